@@ -1,0 +1,289 @@
+"""Load a story: several news reports of one event, each a plain-text scrape.
+
+A story is a folder of ``.txt`` files, one report each, named with a
+three-digit id prefix (``000_anything.txt``), plus an optional ``story.json``
+with the title, the date and what each page reveals about its publisher.
+
+Example:
+    >>> story = load_story()
+    >>> [r.id for r in story.reports]
+    ['000', '001', '002', '003', '004']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from .segment import Block, segment
+
+#: Reports larger than this are refused: a scrape of one article is a few kB.
+MAX_REPORT_BYTES = 2 * 1024 * 1024
+METADATA_FILE = "story.json"
+STORY_ENV = "MEDIALIT_STORY"
+
+_ID = re.compile(r"^(\d{3})(?:[_\-. ]|$)")
+
+
+class StoryError(Exception):
+    """A story folder cannot be used. The message names each file, the problem and the fix.
+
+    Example:
+        >>> try:
+        ...     load_story("/no/such/folder")
+        ... except StoryError as error:
+        ...     print(error.problems[0].split(":")[0])
+        The story folder /no/such/folder does not exist
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        if len(self.problems) == 1:
+            message = self.problems[0]
+        else:
+            message = f"{len(self.problems)} problems with this story:\n" + "\n".join(
+                f"- {problem}" for problem in self.problems
+            )
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One news report: the exact scraped text and its paragraphs with their roles.
+
+    Example:
+        >>> report = load_story().report("001")
+        >>> report.headline
+        'Russia threatens to retaliate against US forces in Syria'
+    """
+
+    id: str
+    filename: str
+    raw_text: str
+    #: What the page itself says about who published it (from ``story.json``).
+    publisher_clues: tuple[str, ...] = ()
+    label: str = ""
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Every non-blank paragraph in order, with its role and reason."""
+        return segment(self.raw_text)
+
+    @property
+    def headline(self) -> str:
+        """The report's headline (the first block marked as one, else the first line)."""
+        for block in self.blocks:
+            if block.role == "headline":
+                return block.text
+        return self.blocks[0].text if self.blocks else ""
+
+    @property
+    def body_text(self) -> str:
+        """The article's body paragraphs only, separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks if block.role == "body")
+
+    @property
+    def name(self) -> str:
+        """A short name for menus: the label from the metadata, else 'Report 000'."""
+        return self.label or f"Report {self.id}"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Several reports of one event, in id order.
+
+    Example:
+        >>> load_story().title
+        'Russia warns US forces near Deir Ezzor, Syria'
+    """
+
+    id: str
+    title: str
+    date: str
+    folder: Path
+    reports: tuple[Report, ...]
+    bundled: bool = False
+    metadata: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def report(self, report_id: str) -> Report:
+        """The report with this id; :class:`StoryError` if there is none."""
+        for report in self.reports:
+            if report.id == report_id:
+                return report
+        known = ", ".join(r.id for r in self.reports)
+        raise StoryError([f"There is no report {report_id!r} in this story. The reports are: {known}."])
+
+    @property
+    def ids(self) -> list[str]:
+        """The report ids in order."""
+        return [report.id for report in self.reports]
+
+
+def bundled_story_folder() -> Path:
+    """The folder of the story shipped with the kit."""
+    return Path(str(resources.files("medialit") / "data" / "story"))
+
+
+def load_story(path: str | os.PathLike | None = None) -> Story:
+    """Load a story folder: by default the bundled one, else ``path`` or ``$MEDIALIT_STORY``.
+
+    Raises :class:`StoryError` listing every problem (with the file and the fix).
+
+    Example:
+        >>> len(load_story().reports)
+        5
+    """
+    if path is None and os.environ.get(STORY_ENV):
+        path = os.environ[STORY_ENV]
+    bundled = path is None
+    folder = bundled_story_folder() if bundled else Path(path).expanduser()
+    problems, texts = _read_reports(folder)
+    metadata: dict = {}
+    if not problems:
+        metadata, meta_problems = _read_metadata(folder, [report_id for report_id, _, _ in texts])
+        problems.extend(meta_problems)
+    if problems:
+        raise StoryError(problems)
+    report_meta = metadata.get("reports", {})
+    reports = tuple(
+        Report(
+            id=report_id,
+            filename=filename,
+            raw_text=text,
+            publisher_clues=tuple(report_meta.get(report_id, {}).get("publisher_clues", ())),
+            label=str(report_meta.get(report_id, {}).get("label", "")),
+        )
+        for report_id, filename, text in texts
+    )
+    return Story(
+        id=str(metadata.get("id") or _slug(folder.name)),
+        title=str(metadata.get("title") or folder.name),
+        date=str(metadata.get("date") or ""),
+        folder=folder,
+        reports=reports,
+        bundled=bundled,
+        metadata=metadata,
+    )
+
+
+def check_story(path: str | os.PathLike) -> list[str]:
+    """Every problem with a story folder, each naming the file and the fix; empty when it is fine.
+
+    Example:
+        >>> check_story(bundled_story_folder())
+        []
+    """
+    try:
+        load_story(path)
+    except StoryError as error:
+        return error.problems
+    return []
+
+
+def report_id(filename: str) -> str:
+    """The id of a report file: its three-digit prefix, else its name without ``.txt``.
+
+    Example:
+        >>> report_id("004_3c495f7519e354be.txt")
+        '004'
+    """
+    match = _ID.match(filename)
+    return match.group(1) if match else Path(filename).stem
+
+
+def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
+    if not folder.exists():
+        return [
+            f"The story folder {folder} does not exist: check the path "
+            f"(or unset {STORY_ENV} to use the bundled story)."
+        ], []
+    if not folder.is_dir():
+        return [f"{folder} is a file, not a folder: give the folder that holds the report .txt files."], []
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not files:
+        return [f"The story folder {folder} has no .txt files: put one plain-text report per .txt file in it."], []
+    problems: list[str] = []
+    texts: list[tuple[str, str, str]] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        rid = report_id(file.name)
+        if rid in seen:
+            problems.append(
+                f"{file.name} and {seen[rid]} both have the id {rid}: rename one so each report "
+                "starts with its own three-digit number."
+            )
+            continue
+        seen[rid] = file.name
+        size = file.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            problems.append(
+                f"{file.name} is {size / 1024 / 1024:.1f} MB, over the 2 MB limit: "
+                "keep only the page's text (one article per file)."
+            )
+            continue
+        data = file.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            problems.append(
+                f"{file.name} is not UTF-8 text: byte {error.start} (line {line}, column {column}) "
+                "cannot be read. Re-save the file as UTF-8 in your text editor."
+            )
+            continue
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            problems.append(f"{file.name} is empty: paste the report's text into it, or delete the file.")
+            continue
+        texts.append((rid, file.name, text))
+    return problems, sorted(texts)
+
+
+def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
+    file = folder / METADATA_FILE
+    if not file.exists():
+        return {}, []
+    try:
+        metadata = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return {}, [f"{METADATA_FILE} is not UTF-8 text: re-save it as UTF-8."]
+    except json.JSONDecodeError as error:
+        return {}, [
+            f"{METADATA_FILE} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
+            "Fix that spot, or delete the file: it is optional."
+        ]
+    if not isinstance(metadata, dict):
+        return {}, [f"{METADATA_FILE} must hold one JSON object {{...}} with 'title', 'date' and 'reports'."]
+    problems = []
+    for key in ("id", "title", "date"):
+        if key in metadata and not isinstance(metadata[key], str):
+            problems.append(f"{METADATA_FILE}: '{key}' must be text in quotes.")
+    reports = metadata.get("reports", {})
+    if not isinstance(reports, dict):
+        problems.append(f"{METADATA_FILE}: 'reports' must be an object keyed by report id, like {{\"000\": {{...}}}}.")
+        reports = {}
+    for rid, entry in reports.items():
+        if rid not in ids:
+            problems.append(
+                f"{METADATA_FILE} describes report {rid!r}, but there is no {rid}_*.txt file: "
+                f"fix the id or remove the entry (reports found: {', '.join(ids)})."
+            )
+        elif not isinstance(entry, dict):
+            problems.append(f"{METADATA_FILE}: the entry for report {rid} must be an object {{...}}.")
+        elif not isinstance(entry.get("publisher_clues", []), list) or not all(
+            isinstance(clue, str) for clue in entry.get("publisher_clues", [])
+        ):
+            problems.append(f"{METADATA_FILE}: 'publisher_clues' of report {rid} must be a list of texts.")
+        elif not isinstance(entry.get("label", ""), str):
+            problems.append(f"{METADATA_FILE}: 'label' of report {rid} must be text in quotes.")
+    return (metadata if not problems else {}), problems
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "story"
