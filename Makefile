@@ -1,0 +1,35 @@
+# Two commands for a fresh machine: `make lab` (open the kit) and `make test` (check everything).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KIT_STAMP := $(VENV)/.kit-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: lab test bench install clean-venv
+
+lab: $(KIT_STAMP)
+	$(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb
+
+test: $(TEST_STAMP)
+	bash scripts/ensure-chromium.sh
+	$(PY) -m pytest
+
+bench: $(TEST_STAMP)
+	$(PY) bench/run.py
+
+install: $(KIT_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install whenever the dependency list changes.
+$(KIT_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(KIT_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+clean-venv:
+	rm -rf $(VENV)

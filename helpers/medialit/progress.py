@@ -1,0 +1,254 @@
+"""Save and restore what a student did, and export it for the teacher.
+
+Work is kept as small JSON files, one per lesson, in a work folder:
+``$MEDIALIT_WORK`` if set, else ``~/medialit-work`` (inside the user's home, so
+it survives on JupyterHub). Each story gets its own subfolder, so work on a
+teacher's own story never mixes with work on the bundled one.
+
+Every save writes a temporary file and renames it over the old one, so a save
+that is interrupted leaves the previous file intact. A file that cannot be read
+is moved aside (never overwritten) and the student is told where it went.
+
+Example:
+    >>> import tempfile
+    >>> work = open_work("00-start-here", story_id="demo", folder=tempfile.mkdtemp())
+    >>> work.set("q1", "The footer is not the article.")
+    >>> open_work("00-start-here", story_id="demo", folder=work.folder.parent).get("q1")
+    'The footer is not the article.'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+WORK_ENV = "MEDIALIT_WORK"
+WORK_FORMAT = "medialit-work"
+EXPORT_FORMAT = "medialit-export"
+FORMAT_VERSION = 1
+#: The lesson file that holds the student's name.
+PROFILE = "profile"
+
+
+class WorkError(Exception):
+    """Work cannot be saved or exported; the message names the file and the fix.
+
+    Example:
+        >>> str(WorkError("Cannot write /x: check the folder.")).startswith("Cannot")
+        True
+    """
+
+
+def default_work_folder() -> Path:
+    """Where work is kept: ``$MEDIALIT_WORK``, else ``medialit-work`` in the home folder.
+
+    Example:
+        >>> default_work_folder().name in ("medialit-work", os.environ.get(WORK_ENV, "").rstrip("/").split("/")[-1])
+        True
+    """
+    configured = os.environ.get(WORK_ENV)
+    return Path(configured).expanduser() if configured else Path.home() / "medialit-work"
+
+
+@dataclass
+class LessonWork:
+    """One lesson's saved answers for one story; every :meth:`set` saves at once.
+
+    ``problem`` is a sentence for the student when an old file could not be read
+    (it was moved aside, and this lesson starts fresh).
+
+    Example:
+        >>> import tempfile
+        >>> work = open_work("01", story_id="demo", folder=tempfile.mkdtemp())
+        >>> work.get("labels", {})
+        {}
+    """
+
+    lesson: str
+    story_id: str
+    folder: Path
+    answers: dict[str, Any] = field(default_factory=dict)
+    problem: str = ""
+
+    @property
+    def path(self) -> Path:
+        """The JSON file this lesson is saved in."""
+        return self.folder / f"{_safe_name(self.lesson)}.json"
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The saved value for ``key``, or ``default``."""
+        return self.answers.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        """Remember ``value`` under ``key`` and save the lesson file at once."""
+        self.answers[key] = value
+        save_lesson(self)
+
+
+def open_work(lesson: str, story_id: str, folder: str | os.PathLike | None = None) -> LessonWork:
+    """Open one lesson's saved work (empty when there is none yet).
+
+    A corrupt file is renamed to ``<lesson>.json.unreadable-<time>`` and reported in
+    ``LessonWork.problem``; nothing is deleted.
+
+    Example:
+        >>> import tempfile
+        >>> open_work("02", story_id="demo", folder=tempfile.mkdtemp()).answers
+        {}
+    """
+    base = Path(folder).expanduser() if folder is not None else default_work_folder()
+    work = LessonWork(lesson=lesson, story_id=story_id, folder=base / _safe_name(story_id))
+    if not work.path.exists():
+        return work
+    try:
+        data = json.loads(work.path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != WORK_FORMAT:
+            raise ValueError("it is not a medialit work file")
+        if not isinstance(data.get("answers"), dict):
+            raise ValueError("it has no answers section")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        moved = _move_aside(work.path)
+        work.problem = (
+            f"Your saved work in {work.path} could not be read ({_describe(error)}). "
+            f"It was kept as {moved.name} so nothing is lost; this lesson starts fresh. "
+            "Show this message to your teacher."
+        )
+        return work
+    work.answers = data["answers"]
+    return work
+
+
+def save_lesson(work: LessonWork) -> Path:
+    """Write a lesson's answers atomically: a temporary file, then a rename over the old one.
+
+    Example:
+        >>> import tempfile
+        >>> work = LessonWork("03", "demo", Path(tempfile.mkdtemp()), {"verdict": "fragment"})
+        >>> save_lesson(work).name
+        '03.json'
+    """
+    payload = {
+        "format": WORK_FORMAT,
+        "version": FORMAT_VERSION,
+        "lesson": work.lesson,
+        "story": work.story_id,
+        "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "answers": work.answers,
+    }
+    try:
+        text = json.dumps(payload, ensure_ascii=False, indent=1)
+    except (TypeError, ValueError) as error:
+        raise WorkError(f"Cannot save {work.path}: an answer is not plain data ({error}).") from None
+    try:
+        _write_atomically(work.path, text)
+    except OSError as error:
+        raise WorkError(
+            f"Cannot save your work to {work.path} ({error.strerror or error}). "
+            f"Check that the folder can be written, or set {WORK_ENV} to another folder."
+        ) from None
+    return work.path
+
+
+def all_work(story_id: str, folder: str | os.PathLike | None = None) -> dict[str, dict[str, Any]]:
+    """Every lesson's answers for one story, keyed by lesson (unreadable files are skipped).
+
+    Example:
+        >>> import tempfile
+        >>> all_work("demo", folder=tempfile.mkdtemp())
+        {}
+    """
+    base = Path(folder).expanduser() if folder is not None else default_work_folder()
+    story_folder = base / _safe_name(story_id)
+    result: dict[str, dict[str, Any]] = {}
+    if not story_folder.is_dir():
+        return result
+    for path in sorted(story_folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if isinstance(data, dict) and data.get("format") == WORK_FORMAT and isinstance(data.get("answers"), dict):
+            result[str(data.get("lesson", path.stem))] = data["answers"]
+    return result
+
+
+def export_work(
+    story_id: str,
+    destination: str | os.PathLike,
+    folder: str | os.PathLike | None = None,
+) -> Path:
+    """Write one file with all of a student's work on a story, for the teacher.
+
+    The file is named after the student (from the ``profile`` lesson's ``name``).
+
+    Example:
+        >>> import tempfile
+        >>> home = tempfile.mkdtemp()
+        >>> open_work(PROFILE, story_id="demo", folder=home).set("name", "Sam Lee")
+        >>> export_work("demo", tempfile.mkdtemp(), folder=home).name
+        'sam-lee.medialit.json'
+    """
+    lessons = all_work(story_id, folder)
+    name = str(lessons.get(PROFILE, {}).get("name") or "").strip()
+    if not name:
+        raise WorkError("Type your name in the name box first, so your teacher knows whose work this is.")
+    payload = {
+        "format": EXPORT_FORMAT,
+        "version": FORMAT_VERSION,
+        "student": name,
+        "story": story_id,
+        "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "lessons": {lesson: answers for lesson, answers in lessons.items() if lesson != PROFILE},
+    }
+    target = Path(destination).expanduser() / f"{_safe_name(name)}.medialit.json"
+    try:
+        _write_atomically(target, json.dumps(payload, ensure_ascii=False, indent=1))
+    except OSError as error:
+        raise WorkError(f"Cannot write {target} ({error.strerror or error}): choose a folder you can write to.") from None
+    return target
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        # Never leave half-written temporaries behind; the old file is untouched.
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
+    os.replace(path, target)
+    return target
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"broken JSON at line {error.lineno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return str(error)
+
+
+def _safe_name(name: str) -> str:
+    # Names become file names: keep them short and free of path separators.
+    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
+    return cleaned or "unnamed"

@@ -1,0 +1,185 @@
+"""What every lesson widget shares: the session, escaping, saving and friendly errors.
+
+A notebook's first cell calls :func:`start`, which loads the story (the bundled
+one, or ``$MEDIALIT_STORY``), opens the student's saved work for that lesson and
+makes kit errors show as a plain message instead of a traceback.
+
+Every widget here is a :class:`KitBox`: in JupyterLab it is a live widget; where
+widgets cannot run (a static HTML export, a viewer without the widget manager)
+the same output carries a readable HTML snapshot instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from ..progress import LessonWork, WorkError, open_work
+from ..story import Story, StoryError, load_story
+
+KIT_ERRORS = (StoryError, WorkError)
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML: article text may contain markup, which must show as text.
+
+    Example:
+        >>> esc('<img src=x onerror="alert(1)">')
+        '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape(str(text), quote=True)
+
+
+@dataclass
+class Session:
+    """The story and this lesson's saved work, shared by the widgets of one notebook."""
+
+    story: Story
+    work: LessonWork
+
+
+_session: Session | None = None
+
+
+def start(lesson: str, story_path: str | None = None, work_folder: str | None = None) -> Session:
+    """Load the story and this lesson's saved work; show what was loaded.
+
+    Example:
+        >>> import tempfile
+        >>> start("00-start-here", work_folder=tempfile.mkdtemp()).story.ids[:2]
+        ['000', '001']
+    """
+    global _session
+    _install_friendly_errors()
+    story = load_story(story_path)
+    work = open_work(lesson, story_id=story.id, folder=work_folder)
+    _session = Session(story=story, work=work)
+    _show(banner(story, work))
+    return _session
+
+
+def session() -> Session:
+    """The session opened by :func:`start`; a clear message if the first cell was not run."""
+    if _session is None:
+        raise StoryError(["Run the first code cell of this notebook (the one with start) before this one."])
+    return _session
+
+
+def banner(story: Story, work: LessonWork) -> widgets.HTML:
+    """A short line saying which story is loaded and where work is saved."""
+    parts = [
+        f"<b>Story:</b> {esc(story.title)} ({len(story.reports)} reports"
+        + (f", {esc(story.date)}" if story.date else "")
+        + ")",
+        f"<b>Your work is saved in:</b> <code>{esc(work.path)}</code>",
+    ]
+    if work.problem:
+        parts.append(f'<span class="medialit-warning">⚠ {esc(work.problem)}</span>')
+    return widgets.HTML("<br>".join(parts))
+
+
+class KitBox(widgets.VBox):
+    """A VBox that also carries a static HTML snapshot for places where widgets cannot run.
+
+    Subclasses implement :meth:`static_html`.
+    """
+
+    def static_html(self) -> str:
+        return ""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        snapshot = self.static_html()
+        if snapshot and isinstance(bundle, dict):
+            bundle["text/html"] = snapshot
+        return bundle
+
+
+class Status(widgets.HTML):
+    """A one-line status under a widget: saved, checked, or a problem in plain words."""
+
+    def saved(self) -> None:
+        self.value = f'<span class="medialit-ok">✓ Saved at {datetime.now():%H:%M:%S}</span>'
+
+    def info(self, text: str) -> None:
+        self.value = f"<span>{esc(text)}</span>"
+
+    def problem(self, text: str) -> None:
+        self.value = f'<span class="medialit-warning">⚠ {esc(text)}</span>'
+
+
+def guarded(status: Status) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a widget callback so a failure shows in ``status`` instead of vanishing into a log.
+
+    Student work is saved before anything else can fail, so a message is all that is lost.
+    """
+
+    def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(callback)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except KIT_ERRORS as error:
+                status.problem(str(error))
+            except Exception as error:  # noqa: BLE001 - a widget must never die silently
+                status.problem(f"Something went wrong ({type(error).__name__}: {error}). Tell your teacher.")
+            return None
+
+        return run
+
+    return decorate
+
+
+def message_html(text: str, title: str = "Something needs fixing") -> str:
+    """A boxed, escaped message for students (used for kit errors)."""
+    lines = "<br>".join(esc(line) for line in str(text).splitlines())
+    return (
+        '<div class="medialit-message" style="border:2px solid #b35900;padding:8px 12px;'
+        'border-radius:6px;background:#fff4e5;color:#222">'
+        f"<b>⚠ {esc(title)}</b><br>{lines}</div>"
+    )
+
+
+def _show(obj: Any) -> None:
+    # Outside a notebook (scripts, doctests) there is nowhere to show a widget.
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython ships with ipywidgets
+        return
+    if get_ipython() is not None:
+        display(obj)
+
+
+def _install_friendly_errors() -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None) -> list[str]:
+        display(HTML(message_html(str(value))))
+        return []
+
+    shell.set_custom_exc(KIT_ERRORS, handler)
+
+
+def static_table(headers: list[str], rows: list[list[object]]) -> str:
+    """An escaped HTML table, for static snapshots.
+
+    Example:
+        >>> "&lt;b&gt;" in static_table(["a"], [["<b>"]])
+        True
+    """
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="medialit-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

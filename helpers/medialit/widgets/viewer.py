@@ -1,0 +1,175 @@
+"""Lesson 0 widgets: read a report as scraped, answer questions in your own words, give your name."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..progress import PROFILE, LessonWork, open_work
+from ..story import Report, Story
+from .common import KitBox, Status, esc, guarded, session
+
+PAGE_STYLE = (
+    "white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;"
+    "line-height:1.45;background:#fafafa;color:#111;border:1px solid #ccc;padding:8px 12px;"
+    "max-height:420px;overflow:auto"
+)
+
+
+def page_html(report: Report) -> str:
+    """The page exactly as scraped, escaped, with line numbers so students can point at lines.
+
+    Example:
+        >>> from medialit import load_story
+        >>> "&lt;" in page_html(Report("x", "x.txt", "<b>hi</b>"))
+        True
+    """
+    lines = report.raw_text.replace("\r\n", "\n").split("\n")
+    width = len(str(len(lines)))
+    numbered = "\n".join(
+        f'<span style="color:#767676;user-select:none">{number:>{width}} </span>{esc(line)}'
+        for number, line in enumerate(lines, start=1)
+    )
+    return f'<div class="medialit-page" style="{PAGE_STYLE}">{numbered}</div>'
+
+
+class ReportViewer(KitBox):
+    """Pick a report and read the whole page as it was scraped; the choice is saved."""
+
+    def __init__(self, story: Story, work: LessonWork, key: str = "viewer.report"):
+        self.story, self.work, self.key = story, work, key
+        options = [(f"{r.name}: {r.headline[:70]}", r.id) for r in story.reports]
+        chosen = work.get(key)
+        self.picker = widgets.Dropdown(
+            options=options,
+            value=chosen if chosen in story.ids else story.ids[0],
+            description="Report:",
+            layout=widgets.Layout(width="min(100%, 720px)"),
+        )
+        self.page = widgets.HTML()
+        self.status = Status()
+        self.picker.observe(guarded(self.status)(self._changed), names="value")
+        self._render()
+        super().__init__([self.picker, self.page, self.status])
+        self.add_class("medialit-viewer")
+
+    def _changed(self, change: dict) -> None:
+        self._render()
+        self.work.set(self.key, change["new"])
+
+    def _render(self) -> None:
+        report = self.story.report(self.picker.value)
+        self.page.value = page_html(report)
+
+    def static_html(self) -> str:
+        return "".join(f"<h4>{esc(r.name)}</h4>{page_html(r)}" for r in self.story.reports)
+
+
+class Question(KitBox):
+    """A question with a free-text answer box; the answer is saved when the box loses focus."""
+
+    def __init__(self, work: LessonWork, key: str, prompt: str, placeholder: str = "Type your answer here"):
+        self.work, self.key, self.prompt = work, key, prompt
+        self.label = widgets.HTML(f"<b>{esc(prompt)}</b>")
+        self.box = widgets.Textarea(
+            value=str(work.get(key, "")),
+            placeholder=placeholder,
+            continuous_update=False,
+            layout=widgets.Layout(width="min(100%, 720px)", height="90px"),
+        )
+        self.save_button = widgets.Button(description="Save answer", icon="save", tooltip="Save this answer")
+        self.status = Status()
+        if work.get(key):
+            self.status.info("Your saved answer was restored.")
+        save = guarded(self.status)(self._save)
+        self.box.observe(lambda change: save(), names="value")
+        self.save_button.on_click(lambda button: save())
+        super().__init__([self.label, self.box, widgets.HBox([self.save_button, self.status])])
+        self.add_class("medialit-question")
+
+    def _save(self) -> None:
+        self.work.set(self.key, self.box.value)
+        self.status.saved()
+
+    def static_html(self) -> str:
+        answer = esc(self.work.get(self.key, "")) or "<i>(no answer yet)</i>"
+        return f"<p><b>{esc(self.prompt)}</b></p><blockquote>{answer}</blockquote>"
+
+
+class NameBox(KitBox):
+    """The student's name, saved once per story so exported work says whose it is."""
+
+    def __init__(self, story: Story, folder: str | None = None):
+        self.profile = open_work(PROFILE, story_id=story.id, folder=folder)
+        self.box = widgets.Text(
+            value=str(self.profile.get("name", "")),
+            description="Your name:",
+            placeholder="First name and initial",
+            continuous_update=False,
+        )
+        self.status = Status()
+        self.box.observe(guarded(self.status)(self._save), names="value")
+        super().__init__([self.box, self.status])
+
+    def _save(self, change: dict) -> None:
+        self.profile.set("name", change["new"].strip())
+        self.status.saved()
+
+    def static_html(self) -> str:
+        return f"<p>Your name: {esc(self.profile.get('name', '')) or '<i>(not given)</i>'}</p>"
+
+
+def report_viewer() -> ReportViewer:
+    """A menu of the story's reports and the chosen page as scraped."""
+    current = session()
+    return ReportViewer(current.story, current.work)
+
+
+def question(key: str, prompt: str) -> Question:
+    """A saved free-text question for this lesson."""
+    return Question(session().work, key, prompt)
+
+
+def name_box() -> NameBox:
+    """The box where the student types their name (saved for every lesson of this story)."""
+    current = session()
+    return NameBox(current.story, folder=str(current.work.folder.parent))
+
+
+class ClueReveal(KitBox):
+    """A button that shows what each page reveals about its publisher (after students have looked)."""
+
+    def __init__(self, story: Story, work: LessonWork, key: str = "viewer.clues_shown"):
+        self.story, self.work, self.key = story, work, key
+        self.button = widgets.Button(description="Show the clues we spotted", icon="search")
+        self.output = widgets.HTML()
+        self.status = Status()
+        self.button.on_click(guarded(self.status)(self._reveal))
+        if work.get(key):
+            self._render()
+        super().__init__([self.button, self.output, self.status])
+
+    def _reveal(self, button: widgets.Button) -> None:
+        self._render()
+        self.work.set(self.key, True)
+
+    def _render(self) -> None:
+        self.output.value = self.clues_html()
+
+    def clues_html(self) -> str:
+        parts = []
+        for report in self.story.reports:
+            clues = "".join(f"<li>{esc(clue)}</li>" for clue in report.publisher_clues)
+            parts.append(
+                f"<p><b>{esc(report.name)}</b>: {esc(report.headline)}</p>"
+                + (f"<ul>{clues}</ul>" if clues else "<p><i>No clues recorded for this page.</i></p>")
+            )
+        return "".join(parts)
+
+    def static_html(self) -> str:
+        return self.clues_html()
+
+
+def publisher_clues() -> ClueReveal:
+    """A button revealing the clues to who published each page."""
+    current = session()
+    return ClueReveal(current.story, current.work)

@@ -1,0 +1,39 @@
+"""Helpers shared by the test files (tests/ itself is not a package: textstat installs one named tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFLINE = Path(__file__).resolve().parent / "offline"
+
+# Markup that must show as text wherever a widget shows report text.
+HOSTILE = '<img src=x onerror="window.__medialit_pwned=1"><script>window.__medialit_pwned=1</script>'
+
+
+
+def make_hostile_story(folder: Path) -> Path:
+    """A two-report story whose headline, body, comments, metadata and clues all carry markup."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "001_evil.txt").write_text(
+        f"Breaking {HOSTILE} headline\n\n"
+        f"The minister said \"we will {HOSTILE} respond\" in a statement on Monday, officials told reporters.\n\n"
+        f"A second paragraph of ordinary article prose, long enough to be read as the body {HOSTILE} of the page.\n\n"
+        "2 Comments\n\n"
+        f"1. A reader wrote {HOSTILE} this comment.\n",
+        encoding="utf-8",
+    )
+    (folder / "002_plain.txt").write_text(
+        "Plain headline about the minister\n\n"
+        "The minister said \"we will respond\" in a statement on Monday, officials told reporters today.\n",
+        encoding="utf-8",
+    )
+    meta = {
+        "id": "hostile",
+        "title": f"Hostile {HOSTILE} story",
+        "date": "2024-01-01",
+        "reports": {"001": {"label": f"Evil {HOSTILE}", "publisher_clues": [f"clue {HOSTILE}"]}},
+    }
+    (folder / "story.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder

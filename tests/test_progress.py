@@ -1,0 +1,165 @@
+"""Saved student work: restored on re-run, never half-written, never silently lost, exported per student."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from medialit import progress
+from medialit.progress import PROFILE, WORK_ENV, LessonWork, WorkError, all_work, export_work, open_work, save_lesson
+
+
+def test_a_saved_answer_comes_back_when_the_lesson_is_reopened(tmp_path):
+    open_work("01", "story", folder=tmp_path).set("labels", {"000:3": "body"})
+    assert open_work("01", "story", folder=tmp_path).get("labels") == {"000:3": "body"}
+
+
+def test_work_on_different_stories_is_kept_apart(tmp_path):
+    open_work("01", "story-a", folder=tmp_path).set("answer", "A")
+    assert open_work("01", "story-b", folder=tmp_path).get("answer") is None
+
+
+def test_default_folder_is_in_the_home_folder_unless_configured(monkeypatch, tmp_path):
+    monkeypatch.delenv(WORK_ENV, raising=False)
+    assert progress.default_work_folder() == Path.home() / "medialit-work"
+    monkeypatch.setenv(WORK_ENV, str(tmp_path))
+    open_work("02", "s").set("x", 1)
+    assert (tmp_path / "s" / "02.json").exists()
+
+
+def test_the_file_is_readable_json_naming_lesson_and_story(tmp_path):
+    path = save_lesson(LessonWork("03", "story", tmp_path, {"verdict": "fragment"}))
+    data = json.loads(path.read_text())
+    assert data["format"] == "medialit-work" and data["lesson"] == "03" and data["story"] == "story"
+    assert data["answers"] == {"verdict": "fragment"}
+
+
+def test_an_interrupted_save_leaves_the_previous_file_intact(tmp_path, monkeypatch):
+    work = open_work("01", "s", folder=tmp_path)
+    work.set("answer", "first")
+
+    def crash(*args, **kwargs):
+        raise OSError("disk vanished")
+
+    monkeypatch.setattr(progress.os, "replace", crash)
+    with pytest.raises(WorkError, match="Cannot save your work"):
+        work.set("answer", "second")
+    monkeypatch.undo()
+    assert open_work("01", "s", folder=tmp_path).get("answer") == "first"
+    assert [p.name for p in work.folder.iterdir()] == ["01.json"], "no temporary file is left behind"
+
+
+def test_a_save_killed_halfway_never_leaves_a_broken_file(tmp_path):
+    # A real process saving large answers over and over is killed at a random moment;
+    # the file must always be one complete save, old or new.
+    script = textwrap.dedent(
+        f"""
+        from medialit.progress import open_work
+        work = open_work("01", "s", folder={str(tmp_path)!r})
+        work.set("n", -1)
+        print("ready", flush=True)
+        n = 0
+        while True:
+            work.set("n", n)
+            work.set("big", "x" * 3_000_000)
+            n += 1
+        """
+    )
+    for delay in (0.05, 0.2, 0.35):
+        process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        data = json.loads((tmp_path / "s" / "01.json").read_text())
+        assert isinstance(data["answers"]["n"], int)
+
+
+def test_a_corrupt_file_is_moved_aside_and_reported(tmp_path):
+    work = open_work("01", "s", folder=tmp_path)
+    work.set("answer", "precious")
+    broken = '{"format": "medialit-work", "answers": {"answer": "prec'
+    work.path.write_text(broken)
+    reopened = open_work("01", "s", folder=tmp_path)
+    assert reopened.answers == {}
+    assert "could not be read" in reopened.problem and "broken JSON at line 1" in reopened.problem
+    kept = [p for p in work.folder.iterdir() if ".unreadable-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == broken
+    assert kept[0].name in reopened.problem
+
+
+def test_a_new_save_after_corruption_does_not_overwrite_the_kept_copy(tmp_path):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_bytes(b"\xff\xfe not json")
+    reopened = open_work("01", "s", folder=tmp_path)
+    reopened.set("answer", "new")
+    kept = [p for p in work.folder.iterdir() if ".unreadable-" in p.name]
+    assert kept and kept[0].read_bytes() == b"\xff\xfe not json"
+    assert "not UTF-8" in reopened.problem
+
+
+def test_a_json_file_of_the_wrong_shape_is_treated_as_corrupt(tmp_path):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_text('["a list"]')
+    assert "not a medialit work file" in open_work("01", "s", folder=tmp_path).problem
+
+
+def test_an_answer_that_is_not_plain_data_is_refused_clearly(tmp_path):
+    with pytest.raises(WorkError, match="not plain data"):
+        open_work("01", "s", folder=tmp_path).set("answer", object())
+
+
+def test_lesson_names_cannot_escape_the_work_folder(tmp_path):
+    work = open_work("../../etc/passwd", "../x", folder=tmp_path)
+    work.set("a", 1)
+    assert work.path.resolve().is_relative_to(tmp_path.resolve())
+
+
+def test_all_work_gathers_every_lesson_and_skips_unreadable_files(tmp_path):
+    open_work("01", "s", folder=tmp_path).set("a", 1)
+    open_work("02", "s", folder=tmp_path).set("b", 2)
+    (tmp_path / "s" / "broken.json").write_text("{")
+    assert all_work("s", folder=tmp_path) == {"01": {"a": 1}, "02": {"b": 2}}
+
+
+def test_export_writes_one_file_per_student_with_every_lesson(tmp_path):
+    home = tmp_path / "home"
+    open_work(PROFILE, "s", folder=home).set("name", "Ada Lovelace")
+    open_work("01", "s", folder=home).set("labels", {"000:1": "other"})
+    target = export_work("s", tmp_path / "out", folder=home)
+    data = json.loads(target.read_text())
+    assert target.name == "ada-lovelace.medialit.json"
+    assert data["student"] == "Ada Lovelace" and data["lessons"] == {"01": {"labels": {"000:1": "other"}}}
+
+
+def test_export_without_a_name_asks_for_one(tmp_path):
+    with pytest.raises(WorkError, match="Type your name"):
+        export_work("s", tmp_path / "out", folder=tmp_path / "home")
+
+
+def test_export_to_an_unwritable_place_says_so(tmp_path):
+    open_work(PROFILE, "s", folder=tmp_path).set("name", "Sam")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(WorkError, match="choose a folder"):
+        export_work("s", blocker / "sub", folder=tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_saving_into_a_read_only_folder_says_how_to_fix_it(tmp_path):  # pragma: no cover - CI runs as root
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(WorkError, match=WORK_ENV):
+            open_work("01", "s", folder=tmp_path).set("a", 1)
+    finally:
+        tmp_path.chmod(0o700)
