@@ -23,8 +23,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install whenever the dependency list changes.
-$(KIT_STAMP): pyproject.toml | $(PY)
+# jupyter/overrides.json: start the Python kernel without asking, and no news pop-ups, for students.
+$(KIT_STAMP): pyproject.toml jupyter/overrides.json | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 $(TEST_STAMP): pyproject.toml $(KIT_STAMP)

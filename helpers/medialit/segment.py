@@ -4,16 +4,32 @@ A scraped page is the article plus everything around it: menus, captions,
 related links, sign-up boxes and reader comments. :func:`segment` gives every
 paragraph a *role* and a *reason* a student can read.
 
+How it works, in three steps:
+
+1. Each paragraph is described on its own: is it prose (a real sentence with
+   the small words "the", "of", "and" that prose is full of), a short
+   headline-like line, a date, a name, a photo credit, a menu item, a legal
+   line, a comment heading...?
+2. The article is found as the *run* of paragraphs with the most prose in it:
+   prose counts for the run, furniture counts against it, so a short line
+   between two body paragraphs stays inside the run while a footer does not.
+3. Every paragraph gets its role from what it is *and* where it is: before the
+   run (headline, standfirst, byline, captions), inside it (body, with the odd
+   related link or advert), or after it (related links, comments, footer).
+
 Example:
-    >>> blocks = segment("Big news today\\n\\nThe mayor said the bridge will open.\\n\\nPrivacy Policy | Terms")
+    >>> blocks = segment("Big news today\\n\\nThe mayor said the bridge will open next spring.\\n\\nPrivacy Policy | Terms")
     >>> [b.role for b in blocks]
     ['headline', 'body', 'boilerplate']
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 #: Every role a block can have, in the order the lessons introduce them.
 ROLES: tuple[str, ...] = (
@@ -41,6 +57,8 @@ GROUP_OF_ROLE: dict[str, str] = {
     "boilerplate": "other",
 }
 
+ANSWER_KEY_FILE = "answer_key.json"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -50,8 +68,8 @@ class Block:
     ``reason`` is one sentence a student can read.
 
     Example:
-        >>> Block("Leave a Reply", "comment_ui", 40, "A comment form heading.").role
-        'comment_ui'
+        >>> Block("Leave a Reply", "comment_ui", 40, "A comment form heading.").group
+        'other'
     """
 
     text: str
@@ -67,43 +85,72 @@ class Block:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph before it has a role: its text and the line it starts on."""
+    """A paragraph before it has a role: its text and the line it starts on.
+
+    Example:
+        >>> Paragraph("Leave a Reply", 40).line
+        40
+    """
 
     text: str
     line: int
 
 
+@dataclass(frozen=True)
+class KeyEntry:
+    """One paragraph of a report as a person labelled it in the answer key.
+
+    Example:
+        >>> KeyEntry(1, "headline", "The title at the top of the page.").role
+        'headline'
+    """
+
+    line: int
+    role: str
+    why: str
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------
+
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+# A hard wrap usually falls after one of these small words, so a line ending in
+# one of them is unfinished even when the next line starts with a capital.
+_OPEN_ENDING = re.compile(
+    r"(,|\b(?:a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|that|as|is|was|were|are|his|her|their|its))$",
+    re.IGNORECASE,
+)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Split plain text into paragraphs.
 
     Scrapes put one paragraph on a line, so each non-blank line is a paragraph,
-    except that a line hard-wrapped by the scraper (long, no closing punctuation,
-    followed by a line starting in lower case) is joined to the next.
+    except that a line hard-wrapped by the scraper is joined to the next: a long
+    line (50+ characters) without closing punctuation, followed by a line that
+    starts in lower case, or ending in a comma or a small word like "the".
 
     Example:
         >>> [p.line for p in split_paragraphs("Title\\n\\nFirst line.\\nSecond line.")]
         [1, 3, 4]
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[Paragraph] = []
     current: list[str] = []
     start = 0
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
+    for number, line in enumerate(lines, start=1):
         if not line:
             if current:
                 paragraphs.append(Paragraph(" ".join(current), start))
                 current = []
-            continue
-        if current and _continues(current[-1], line):
+        elif not current:
+            current, start = [line], number
+        elif len(current[-1]) >= 50 and _continues(current[-1], line):
             current.append(line)
-            continue
-        if current:
+        else:
             paragraphs.append(Paragraph(" ".join(current), start))
-        current, start = [line], number
+            current, start = [line], number
     if current:
         paragraphs.append(Paragraph(" ".join(current), start))
     return paragraphs
@@ -111,44 +158,725 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` looks like the wrapped rest of ``previous``."""
-    return len(previous) >= 50 and not _SENTENCE_END.search(previous) and line[:1].islower()
+    if len(previous) < 50 or _SENTENCE_END.search(previous):
+        return False
+    return line[:1].islower() or bool(_OPEN_ENDING.search(previous))
 
 
-_FURNITURE = re.compile(
-    r"privacy policy|terms of (use|service)|all rights reserved|cookie|subscribe|sign up|log ?in|"
-    r"newsletter|powered by|bloggers like this|contact us",
-    re.IGNORECASE,
+# ---------------------------------------------------------------------------
+# Step 1: what each paragraph looks like on its own
+# ---------------------------------------------------------------------------
+
+_STOPWORDS = frozenset(
+    """a about after all also an and any are as at be because been but by can could did do does
+    for from had has have he her his how i if in into is it its just more most my no not of on
+    one only or other our out over said says she so some than that the their them then there
+    these they this to up was we were what when where which while who will with would you your
+    has have had being been very""".split()
 )
+_VERBISH = frozenset(
+    """is are was were be been being has have had will would can could may might must should shall
+    says said say tells told warns warned threatens threatened wins won rejects rejected""".split()
+)
+# The patterns below are written in lower case and matched against lower-cased
+# text: re.IGNORECASE makes these long alternations about four times slower.
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_LINK_MARK = re.compile(r"^(\[\d+\]|\*+|::|[>»•·▪●◦‣–—-])\s*")
+_LIST_MARK = re.compile(r"^(\d{1,3}[.)]|[•·▪●◦‣*–—-])\s+")
+_ENDS_SENTENCE = re.compile(r"([.!?…:;]|[.!?,]['\"”’)\]]+|['\"”’]|\.\))$")
+
 _COMMENT_HEADER = re.compile(
-    r"^(\d+\s+comments?|add (a |new )?comment|leave a (reply|comment)|comments?)$", re.IGNORECASE
+    r"^(\d[\d,]*\s+|view\s+|show\s+|read\s+|see\s+(all\s+)?|reader\s+|all\s+)?(comments?|responses?|replies|reactions?|discussion)"
+    r"(\s*\(?\d[\d,]*\)?)?:?$|"
+    r"^\d[\d,]*\s+(thoughts?|responses?|replies|comments?)\s+(on|to)\b|"
+    r"^(add|post|write|leave|submit)\s+(a\s+|new\s+|your\s+)?(comment|reply|response)\b|"
+    r"^leave a reply|^join (the|our) (conversation|discussion|commenting)|^have your say\b|"
+    r"^comments (are|have been) (closed|disabled)|^what do you think\??$",
 )
+# Buttons and labels of a comment thread: whole short lines...
+_COMMENT_UI_LINE = re.compile(
+    r"(reply|replies|permalink|report|flag|like|likes|dislike|upvote|downvote|quote|cancel reply|"
+    r"newest|oldest|best|top|sort by.*|show (oldest|newest) first|load more comments|show more comments|"
+    r"view more comments|more comments|click to rate|log in to (reply|comment)|sign in to comment|"
+    r"comment \*?|name \*?|e-?mail \*?|website|your name|post comment|submit( comment)?|preview|save|δ|"
+    r"plain text|notify me of .*|about text formats|captcha|\d+ (points?|likes?|replies)|"
+    r"(\S+\s){0,4}(says|said|wrote|replied):)"
+)
+# ...and phrases of comment forms and sign-up boxes, anywhere in a paragraph.
+_COMMENT_UI = re.compile(
+    r"\b(?:your email address will not be published|required fields are marked|save my name, email|"
+    r"akismet|comment policy|comment data is processed|lines and paragraphs break automatically|"
+    r"no html tags allowed|web page addresses and email addresses|testing whether or not you are a human|"
+    r"commenting|thoughtful conversations|follow other .{0,40}readers|thank you for registering|"
+    r"refresh the page|comments? (expressed|are the views)|share what you think)"
+)
+_RELATED_HEADER = re.compile(
+    r"^(related( (posts?|articles?|stories|content|coverage|reading|links|topics|news|video))?|"
+    r"more (from|on|in|about|stories|news|like this|galleries|interviews|in this section)\b.*|"
+    r"most (popular|read|viewed|watched|shared|commented|recent)( .*)?|recommended( for you| stories)?|"
+    r"you (may|might) (also )?(like|enjoy|be interested in)|read next|up next|what to read next|"
+    r"top stories|latest( news| stories)?|latest in .*|trending( now| stories)?|editor'?s picks|"
+    r"also on .*|keep reading|further reading|see also|don'?t miss|popular( now)?|features|"
+    r"in case you missed it|around the web|from our partners|sponsored stories|paid content|"
+    r"next gallery|explore more topics|must read|just in|breaking news)[:.]?$",
+)
+_RELATED_LINK = re.compile(
+    r"^(read more|read also|also read|related|see also|more|related article|recommended|watch|listen|"
+    r"click here|don'?t miss|must read|read next|top story|explainer|analysis|opinion|live)\s*[:|\-–—»>]\s*\S"
+    r"|^list \d+ of \d+$|^list of \d+ items$|^end of list$|\(opens in new window\)",
+)
+_RELATED_LABEL = re.compile(
+    r"^(read more|read also|also read|related|related article|see also|more|read next)\s*[:|]?$"
+)
+_STRONG_FURNITURE = re.compile(
+    r"\b(?:we (and our partners )?use cookies|(site|website) uses cookies|use of cookies|cookies? (policy|settings|notice|preferences)|"
+    r"by continuing to (use|browse)|all rights reserved|c\) ?\d{4}|\bcopyright\b.{0,40}\d{4}|"
+    r"\d{4}.{0,40}\bcopyright\b|powered by\b|bloggers like this|already a subscriber|subscribe to continue|"
+    r"subscribe (now|today|for \$?\d)|free articles?\b|to continue reading|unlimited access|by signing up|"
+    r"by submitting your email|recaptcha|earn (a )?commission|affiliate (link|commission)|do not sell my|"
+    r"has not been edited by|syndicated feed|appears in (the )?print|print edition|order reprints|"
+    r"licensing rights|trust principles|was this page helpful|this article is more than \d+|"
+    r"(enable|turn on) javascript|javascript (is )?(disabled|required)|ad ?blocker|"
+    r"(to|in) your inbox|sign up (for|to) (our|the)\b|subscribe to (our|the)\b.{0,30}newsletter|"
+    r"(daily|weekly|free) newsletter|newsletters? may contain|privacy (policy|notice|statement)|"
+    r"terms (of (use|service)|(and|&) conditions)|is a member of the press council|"
+    r"not responsible for the content of external|content may be edited|materials provided by|"
+    r"click to share|opens in (a )?new (window|tab)|listen to (this|audio) |link copied|"
+    r"scroll to continue|skip to (main )?(content|navigation)|back to (top|homepage)|"
+    r"download (the|our) app|follow us\b|share (this|on|or comment)|reuse this content|"
+    r"if you buy something|we may earn|advertisement|sponsored content|paid content|"
+    r"don'?t have an account|create (a free |an )?account|forgot (your )?password|"
+    r"you('ve| have) read \d+|log ?in to (read|continue)|sign in to (read|continue)|gift \d+ articles|"
+    r"subscribe to gift|unsubscribe|use your sign-up|share (full )?article|contact (us|the)\b|accessibility (help|statement))",
+)
+_MENU_WORDS = frozenset(
+    """home news sport sports weather menu search more close open next previous back top share shares tweet
+    email e-mail print save bookmark copy link facebook twitter x instagram linkedin whatsapp youtube tiktok
+    pinterest reddit telegram rss subscribe subscribed subscription newsletter newsletters sign in up log login
+    logout register account my your profile donate contribute support jobs careers classifieds obituaries
+    puzzles crosswords games horoscopes lottery video videos audio podcasts podcast listen watch live tv radio
+    about us contact advertise advertising privacy cookies cookie terms conditions accessibility help faq
+    sitemap site map index feedback edition paper e-paper epaper today's shop deals coupons store app apps
+    skip content navigation main world politics business opinion culture lifestyle travel health science tech
+    technology entertainment arts books film music food style money markets economy local national
+    international uk us europe asia africa americas australia middle east india china explainer explainers
+    analysis features magazine photos gallery galleries sections section topics all less show hide
+    advertisement sponsored ad ads choices settings preferences manage accept reject agree continue
+    reviews how-to how to newsroom press releases media contacts breaking trending latest popular
+    copyright legal policy notice yes no read full story the a and of for & -""".split()
+)
+# Words that make a short line a button or box title ("Get the TechBrief newsletter").
+_BOX_WORDS = frozenset("newsletter newsletters subscribe subscription login log-in sign-up cookies advertisement".split())
+_PIPE_MENU = re.compile(r"(\s[|·•/»>]\s.*){2,}|^(home|news)\s*[»>/|]")
+# Every phrase of _STRONG_FURNITURE contains one of these words: lines without any skip it.
+_FURNITURE_TRIGGERS = frozenset(
+    """cookies cookie continuing reserved c copyright powered bloggers subscriber subscribe article articles
+    reading unlimited signing submitting recaptcha commission affiliate sell edited syndicated print reprints
+    licensing principles helpful javascript blocker adblocker inbox sign newsletter newsletters privacy terms
+    council external materials click opens listen copied scroll skip back download follow share reuse buy
+    earn advertisement sponsored paid account password read gift log login contact accessibility unsubscribe
+    sign-up""".split()
+)
+# Credit lines that say who wrote or reported, even as a full sentence.
+_CREDIT_LINE = re.compile(
+    r"^(words|story|written|posted|published|reporting|additional reporting|report|interview|text|edited|editing|"
+    r"compiled|submitted|photos?|photographs?|pictures?|video|illustrations?) by\b|^authors?:|"
+    r"^posted (on|in) .{0,40}\bby\b|\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b|"
+    r"^(staff|wire|news) (report|reporter|writer)s?$|local democracy reporting"
+)
+# "By" and a capitalised name ("By Sarah Jones"), but not "By Thursday, the ..." or "By the time ...".
+_BY_NAME = re.compile(
+    r"^[Bb][Yy]:?\s+(?!(?i:the|this|that|then|now|a|an|early|late|mid|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"[A-Z][\w.'’-]*"
+)
+# A job title in a short line under the headline ("Political Editor").
+_JOB = re.compile(r"\b(correspondent|reporter|columnist|staff writer|editor|contributor|journalist)s?\b")
+_BIO = re.compile(
+    r"^([\w.'’-]+\s){1,4}(is|was)\s+(a|an|the|our)\s.{0,80}\b(writer|reporter|correspondent|editor|journalist|"
+    r"columnist|contributor|author|veterinarian|freelance)",
+)
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?)"
+)
+_DATE = re.compile(
+    r"\b(?:\b" + _MONTH + r"\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+" + _MONTH + r"\b|\b" + _MONTH + r"\.?,?\s+\d{4}\b|"
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday)?\b|\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|"
+    r"^(published|updated|posted|last (updated|modified)|first published|date)\b|\b\d+\s+min(ute)?s?\s+read\b)",
+)
+_DIGIT = re.compile(r"\d")
+# A date needs a digit or one of these words, so most lines can skip the slow _DATE pattern.
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thur thurs fri sat sun published updated posted last first date ago""".split()
+)
+_CREDIT = re.compile(
+    r"\b(?:getty images|ap photo|afp\b|reuters/|/reuters|shutterstock|alamy|istock|\bepa\b|pa media|"
+    r"pa wire|file photo|photograph:|photograph by|photo:|photos:|picture:|image:|credit:|credit\.\.\.|"
+    r"photo by\b|picture by\b|image caption|image copyright|image source|file:|file\)|"
+    r"photo credit|courtesy of\b|pictured\b|(left|right|centre|center)\))",
+)
+_FIELD_LABEL = re.compile(
+    r"^(summary|source|story source|date|published|updated|posted|author|by|tags|topics|categories|category|"
+    r"filed under|location|credit|photo|image|image caption|reference|journal reference|notes to editors|"
+    r"disclaimer|about the author|cite this page)\s*[:,]?$",
+)
+_TAG_LABEL = re.compile(
+    r"^(tags?|topics?|related topics|categories|category|filed under|read more on|explore more on these topics|"
+    r"more on|keywords|trending topics|see all topics)\b\s*:?",
+)
+_URL = re.compile(r"https?://|www\.|\.(com|org|net|co\.uk)\b")
+
+# Kinds: what a paragraph looks like on its own, before its neighbours are considered.
+PROSE, SENTENCE, TITLE, SHORT = "prose", "sentence", "title", "short"
+
+
+@dataclass
+class _Look:
+    """What one paragraph looks like on its own (internal)."""
+
+    kind: str  # prose, sentence, title, short, or a furniture kind below
+    words: int
+    listed: bool  # starts with a number or bullet, like an item of a list
+    note: str = ""  # which furniture, for the reason shown to students
+
+
+def _look(text: str) -> _Look:
+    """Describe one paragraph without looking at its neighbours."""
+    clean = _LINK_MARK.sub("", text, count=1).strip() or text
+    low = clean.lower()
+    head = low[:400]
+    lower = _WORD.findall(low[:4000])
+    # Past 4000 characters the exact count no longer matters: guess it from the length.
+    n = len(lower) if len(clean) <= 4000 else len(lower) + (len(clean) - 4000) // 6
+    lower = lower[:300]
+    bare = {w.strip(".'’") for w in lower}
+    stop = sum(w in _STOPWORDS for w in lower)
+    listed = bool(_LIST_MARK.match(text))
+    ends = bool(_ENDS_SENTENCE.search(clean[-8:]))
+
+    def look(kind: str, note: str = "") -> _Look:
+        return _Look(kind, n, listed, note)
+
+    if n <= 12 and _COMMENT_HEADER.search(head.strip(" :")):
+        return look("comment_header")
+    if (n <= 6 and _COMMENT_UI_LINE.fullmatch(head)) or (n <= 40 and _COMMENT_UI.search(head)):
+        return look("comment_ui")
+    if n <= 10 and _RELATED_HEADER.match(head):
+        return look("related_header")
+    if n <= 30 and _RELATED_LINK.search(head):
+        return look("related_link")
+    if n <= 3 and _RELATED_LABEL.match(head):
+        return look("related_header")
+    if n <= 80 and ("©" in low or not _FURNITURE_TRIGGERS.isdisjoint(bare)) and _STRONG_FURNITURE.search(low[:600]):
+        return look("furniture", _furniture_note(clean))
+    if n <= 6 and _FIELD_LABEL.match(head):
+        return look("label")
+    if n <= 40 and _TAG_LABEL.match(head) and not ends:
+        return look("tags")
+    if n <= 40 and _CREDIT.search(low[-90:]):
+        return look("caption")
+    if n <= 25 and _URL.search(head) and not ends:
+        return look("furniture", "a web address or list of links")
+    if n <= 40 and _PIPE_MENU.search(head):
+        return look("furniture", "a menu of links")
+    if 4 <= n <= 60 and head.count(",") >= 3 and not ends and n <= 3 * (head.count(",") + 1):
+        return look("tags")
+    if n <= 45 and _BIO.match(head):
+        return look("bio")
+    if n <= 25 and _CREDIT_LINE.search(head):
+        return look("byline")
+    if n <= 14 and _BY_NAME.match(clean) and not (ends and n > 8):
+        return look("byline")
+    if n <= 8 and not ends and _JOB.search(head):
+        return look("byline")
+    if n <= 14 and (_DIGIT.search(head) or not _DATE_WORDS.isdisjoint(lower)) and _DATE.search(head) and not (ends and n >= 5 and clean[-1] in ".!?"):
+        return look("date")
+    if n == 0:
+        return look("short", "a number or symbol, not words")
+    if n <= 6 and all(w in _MENU_WORDS for w in lower) and not (ends and n > 2):
+        return look("furniture", "a menu or button label")
+    if n <= 8 and not ends and not _BOX_WORDS.isdisjoint(bare):
+        return look("furniture", _furniture_note(clean))
+    stop_ratio = stop / max(1, len(lower))
+    if (n >= 8 and ends) or (n >= 20 and stop_ratio >= 0.2):
+        return look(PROSE)
+    if ends and n >= 2 and not clean.endswith(":"):
+        return look(SENTENCE)
+    if ends and n >= 4:
+        return look(SENTENCE)
+    if n >= 3 and (n >= 4 or any(w.islower() for w in _WORD.findall(clean))):
+        return look(TITLE)
+    return look(SHORT)
+
+
+def _content_words(text: str) -> set[str]:
+    """The longer, meaningful words of a text, for comparing a headline with the article."""
+    return {w.strip(".'’") for w in _WORD.findall(text[:3000].lower()) if len(w) > 3 and w not in _STOPWORDS}
+
+
+_COPYRIGHT_NOTE = "a copyright line from the footer"
+
+
+def _furniture_note(text: str) -> str:
+    """Name the kind of site text, for the reason shown to students."""
+    low = text.lower()
+    if "cookie" in low:
+        return "a cookie notice"
+    if any(word in low for word in ("subscri", "newsletter", "inbox", "sign up", "signing up", "sign-up", "free article")):
+        return "a subscription or newsletter offer"
+    if any(word in low for word in ("log in", "login", "sign in", "account", "password")):
+        return "log-in text"
+    if any(word in low for word in ("©", "rights reserved", "copyright", "powered by")):
+        return _COPYRIGHT_NOTE
+    if any(word in low for word in ("privacy", "terms", "legal")):
+        return "a legal line such as the privacy policy"
+    if "advert" in low or "sponsored" in low or "commission" in low:
+        return "an advert or sponsor notice"
+    if "share" in low or "follow" in low:
+        return "a share or follow button"
+    return "site text that is on every page"
+
+
+def _prose_score(look: _Look) -> float:
+    """How much a paragraph counts for (positive) or against (negative) being in the article run."""
+    kind = look.kind
+    if kind == PROSE:
+        return 0.5 + min(look.words, 60) / 6
+    if kind == SENTENCE:
+        return 0.4
+    if kind == TITLE:
+        return -2.0 if look.words >= 6 else -1.0
+    if kind == SHORT:
+        return -1.0
+    if kind in ("comment_header", "related_header"):
+        return -8.0
+    if kind in ("date", "byline", "bio", "label"):
+        return -2.5
+    if kind in ("caption", "related_link"):
+        return -2.0
+    return -3.0
+
+
+# ---------------------------------------------------------------------------
+# Step 2: the article run
+# ---------------------------------------------------------------------------
+
+
+def _comment_start(looks: list[_Look]) -> int:
+    """Index of the comment-section heading, or len(looks) if there is none.
+
+    A "Comments" link in a menu above the article is not the comment section,
+    so the heading only counts once some article prose has gone before it.
+    """
+    prose_words = 0
+    for index, look in enumerate(looks):
+        if look.kind == "comment_header" and prose_words >= 50:
+            return index
+        if look.kind == PROSE:
+            prose_words += look.words
+    return len(looks)
+
+
+def _article_run(looks: list[_Look], comments_at: int) -> tuple[int, int]:
+    """The paragraphs [start, end) with the highest prose score (Kadane's maximum-sum run).
+
+    Only paragraphs above the comment section take part: comments are prose
+    too, and a long thread must not win over the article above it.
+    """
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for index in range(comments_at):
+        score = _prose_score(looks[index])
+        if total <= 0:
+            total, start = score, index
+        else:
+            total += score
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return best_start, best_end
+
+
+# What may sit inside an article between two stretches of prose (adverts, share
+# buttons, a sign-up box, a link to another story, a timestamp in a live blog);
+# anything else (a byline, tags, a footer, comments) means the article has ended.
+_INSERTABLE = frozenset({TITLE, SHORT, SENTENCE, "furniture", "caption", "related_link", "related_header", "date"})
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _extend_run(paragraphs: list[Paragraph], looks: list[_Look], start: int, end: int, limit: int) -> int:
+    """Move the end of the run past boxes dropped into the article, when prose on the same topic follows.
+
+    The maximum-sum run stops at a big box (a newsletter sign-up, "Related
+    article"), so the end of an article after such a box would be lost.
+    """
+    topic: set[str] | None = None
+    while end < limit:
+        gap_end, titles, linked = end, 0, False
+        while gap_end < limit and gap_end - end <= 8 and looks[gap_end].kind != PROSE:
+            look = looks[gap_end]
+            if look.kind not in _INSERTABLE or look.note == _COPYRIGHT_NOTE:
+                return end
+            titles += look.kind == TITLE
+            linked = linked or look.kind in ("related_link", "related_header")
+            gap_end += 1
+        if gap_end >= limit or gap_end - end > 8 or titles > 2:
+            return end
+        stretch_end = gap_end
+        while stretch_end < limit and looks[stretch_end].kind in (PROSE, SENTENCE):
+            stretch_end += 1
+        if not any(_FULL_STOP.search(paragraphs[index].text) for index in range(gap_end, stretch_end)):
+            return end
+        # A headline followed by a teaser, twice over, is a list of other stories.
+        if (
+            stretch_end + 1 < limit
+            and looks[stretch_end].kind == TITLE
+            and looks[stretch_end + 1].kind == PROSE
+        ):
+            return end
+        if titles or linked:
+            if topic is None:
+                topic = set()
+                for index in range(max(0, start - 8), end):
+                    if looks[index].kind in (PROSE, TITLE, "caption"):
+                        topic |= _stems(paragraphs[index].text)
+            if not any(_stems(paragraphs[index].text) & topic for index in range(gap_end, stretch_end)):
+                return end
+        end = stretch_end
+    return end
+
+
+def _stems(text: str) -> set[str]:
+    """Content words with a plural 's' cut off, so "rains" matches "rain"."""
+    return {word[:-1] if word.endswith("s") else word for word in _content_words(text)}
+
+
+# ---------------------------------------------------------------------------
+# Step 3: roles from what a paragraph is and where it is
+# ---------------------------------------------------------------------------
+
+_REASON = {
+    "body": "Prose inside the article's main run of paragraphs.",
+    "body_short": "A short sentence, but it sits inside the article between body paragraphs.",
+    "subhead": "A short heading inside the article, between body paragraphs.",
+    "list_item": "A list item inside the article, between body paragraphs.",
+    "headline": "The headline: the title line just above the article that shares its key words.",
+    "headline_alone": "The first title-like line of the page: there is no article to check it against.",
+    "headline_repeat": "The headline printed again (often left over from a picture's description).",
+    "standfirst": "A summary line between the headline and the start of the article.",
+    "byline": "Says who wrote the article.",
+    "dateline": "Says when the article was published or updated.",
+    "bio": "A short description of the writer, not part of the report.",
+    "caption": "Describes a photo or credits the photographer.",
+    "caption_top": "A picture description near the top: it names things but does not report news.",
+    "caption_twin": "A picture description: the next line repeats it with the photo credit.",
+    "related_inline": "A headline-like line dropped between body paragraphs: a link to another story.",
+    "related_link": "A link to another article ('Read more', 'Related').",
+    "related_box": "Part of a box of links to other articles dropped into the middle of the article.",
+    "related_header": "A heading for a list of links to other articles.",
+    "related_after": "A headline of another story, listed after the article ends.",
+    "teaser": "A teaser for another story, listed after the article ends.",
+    "comment_header": "A heading that opens the reader-comment section.",
+    "comment": "A reader's comment, written after the comment heading.",
+    "comment_listed": "A numbered or bulleted paragraph after a comment heading: a reader's comment.",
+    "comment_ui": "Part of the comment form or the comment buttons, not a comment.",
+    "comment_meta": "Who wrote a comment and when, not the comment itself.",
+    "tags": "A list of topic tags, not a sentence.",
+    "label": "A small label for the line that follows it.",
+    "nav": "A short menu or button label before the article starts.",
+    "stray": "A short line among buttons or boxes inside the article, not part of the report.",
+    "outside": "Text outside the article's main run of prose.",
+    "prose_outside": "Prose, but it stands apart from the article's main run: probably a promotion or note.",
+    "short_after": "A short line after the article ends: page furniture.",
+    "nothing": "There is no run of article prose on this page, so this is treated as page furniture.",
+}
+
+
+def _headline_index(paragraphs: list[Paragraph], looks: list[_Look], start: int, body_words: set[str]) -> int:
+    """Pick the headline among the title-like lines before the article run; -1 if none."""
+    candidates = [i for i in range(start) if looks[i].kind in (TITLE, SENTENCE, PROSE) and looks[i].words <= 40]
+    if not candidates:
+        return -1
+    if not body_words:
+        return candidates[0]
+    # The headline shares its key words with the article; menus and promos do not.
+    contents = {index: _content_words(paragraphs[index].text) for index in candidates}
+    for index in candidates:
+        content = contents[index]
+        if content and len(content & body_words) >= max(1, len(content) // 3) and looks[index].kind != PROSE:
+            return index
+    for index in candidates:
+        if contents[index] & body_words:
+            return index
+    return candidates[-1]
+
+
+def _has_verb(text: str) -> bool:
+    """Rough test for a verb: standfirsts are sentences, picture descriptions are often just names."""
+    words = text.split()
+    for position, word in enumerate(words):
+        low = word.lower().strip(".,'’\"“”()")
+        if low in _VERBISH:
+            return True
+        if position and word.islower() and low.endswith(("s", "ed")) and not low.endswith(("ss", "us", "is")):
+            previous = words[position - 1].lower()
+            if previous not in ("the", "a", "an", "of", "in", "its", "their", "his", "her", "and", "for", "on"):
+                return True
+    return False
 
 
 def segment(text: str) -> list[Block]:
     """Give each paragraph of a scraped page a role and a reason.
 
-    This first version uses simple line rules; it never raises on any string.
+    Works on any plain-text scrape of a news page; never raises on any string.
 
     Example:
-        >>> [b.role for b in segment("Headline\\n\\nA long enough sentence of article prose goes here.")]
+        >>> [b.role for b in segment("Headline here now\\n\\nA long enough sentence of article prose goes here.")]
         ['headline', 'body']
     """
-    blocks: list[Block] = []
-    in_comments = False
-    for index, para in enumerate(split_paragraphs(text)):
-        words = para.text.split()
-        if index == 0:
-            role, reason = "headline", "The first line of the page is usually the headline."
-        elif _COMMENT_HEADER.match(para.text):
-            in_comments = True
-            role, reason = "comment_ui", "A heading that opens the reader-comment section."
-        elif _FURNITURE.search(para.text):
-            role, reason = "boilerplate", "Site text such as links, legal lines or sign-up offers."
-        elif in_comments:
-            role, reason = "comment", "A paragraph after the comment heading."
-        elif len(words) >= 12 and para.text[-1:] in ".\"”’":
-            role, reason = "body", "A full sentence of prose between the headline and the page furniture."
+    paragraphs = split_paragraphs(text)
+    # Menus and buttons repeat on a page, so each distinct text is described once.
+    seen: dict[str, _Look] = {}
+    looks = [seen[p.text] if p.text in seen else seen.setdefault(p.text, _look(p.text)) for p in paragraphs]
+    comments_at = _comment_start(looks)
+    start, end = _article_run(looks, comments_at)
+    if end > start:
+        end = _extend_run(paragraphs, looks, start, end, comments_at)
+    body_words: set[str] = set()
+    for index in range(start, end):
+        if looks[index].kind == PROSE:
+            body_words |= _content_words(paragraphs[index].text)
+    headline = _headline_index(paragraphs, looks, start if end > start else len(looks), body_words)
+    zones = _zones_after(looks, end, comments_at)
+    in_box = False  # inside a box of links dropped into the article
+    roles: list[tuple[str, str]] = []
+    for index, (para, look) in enumerate(zip(paragraphs, looks)):
+        if index == headline:
+            roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
+        elif start <= index < end:
+            if look.kind == PROSE:
+                in_box = False
+            elif look.kind in ("related_header", "related_link"):
+                in_box = True
+            roles.append(_role_inside(look, looks, index, in_box))
+        elif index < start or end <= start:
+            roles.append(_role_before(paragraphs, looks, index, headline, start, end > start))
         else:
-            role, reason = "boilerplate", "A short line that is not a sentence: probably page furniture."
-        blocks.append(Block(para.text, role, para.line, reason))
-    return blocks
+            roles.append(_role_after(look, zones[index], para.text))
+    roles = _fix_with_neighbours(paragraphs, looks, roles, headline, start, end)
+    return [Block(p.text, role, p.line, reason) for p, (role, reason) in zip(paragraphs, roles)]
+
+
+def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool) -> tuple[str, str]:
+    """Role of a paragraph inside the article run."""
+    kind = look.kind
+    if in_box and kind in (SENTENCE, TITLE, SHORT):
+        return "related", _REASON["related_box"]
+    if kind == PROSE:
+        return "body", _REASON["body"]
+    if kind == SENTENCE:
+        return "body", _REASON["list_item" if look.listed else "body_short"]
+    if kind in (TITLE, SHORT):
+        if kind == TITLE and look.words >= 6:
+            return "related", _REASON["related_inline"]
+        # A subheading introduces the prose under it; a short line among buttons is a button.
+        following = looks[index + 1].kind if index + 1 < len(looks) else ""
+        previous = looks[index - 1].kind if index else ""
+        if following in (PROSE, SENTENCE) and previous in (PROSE, SENTENCE, "date", TITLE, SHORT) and look.words:
+            return "body", _REASON["subhead"]
+        return "boilerplate", _REASON["stray"]
+    return _furniture_role(look)
+
+
+def _furniture_role(look: _Look) -> tuple[str, str]:
+    """Role of a paragraph whose look alone says what it is."""
+    return _role_of_kind(look.kind, look.note)
+
+
+@lru_cache(maxsize=256)
+def _role_of_kind(kind: str, note: str) -> tuple[str, str]:
+    if kind in ("byline", "date", "bio"):
+        return "byline", _REASON[{"byline": "byline", "date": "dateline", "bio": "bio"}[kind]]
+    if kind == "caption":
+        return "caption", _REASON["caption"]
+    if kind == "related_link":
+        return "related", _REASON["related_link"]
+    if kind == "related_header":
+        return "related", _REASON["related_header"]
+    if kind == "comment_header":
+        return "comment_ui", _REASON["comment_header"]
+    if kind == "comment_ui":
+        return "comment_ui", _REASON["comment_ui"]
+    if kind == "tags":
+        return "boilerplate", _REASON["tags"]
+    if kind == "label":
+        return "boilerplate", _REASON["label"]
+    if kind in (SHORT, TITLE, SENTENCE, PROSE):
+        return "boilerplate", _REASON["outside"]
+    return "boilerplate", f"Site text, not the report: {note or 'something that is on every page'}."
+
+
+def _role_before(
+    paragraphs: list[Paragraph], looks: list[_Look], index: int, headline: int, start: int, has_run: bool
+) -> tuple[str, str]:
+    """Role of a paragraph above the article run (or of any paragraph when there is no run)."""
+    look = looks[index]
+    if not has_run:
+        if look.kind in (PROSE, SENTENCE, TITLE, SHORT):
+            return "boilerplate", _REASON["nothing"]
+        return _furniture_role(look)
+    if look.kind not in (PROSE, SENTENCE, TITLE, SHORT):
+        return _furniture_role(look)
+    if headline < 0 or index < headline:
+        return "boilerplate", _REASON["nav"] if look.kind == SHORT else _REASON["outside"]
+    text = paragraphs[index].text
+    head_text = paragraphs[headline].text
+    if head_text and len(text) <= 4 * len(head_text) + 10 and head_text in text:
+        return "boilerplate", _REASON["headline_repeat"]
+    if look.kind == SHORT:
+        if look.words >= 2 and all(w[:1].isupper() for w in text.split()) and not looks[index].listed:
+            return "byline", "A name on its own line between the headline and the article: the writer."
+        return "boilerplate", _REASON["nav"]
+    if look.kind == SENTENCE and look.words < 4:
+        return "boilerplate", _REASON["nav"]
+    if not _has_verb(text) and look.kind == TITLE:
+        return "caption", _REASON["caption_top"]
+    return "standfirst", _REASON["standfirst"]
+
+
+def _zones_after(looks: list[_Look], end: int, comments_at: int) -> list[str]:
+    """For each paragraph, which part of the page below the article it is in.
+
+    "after" until a heading opens the comments ("comments") or a list of
+    links ("related"); one pass, so long pages stay fast.
+    """
+    zones = ["article"] * len(looks)
+    zone = "after"
+    for index in range(end, len(looks)):
+        zones[index] = zone
+        kind = looks[index].kind
+        if kind == "comment_header" and index >= comments_at:
+            zone = "comments"
+        elif kind == "related_header":
+            zone = "related"
+    return zones
+
+
+def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
+    """Role of a paragraph below the article run."""
+    if look.kind == "comment_header":
+        return "comment_ui", _REASON["comment_header"]
+    if zone == "comments":
+        if look.kind == SENTENCE and look.words <= 3 and all(w[:1].isupper() for w in text.split()):
+            return "comment_ui", _REASON["comment_meta"]
+        if look.kind == PROSE or (look.kind in (SENTENCE, TITLE) and look.words >= 1):
+            return "comment", _REASON["comment_listed" if look.listed else "comment"]
+        if look.kind in (SHORT, "date", "byline", "label"):
+            return "comment_ui", _REASON["comment_meta"]
+        if look.kind == "furniture" and look.words <= 4:
+            return "comment_ui", _REASON["comment_ui"]
+        return _furniture_role(look)
+    if look.kind == TITLE:
+        return "related", _REASON["related_after"]
+    if look.kind == PROSE:
+        return ("related", _REASON["teaser"]) if zone == "related" else ("boilerplate", _REASON["prose_outside"])
+    if look.kind in (SHORT, SENTENCE):
+        return "boilerplate", _REASON["short_after"]
+    return _furniture_role(look)
+
+
+def _fix_with_neighbours(
+    paragraphs: list[Paragraph], looks: list[_Look], roles: list[tuple[str, str]], headline: int, start: int, end: int
+) -> list[tuple[str, str]]:
+    """Corrections that need a paragraph's neighbours."""
+    fixed = list(roles)
+    for index in range(len(paragraphs) - 1):
+        role = fixed[index][0]
+        following = fixed[index + 1][0]
+        text = paragraphs[index].text
+        # A picture description printed twice: once alone, once with its credit.
+        if following == "caption" and role in ("standfirst", "boilerplate", "caption", "body") and len(text) >= 12:
+            if paragraphs[index + 1].text.startswith(text) and index != headline:
+                fixed[index] = ("caption", _REASON["caption_twin"])
+                continue
+        # A field label ("Summary:", "Image caption,") says what the next line is.
+        if looks[index].kind == "label" and index + 1 != headline and fixed[index + 1][0] in ("body", "standfirst", "boilerplate", "related", "caption"):
+            label = text.lower()
+            if "caption" in label or label.startswith(("photo", "image", "credit")):
+                fixed[index + 1] = ("caption", _REASON["caption"])
+            elif label.startswith(("summary",)):
+                fixed[index + 1] = ("standfirst", "A summary of the article, labelled 'Summary'.")
+            elif label.startswith(("by", "author", "about the author")):
+                fixed[index + 1] = ("byline", _REASON["byline"])
+            elif fixed[index + 1][0] == "body" and start < index + 1 < end - 1:
+                pass
+            else:
+                fixed[index + 1] = ("boilerplate", "The value of a labelled field (like 'Source:'), not article text.")
+        # "Read more:" on its own line makes the next line a link.
+        if looks[index].kind in ("related_header", "related_link") and _RELATED_LABEL.match(text):
+            if fixed[index + 1][0] in ("body", "boilerplate") and looks[index + 1].kind in (TITLE, SENTENCE, PROSE):
+                if looks[index + 1].kind != PROSE or looks[index + 1].words <= 20:
+                    fixed[index + 1] = ("related", _REASON["related_link"])
+    return fixed
+
+
+# ---------------------------------------------------------------------------
+# The answer key
+# ---------------------------------------------------------------------------
+
+
+def load_answer_key(folder: str | Path) -> dict[str, list[KeyEntry]]:
+    """Read ``answer_key.json`` from a story folder: for each report id, the role of every paragraph.
+
+    Returns ``{}`` when the folder has no answer key; raises
+    :class:`medialit.story.StoryError` naming the file and the fix when it is malformed.
+
+    Example:
+        >>> from medialit.story import bundled_story_folder
+        >>> load_answer_key(bundled_story_folder())["001"][0]
+        KeyEntry(line=1, role='headline', why='The title of the report at the top of the page.')
+    """
+    from medialit.story import StoryError  # story imports this module: import late to avoid a cycle
+
+    file = Path(folder) / ANSWER_KEY_FILE
+    if not file.is_file():
+        return {}
+    name = f"{ANSWER_KEY_FILE} in {Path(folder)}"
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise StoryError([f"{name} is not UTF-8 text: re-save it as UTF-8."]) from None
+    except json.JSONDecodeError as error:
+        raise StoryError(
+            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). Fix that spot."]
+        ) from None
+    shape = 'an object like {"000": [{"line": 1, "role": "headline", "why": "..."}]}'
+    if not isinstance(data, dict):
+        raise StoryError([f"{name} must hold {shape}."])
+    key: dict[str, list[KeyEntry]] = {}
+    problems: list[str] = []
+    for report, entries in data.items():
+        if not isinstance(entries, list):
+            problems.append(f"{name}: report {report!r} must map to a list of entries, in {shape}.")
+            continue
+        key[str(report)] = []
+        for number, entry in enumerate(entries, start=1):
+            where = f"{name}: report {report}, entry {number}"
+            if not isinstance(entry, dict) or set(entry) != {"line", "role", "why"}:
+                problems.append(f"{where} must have exactly the keys 'line', 'role' and 'why'.")
+                continue
+            line, role, why = entry["line"], entry["role"], entry["why"]
+            if not isinstance(line, int) or isinstance(line, bool) or line < 1:
+                problems.append(f"{where}: 'line' must be a whole number from 1 up, not {line!r}.")
+            elif role not in ROLES:
+                problems.append(f"{where}: the role {role!r} is not one of: {', '.join(ROLES)}.")
+            elif not isinstance(why, str):
+                problems.append(f"{where}: 'why' must be text in quotes.")
+            else:
+                key[str(report)].append(KeyEntry(line, role, why))
+    if problems:
+        raise StoryError(problems)
+    return key

@@ -37,3 +37,31 @@ def make_hostile_story(folder: Path) -> Path:
     }
     (folder / "story.json").write_text(json.dumps(meta), encoding="utf-8")
     return folder
+
+
+def all_html(widget) -> str:
+    """Every piece of HTML a widget tree would put on the page, plus its static snapshot."""
+    import ipywidgets as widgets
+
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, (widgets.HTML, widgets.HTMLMath, widgets.Label)):
+            parts.append(node.value)
+        description = getattr(node, "description", "")
+        if description and getattr(node, "description_allow_html", False):
+            parts.append(description)
+        for child in getattr(node, "children", ()):
+            walk(child)
+
+    walk(widget)
+    if hasattr(widget, "static_html"):
+        parts.append(widget.static_html())
+    return "\n".join(parts)
+
+
+def assert_markup_is_escaped(html: str) -> None:
+    """The hostile markup appears only as text: no live tag, but its escaped form is there."""
+    lowered = html.lower()
+    assert "<img" not in lowered and "<script" not in lowered, "article markup reached the page as HTML"
+    assert "&lt;img" in lowered or "&lt;script" in lowered, "the hostile text should still be shown, escaped"

@@ -37,17 +37,26 @@ def esc(text: object) -> str:
 
 @dataclass
 class Session:
-    """The story and this lesson's saved work, shared by the widgets of one notebook."""
+    """The story and this lesson's saved work, shared by the widgets of one notebook.
+
+    In a notebook it shows itself as a one-line banner: the story and where work is saved.
+    """
 
     story: Story
     work: LessonWork
+
+    def __repr__(self) -> str:
+        return f"Session(story={self.story.id!r}, lesson={self.work.lesson!r})"
+
+    def _ipython_display_(self) -> None:
+        _show(banner(self.story, self.work))
 
 
 _session: Session | None = None
 
 
 def start(lesson: str, story_path: str | None = None, work_folder: str | None = None) -> Session:
-    """Load the story and this lesson's saved work; show what was loaded.
+    """Load the story and this lesson's saved work; in a notebook the result shows what was loaded.
 
     Example:
         >>> import tempfile
@@ -59,7 +68,6 @@ def start(lesson: str, story_path: str | None = None, work_folder: str | None = 
     story = load_story(story_path)
     work = open_work(lesson, story_id=story.id, folder=work_folder)
     _session = Session(story=story, work=work)
-    _show(banner(story, work))
     return _session
 
 

@@ -1,0 +1,170 @@
+"""Every notebook in a real JupyterLab, in Debian's Chromium: cells run, widgets render and respond.
+
+Screenshots go to tests/screenshots/ (git-ignored) so a person can look at what students see.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+
+import pytest
+from kit_testing import OFFLINE, ROOT, make_hostile_story
+from lab import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, chromium_available, lab_server, open_notebook, visible_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(NO_CHROMIUM)
+        pytest.skip(NO_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def start_lab(tmp_path_factory, name: str, extra_env: dict[str, str] | None = None):
+    scratch = tmp_path_factory.mktemp(name)
+    # JupyterLab autosaves notebooks it runs: serve copies so the repository's stay without outputs.
+    shutil.copytree(ROOT / "notebooks", scratch / "served" / "notebooks")
+    (scratch / "nltk").mkdir()
+    env = {
+        "MEDIALIT_WORK": str(scratch / "work"),
+        "NLTK_DATA": str(scratch / "nltk"),
+        "PYTHONPATH": str(OFFLINE),
+        "MEDIALIT_NETWORK_LOG": str(scratch / "network.log"),
+        "MEDIALIT_STORY": "",
+        **(extra_env or {}),
+    }
+    return scratch, lab_server(scratch / "served", scratch, env)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    scratch, server = start_lab(tmp_path_factory, "lab")
+    with server as url:
+        yield url, scratch
+
+
+@pytest.fixture(scope="module")
+def hostile_lab(tmp_path_factory):
+    story = make_hostile_story(tmp_path_factory.mktemp("hostile") / "story")
+    scratch, server = start_lab(tmp_path_factory, "hostile-lab", {"MEDIALIT_STORY": str(story)})
+    with server as url:
+        yield url, scratch
+
+
+def new_page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+    page.set_default_timeout(30_000)
+    return page
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def saved(scratch, lesson: str) -> dict:
+    files = list((scratch / "work").rglob(f"{lesson}.json"))
+    return json.loads(files[0].read_text())["answers"] if files else {}
+
+
+def wait_for_text(page, text: str, timeout: float = 20) -> None:
+    deadline = time.time() + timeout
+    while text not in visible_text(page):
+        if time.time() > deadline:
+            raise AssertionError(f"{text!r} never appeared")
+        time.sleep(0.3)
+
+
+def wait_until(condition, what: str, timeout: float = 20) -> None:
+    deadline = time.time() + timeout
+    while not condition():
+        if time.time() > deadline:
+            raise AssertionError(f"{what} never happened")
+        time.sleep(0.3)
+
+
+# --- what a student does in each notebook: at least one click, and a visible change ---------
+
+
+def use_start_here(page, scratch) -> None:
+    page.locator(".widget-text input").first.fill("Test Student")
+    page.locator(".widget-text input").first.press("Enter")
+    page.locator(".widget-dropdown select").first.select_option(index=4)
+    wait_for_text(page, "This site uses Akismet")
+    page.locator(".medialit-page").first.scroll_into_view_if_needed()
+    shoot(page, "00-start-here-viewer")
+    answer = page.locator(".medialit-question textarea").first
+    answer.fill("The comments at the bottom are not the article.")
+    page.locator(".medialit-question button", has_text="Save answer").first.click()
+    page.get_by_role("button", name="Show the clues we spotted").click()
+    wait_for_text(page, "Independent readers")
+    shoot(page, "00-start-here-clues")
+    wait_until(lambda: saved(scratch, "00-start-here").get("not-article"), "saving the answer")
+    answers = saved(scratch, "00-start-here")
+    assert answers["viewer.report"] == "004" and answers["viewer.clues_shown"] is True
+    assert saved(scratch, "profile") == {"name": "Test Student"}
+
+
+INTERACTIONS = {
+    "notebooks/00-start-here.ipynb": use_start_here,
+}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab):
+    server, scratch = lab
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_notebook(page, server, notebook)
+    name = notebook.split("/")[-1].removesuffix(".ipynb")
+    shoot(page, f"{name}-top")
+    text = visible_text(page)
+    assert "Error displaying widget" not in text
+    assert "Traceback" not in text and "Something needs fixing" not in text
+    assert page.locator(".jp-OutputArea .jupyter-widgets").count() > 0, "no widget rendered"
+    before = visible_text(page)
+    assert notebook in INTERACTIONS, f"add a student interaction for {notebook} to INTERACTIONS"
+    INTERACTIONS[notebook](page, scratch)
+    assert visible_text(page) != before, "clicking did not change the page"
+    assert "Error displaying widget" not in visible_text(page)
+    assert not errors, errors
+    assert not (scratch / "network.log").exists(), "the kit tried to reach the network"
+    page.close()
+
+
+def test_markup_in_a_story_shows_as_text_and_never_runs(browser, hostile_lab):
+    server, scratch = hostile_lab
+    page = new_page(browser)
+    open_notebook(page, server, "notebooks/00-start-here.ipynb")
+    page.get_by_role("button", name="Show the clues we spotted").click()
+    wait_for_text(page, "clue <img")
+    text = visible_text(page)
+    assert '<img src=x onerror="window.__medialit_pwned=1">' in text
+    assert "<script>window.__medialit_pwned=1</script>" in text
+    assert page.evaluate("() => window.__medialit_pwned") is None
+    assert page.locator(".jp-OutputArea img[src='x']").count() == 0
+    shoot(page, "escaping-00-start-here")
+    page.close()
+
+
+def test_screenshots_are_written_for_people_to_look_at():
+    shots = list(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.exists() else []
+    if not chromium_available():
+        pytest.skip(NO_CHROMIUM)
+    assert any(re.match(r"00-start-here", shot.name) for shot in shots)

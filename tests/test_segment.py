@@ -1,0 +1,378 @@
+"""Specification of medialit.segment: what each paragraph of a scraped page is, and why."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medialit.segment import (
+    GROUP_OF_ROLE,
+    ROLES,
+    KeyEntry,
+    load_answer_key,
+    segment,
+    split_paragraphs,
+)
+from medialit.story import StoryError, bundled_story_folder, load_story
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = [
+    "Flood warnings have been issued across the region as the first storm of the season moves in from the sea.",
+    "The weather service has put an amber warning for wind in place for much of the coast from noon on Wednesday.",
+    "Gusts of up to 80mph are expected in exposed areas, with power cuts and damage to buildings possible.",
+    "The environment agency said it had issued 14 flood alerts and was watching river levels closely.",
+]
+
+
+def roles_of(text: str) -> dict[str, str]:
+    """Map each paragraph's text to its role (the hand-made pages have no repeated lines)."""
+    return {block.text: block.role for block in segment(text)}
+
+
+def page(*parts: str) -> str:
+    return "\n".join(parts)
+
+
+# --- The five bundled reports against the answer key -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def key() -> dict[str, list[KeyEntry]]:
+    return load_answer_key(bundled_story_folder())
+
+
+@pytest.mark.parametrize("report_id", ["000", "001", "002", "003", "004"])
+def test_every_paragraph_of_a_bundled_report_has_the_role_in_the_answer_key(key, report_id):
+    report = load_story().report(report_id)
+    got = [(block.line, block.role) for block in segment(report.raw_text)]
+    expected = [(entry.line, entry.role) for entry in key[report_id]]
+    assert got == expected
+
+
+def test_the_answer_key_lists_every_paragraph_of_every_report_once(key):
+    for report in load_story().reports:
+        assert [entry.line for entry in key[report.id]] == [p.line for p in split_paragraphs(report.raw_text)]
+
+
+def test_every_answer_key_entry_says_why():
+    for entries in load_answer_key(bundled_story_folder()).values():
+        assert all(len(entry.why) >= 10 for entry in entries)
+
+
+def test_the_headline_of_each_bundled_report_is_its_first_line():
+    for report in load_story().reports:
+        assert report.headline == report.raw_text.splitlines()[0].strip()
+
+
+# --- Small hand-made pages, one kind of page furniture each ------------------------------------
+
+
+def test_a_one_word_per_line_navigation_menu_is_boilerplate():
+    roles = roles_of(page("Home", "News", "Sport", "Weather", "Mayor opens the new bridge", *ARTICLE))
+    assert [roles[w] for w in ("Home", "News", "Sport", "Weather")] == ["boilerplate"] * 4
+
+
+def test_a_menu_of_links_separated_by_bars_is_boilerplate():
+    roles = roles_of(page("Home | World | Politics | Business", "Storm hits the coast", *ARTICLE))
+    assert roles["Home | World | Politics | Business"] == "boilerplate"
+
+
+def test_footer_and_legal_lines_are_boilerplate():
+    footer = ["Privacy Policy", "Terms of Use", "© 2024 Daily Ledger. All rights reserved."]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, *footer))
+    assert [roles[line] for line in footer] == ["boilerplate"] * 3
+
+
+def test_a_cookie_banner_before_the_page_is_boilerplate():
+    banner = "We use cookies to personalise content and ads and to analyse our traffic. Accept all cookies?"
+    roles = roles_of(page(banner, "Accept all", "Storm hits the coast", *ARTICLE))
+    assert roles[banner] == "boilerplate"
+    assert roles["Storm hits the coast"] == "headline"
+
+
+def test_a_subscription_box_dropped_into_the_article_is_boilerplate_and_the_article_continues():
+    box = ["Get the Morning Briefing newsletter", "The day's top stories, delivered to your inbox.", "Subscribe"]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], *box, *ARTICLE[2:]))
+    assert [roles[line] for line in box] == ["boilerplate"] * 3
+    assert all(roles[line] == "body" for line in ARTICLE)
+
+
+def test_login_text_is_boilerplate():
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, "Already a subscriber? Log in to continue reading."))
+    assert roles["Already a subscriber? Log in to continue reading."] == "boilerplate"
+
+
+def test_an_advertisement_line_inside_the_article_is_boilerplate():
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], "Advertisement", *ARTICLE[2:]))
+    assert roles["Advertisement"] == "boilerplate"
+    assert roles[ARTICLE[2]] == "body"
+
+
+def test_a_headline_like_link_between_two_body_paragraphs_is_related():
+    link = "Rescue teams donate unused equipment to flood towns"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], link, *ARTICLE[2:]))
+    assert roles[link] == "related"
+    assert roles[ARTICLE[2]] == "body"
+
+
+def test_a_read_more_link_inside_the_article_is_related():
+    link = "READ MORE: Council approves new sea wall"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], link, *ARTICLE[2:]))
+    assert roles[link] == "related"
+
+
+def test_headlines_listed_after_the_article_are_related():
+    after = ["Most popular", "Man charged after city centre disturbance", "School lunch prices to rise in September"]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, *after))
+    assert [roles[line] for line in after] == ["related"] * 3
+
+
+def test_a_photo_caption_with_a_credit_is_a_caption():
+    caption = "Waves crash against the sea wall on Tuesday evening. (Getty Images)"
+    roles = roles_of(page("Storm hits the coast", caption, *ARTICLE))
+    assert roles[caption] == "caption"
+
+
+def test_a_caption_in_the_middle_of_the_article_is_a_caption_and_the_article_continues():
+    caption = "Sandbags outside a shop in the high street. Photograph: Jane Doe/PA Media"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], caption, *ARTICLE[2:]))
+    assert roles[caption] == "caption"
+    assert roles[ARTICLE[3]] == "body"
+
+
+def test_a_caption_printed_once_alone_and_once_with_its_credit_is_two_captions():
+    roles = roles_of(page("Storm hits the coast", "Sea wall in Porthcawl", "Sea wall in Porthcawl (Getty Images)", *ARTICLE))
+    assert roles["Sea wall in Porthcawl"] == roles["Sea wall in Porthcawl (Getty Images)"] == "caption"
+
+
+def test_the_headline_repeated_on_one_line_is_boilerplate():
+    roles = roles_of(page("Storm hits the coast", "", "Storm hits the coastStorm hits the coast", *ARTICLE))
+    assert roles["Storm hits the coast"] == "headline"
+    assert roles["Storm hits the coastStorm hits the coast"] == "boilerplate"
+
+
+def test_a_tag_list_is_boilerplate():
+    tags = "Tags: weather, storms, flooding, coast"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, tags))
+    assert roles[tags] == "boilerplate"
+
+
+def test_a_comma_list_of_topics_under_the_headline_is_boilerplate():
+    tags = "Weather, Storm Agnes, Met Office, Flooding, Wales"
+    roles = roles_of(page("Storm hits the coast", tags, *ARTICLE))
+    assert roles[tags] == "boilerplate"
+
+
+def test_a_summary_line_between_headline_and_byline_is_the_standfirst():
+    standfirst = "Forecasters warn of power cuts as winds of 80mph are expected to reach the coast"
+    roles = roles_of(page("Storm hits the coast", standfirst, "By Sarah Jones", *ARTICLE))
+    assert roles[standfirst] == "standfirst"
+
+
+def test_a_by_line_and_a_bare_name_under_the_headline_are_bylines():
+    roles = roles_of(page("Storm hits the coast", "By Sarah Jones", *ARTICLE))
+    assert roles["By Sarah Jones"] == "byline"
+    roles = roles_of(page("Storm hits the coast", "Henry Austin", *ARTICLE))
+    assert roles["Henry Austin"] == "byline"
+
+
+def test_a_publication_date_is_a_byline():
+    for date in ("Thursday 21 September 2017 20:57 BST", "Published: 5 hours ago", "Updated Jun 4, 2024"):
+        assert roles_of(page("Storm hits the coast", date, *ARTICLE))[date] == "byline"
+
+
+def test_a_wire_dateline_opening_the_first_paragraph_stays_body():
+    first = "MOSCOW (Reuters) - Russia warned the United States on Thursday that it would respond to any attack."
+    roles = roles_of(page("Russia warns US", first, *ARTICLE))
+    assert roles[first] == "body"
+
+
+def test_a_reporting_credit_after_the_article_is_a_byline():
+    credit = "Reporting by Andrew Osborn; Editing by Kevin Liffey"
+    assert roles_of(page("Storm hits the coast", *ARTICLE, credit))[credit] == "byline"
+
+
+def test_an_author_bio_after_the_article_is_not_body():
+    bio = "Sarah Jones is a staff writer covering weather and climate for the Daily Ledger."
+    assert roles_of(page("Storm hits the coast", *ARTICLE, "Sarah Jones", bio))[bio] == "byline"
+
+
+@pytest.mark.parametrize("header", ["3 Comments", "Add new comment", "Leave a Reply", "Comments (12)"])
+def test_a_comment_header_after_the_article_is_comment_ui(header):
+    assert roles_of(page("Storm hits the coast", *ARTICLE, header))[header] == "comment_ui"
+
+
+def test_numbered_paragraphs_after_a_comment_header_are_comments():
+    comments = ["1. The council should have built the wall years ago.", "2. My street flooded again, third time this year."]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, "2 Comments", *comments))
+    assert [roles[c] for c in comments] == ["comment", "comment"]
+
+
+def test_a_bulleted_nested_reply_is_a_comment():
+    reply = "    • I agree with you, the wall was promised in 2015 and never built."
+    blocks = segment(page("Storm hits the coast", *ARTICLE, "2 Comments", "1. Where is the sea wall we were promised?", reply))
+    assert blocks[-1].role == "comment"
+
+
+def test_who_wrote_a_comment_and_when_is_comment_ui():
+    thread = ["Comments", "Jim R.", "September 14, 2023 at 8:12 pm", "Good. The wall is long overdue in my view.", "Reply"]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, *thread))
+    assert [roles[line] for line in thread] == ["comment_ui", "comment_ui", "comment_ui", "comment", "comment_ui"]
+
+
+def test_comment_form_text_is_comment_ui():
+    form = ["Leave a Reply", "Your email address will not be published. Required fields are marked *", "Name *", "Post Comment"]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, *form))
+    assert [roles[line] for line in form] == ["comment_ui"] * 4
+
+
+def test_a_long_comment_thread_does_not_win_over_the_article():
+    comment = "I have lived on this coast for forty years and the flooding is worse every single winter, says me."
+    thread = ["12 Comments"] + [f"{n}. {comment}" for n in range(1, 13)]
+    blocks = segment(page("Storm hits the coast", *ARTICLE, *thread))
+    assert [b.role for b in blocks[1:5]] == ["body"] * 4
+    assert {b.role for b in blocks[6:]} == {"comment"}
+
+
+def test_a_short_sentence_inside_the_article_is_body():
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], "Ferries have been cancelled.", *ARTICLE[2:]))
+    assert roles["Ferries have been cancelled."] == "body"
+
+
+def test_a_short_subheading_inside_the_article_is_body():
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], "What happens next", *ARTICLE[2:]))
+    assert roles["What happens next"] == "body"
+
+
+def test_share_buttons_are_boilerplate():
+    buttons = ["Share", "Facebook", "Twitter", "Email"]
+    roles = roles_of(page("Storm hits the coast", *buttons, *ARTICLE))
+    assert [roles[b] for b in buttons] == ["boilerplate"] * 4
+
+
+def test_a_page_without_any_prose_has_no_body():
+    assert "body" not in {b.role for b in segment(page("Home", "News", "Sport", "Contact us"))}
+
+
+def test_every_reason_is_a_sentence_a_student_can_read():
+    text = page("Home", "Storm hits the coast", "By Sarah Jones", *ARTICLE, "3 Comments", "1. Great piece, thanks for this.")
+    for block in segment(text):
+        assert block.reason[:1].isupper() and block.reason.endswith(".") and len(block.reason) < 140
+
+
+def test_the_group_of_a_block_follows_its_role():
+    for block in segment(page("Storm hits the coast", *ARTICLE, "3 Comments", "1. Great piece, thanks for this.")):
+        assert block.group == GROUP_OF_ROLE[block.role]
+
+
+# --- split_paragraphs ---------------------------------------------------------------------------
+
+
+def test_each_non_blank_line_is_a_paragraph():
+    assert [p.line for p in split_paragraphs("Henry Austin\nThursday 21 September 2017\n\nBody.")] == [1, 2, 4]
+
+
+def test_a_hard_wrapped_line_is_joined_to_its_continuation():
+    text = "Hundreds of tractors blocked streets around the European Parliament in\nBrussels on Thursday as farmers protested.\n"
+    assert [(p.text[:9], p.line) for p in split_paragraphs(text)] == [("Hundreds ", 1)]
+
+
+def test_a_finished_sentence_is_not_joined_to_the_next_line():
+    text = "Hundreds of tractors blocked streets around the European Parliament.\nthen more came."
+    assert len(split_paragraphs(text)) == 2
+
+
+# --- Robustness (property tests) ----------------------------------------------------------------
+
+page_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("\n\n\r .:|•©1")), max_size=400
+) | st.lists(
+    st.sampled_from(["Home", "", "3 Comments", "1. A reader's comment here.", ARTICLE[0], "Leave a Reply", "By Sam", "©"]),
+    max_size=30,
+).map("\n".join)
+
+
+def raw_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(page_text)
+def test_segment_never_raises_and_gives_one_block_per_paragraph(text):
+    blocks = segment(text)
+    paragraphs = split_paragraphs(text)
+    assert [(b.text, b.line) for b in blocks] == [(p.text, p.line) for p in paragraphs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(page_text)
+def test_block_lines_strictly_increase_and_roles_are_known(text):
+    blocks = segment(text)
+    assert all(a.line < b.line for a, b in zip(blocks, blocks[1:]))
+    assert all(block.role in ROLES and block.reason for block in blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(page_text)
+def test_every_block_starts_with_the_stripped_text_of_its_raw_line(text):
+    lines = raw_lines(text)
+    for block in segment(text):
+        assert block.text.startswith(lines[block.line - 1].strip())
+
+
+# --- load_answer_key ----------------------------------------------------------------------------
+
+
+def test_load_answer_key_reads_entries(tmp_path):
+    (tmp_path / "answer_key.json").write_text(json.dumps({"000": [{"line": 1, "role": "headline", "why": "Title."}]}))
+    assert load_answer_key(tmp_path) == {"000": [KeyEntry(1, "headline", "Title.")]}
+
+
+def test_load_answer_key_returns_nothing_when_the_file_is_absent(tmp_path):
+    assert load_answer_key(tmp_path) == {}
+
+
+def test_load_answer_key_names_the_file_and_spot_of_broken_json(tmp_path):
+    (tmp_path / "answer_key.json").write_text('{"000": [')
+    with pytest.raises(StoryError, match=r"answer_key\.json.*not valid JSON \(line 1"):
+        load_answer_key(tmp_path)
+
+
+def test_load_answer_key_rejects_a_role_outside_roles(tmp_path):
+    (tmp_path / "answer_key.json").write_text(json.dumps({"000": [{"line": 1, "role": "advert", "why": "x"}]}))
+    with pytest.raises(StoryError, match=r"answer_key\.json.*'advert' is not one of"):
+        load_answer_key(tmp_path)
+
+
+def test_load_answer_key_rejects_an_entry_without_a_line(tmp_path):
+    (tmp_path / "answer_key.json").write_text(json.dumps({"000": [{"role": "body", "why": "x"}]}))
+    with pytest.raises(StoryError, match="exactly the keys 'line', 'role' and 'why'"):
+        load_answer_key(tmp_path)
+
+
+# --- The development corpus: body F1 must not regress -------------------------------------------
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("segment_eval", REPO / "bench" / "segment_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["segment_eval"] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("folder", "at_least"), [("dev", 0.97), ("heldout", 0.94)])
+def test_body_f1_on_the_labelled_pages_stays_above_what_was_reached(folder, at_least):
+    bench = _bench()
+    pages = bench.load_pages(folder)
+    assert len(pages) >= (30 if folder == "dev" else 8)
+    total = bench.Score(0, 0, 0)
+    for labelled in pages:
+        total += bench.score(labelled.gold, bench.medialit_guess(labelled))
+    assert total.f1 >= at_least

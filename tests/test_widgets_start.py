@@ -1,0 +1,86 @@
+"""Lesson 0 widgets, driven from Python: the report viewer, saved questions, the name box, the clues."""
+
+from __future__ import annotations
+
+import medialit.widgets as kit
+from medialit.progress import open_work
+from medialit.widgets.viewer import page_html
+
+
+def test_start_loads_the_story_and_opens_this_lessons_work(work_folder):
+    current = kit.start("00-start-here")
+    assert current.story.ids == ["000", "001", "002", "003", "004"]
+    assert current.work.path == work_folder / "deir-ezzor-2017" / "00-start-here.json"
+
+
+def test_viewer_shows_the_chosen_page_with_line_numbers(work_folder):
+    kit.start("00-start-here")
+    viewer = kit.report_viewer()
+    viewer.picker.value = "004"
+    assert "Leave a Reply" in viewer.page.value and "Akismet" in viewer.page.value
+    assert ">47 </span>" in viewer.page.value  # line numbers students can cite
+
+
+def test_viewer_remembers_the_last_report_read(work_folder):
+    kit.start("00-start-here")
+    kit.report_viewer().picker.value = "002"
+    kit.start("00-start-here")
+    assert kit.report_viewer().picker.value == "002"
+
+
+def test_question_saves_the_answer_and_restores_it_on_rerun(work_folder):
+    kit.start("00-start-here")
+    first = kit.question("q", "What is not the article?")
+    first.box.value = "The footer on line 43."
+    assert "Saved" in first.status.value
+    kit.start("00-start-here")
+    again = kit.question("q", "What is not the article?")
+    assert again.box.value == "The footer on line 43." and "restored" in again.status.value
+
+
+def test_save_button_saves_too(work_folder):
+    current = kit.start("00-start-here")
+    box = kit.question("q2", "Why?")
+    box.box.value = "Because."
+    box.save_button.click()
+    assert open_work("00-start-here", current.story.id, folder=work_folder).get("q2") == "Because."
+
+
+def test_name_box_saves_the_name_for_every_lesson_of_the_story(work_folder):
+    current = kit.start("00-start-here")
+    kit.name_box().box.value = "  Rosa P. "
+    assert open_work("profile", current.story.id, folder=work_folder).get("name") == "Rosa P."
+
+
+def test_clues_are_hidden_until_asked_for_and_stay_shown_after(work_folder):
+    kit.start("00-start-here")
+    reveal = kit.publisher_clues()
+    assert reveal.output.value == ""
+    reveal.button.click()
+    assert "Independent readers" in reveal.output.value
+    kit.start("00-start-here")
+    assert "Independent readers" in kit.publisher_clues().output.value
+
+
+def test_widgets_carry_a_readable_static_snapshot(work_folder):
+    kit.start("00-start-here")
+    bundle = kit.report_viewer()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "Russia threatens US in race to capture key Syria town" in bundle["text/html"]
+
+
+def test_a_failure_inside_a_widget_is_shown_in_its_status_line(work_folder, monkeypatch):
+    current = kit.start("00-start-here")
+    box = kit.question("q3", "Why?")
+
+    def broken(key, value):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(current.work, "set", broken)
+    box.box.value = "text"
+    assert "Something went wrong" in box.status.value and "disk full" in box.status.value
+
+
+def test_page_html_keeps_every_line_of_the_report(work_folder):
+    report = kit.start("00-start-here").story.report("000")
+    assert page_html(report).count("\n") == report.raw_text.count("\n")
