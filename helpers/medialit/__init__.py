@@ -1,7 +1,10 @@
 """medialit: the analysis behind a media-literacy teaching kit.
 
-Pure functions over plain data; the widgets in :mod:`medialit.widgets` only show
-what these return.
+Pure functions over plain data, one module per job: ``story`` (load reports),
+``segment`` (body, comments, page furniture), ``headlines`` (loaded words),
+``agreement`` (how far a class agrees), ``quotes`` (quote fidelity), ``wording``
+(names, sources, numbers), ``readability`` and ``progress`` (saved work). The
+widgets in :mod:`medialit.widgets` only show what these return.
 
 Example:
     >>> import medialit
@@ -10,17 +13,46 @@ Example:
     'Russia threatens US in race to capture key Syria town'
 """
 
-from .segment import ROLES, Block, segment
+from .agreement import class_agreement, krippendorff_alpha, tag_counts
+from .headlines import Flag, loadedness, rank_headlines, suggest_loaded
+from .progress import export_work, open_work
+from .quotes import Quote, QuoteGroup, align_quotes, compare_quotes, extract_quotes, reference_versions
+from .readability import Readability, readability
+from .segment import ROLES, Block, load_answer_key, segment
 from .story import Report, Story, StoryError, check_story, load_story
+from .wording import compare_numbers, count_table, count_terms, find_numbers, find_sources
 
 __all__ = [
     "ROLES",
     "Block",
+    "Flag",
+    "Quote",
+    "QuoteGroup",
+    "Readability",
     "Report",
     "Story",
     "StoryError",
+    "align_quotes",
     "check_story",
+    "class_agreement",
+    "compare_numbers",
+    "compare_quotes",
+    "count_table",
+    "count_terms",
+    "export_work",
+    "extract_quotes",
+    "find_numbers",
+    "find_sources",
+    "krippendorff_alpha",
+    "load_answer_key",
     "load_story",
+    "loadedness",
+    "open_work",
+    "rank_headlines",
+    "readability",
+    "reference_versions",
     "segment",
+    "suggest_loaded",
+    "tag_counts",
 ]
 __version__ = "0.1.0"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -174,3 +175,36 @@ def wait_all_cells_ran(page, timeout: float = 180) -> None:
 
 def visible_text(page) -> str:
     return page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+
+
+# --- helpers for the per-lesson steps in steps_XX.py ------------------------------------------
+
+
+def shoot(page, name: str) -> None:
+    """Save a screenshot to tests/screenshots/NAME.png for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def saved(scratch: Path, lesson: str) -> dict:
+    """The answers the kit saved for ``lesson`` in this server's work folder."""
+    files = list((scratch / "work").rglob(f"{lesson}.json"))
+    return json.loads(files[0].read_text())["answers"] if files else {}
+
+
+def wait_for_text(page, text: str, timeout: float = 20) -> None:
+    """Wait until ``text`` is visible in the open notebook."""
+    deadline = time.time() + timeout
+    while text not in visible_text(page):
+        if time.time() > deadline:
+            raise AssertionError(f"{text!r} never appeared")
+        time.sleep(0.3)
+
+
+def wait_until(condition, what: str, timeout: float = 20) -> None:
+    """Wait until ``condition()`` is true."""
+    deadline = time.time() + timeout
+    while not condition():
+        if time.time() > deadline:
+            raise AssertionError(f"{what} never happened")
+        time.sleep(0.3)

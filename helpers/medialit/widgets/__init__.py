@@ -5,10 +5,14 @@ A notebook starts with::
     import medialit.widgets as kit
     kit.start("00-start-here")
 
-and then shows one widget per cell, e.g. ``kit.report_viewer()``.
+and then shows one widget per cell, e.g. ``kit.report_viewer()``. Each lesson's
+widgets live in their own module and list their notebook-facing names in ``__all__``.
 """
 
 from .common import esc, session, start
 from .viewer import name_box, publisher_clues, question, report_viewer
-
-__all__ = ["esc", "name_box", "publisher_clues", "question", "report_viewer", "session", "start"]
+from .labeller import *  # noqa: F401,F403 - lesson 1
+from .tagger import *  # noqa: F401,F403 - lesson 2
+from .quotecheck import *  # noqa: F401,F403 - lesson 3
+from .compare import *  # noqa: F401,F403 - lesson 4
+from .verdict import *  # noqa: F401,F403 - lesson 5

@@ -11,8 +11,10 @@ the same output carries a readable HTML snapshot instead.
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -191,3 +193,46 @@ def static_table(headers: list[str], rows: list[list[object]]) -> str:
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table class="medialit-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class ChartBox(KitBox):
+    """A matplotlib chart as a PNG, its caption, and the same numbers as a table.
+
+    The table is the chart's text alternative (screen readers, static exports) and
+    lets students check the picture against the numbers.
+    """
+
+    def __init__(self, figure: Any, caption: str, headers: list[str], rows: list[list[object]]):
+        self.png = figure_png(figure)
+        self.caption, self.headers, self.rows = caption, headers, rows
+        self.image = widgets.Image(value=self.png, format="png", layout=widgets.Layout(max_width="760px"))
+        self.table = widgets.HTML(static_table(headers, rows))
+        numbers = widgets.Accordion(children=[self.table], titles=("Show the numbers",))
+        numbers.selected_index = None
+        super().__init__([widgets.HTML(f"<b>{esc(caption)}</b>"), self.image, numbers])
+        self.add_class("medialit-chart")
+
+    def static_html(self) -> str:
+        encoded = base64.b64encode(self.png).decode("ascii")
+        return (
+            f"<p><b>{esc(self.caption)}</b></p>"
+            f'<img alt="{esc(self.caption)}" src="data:image/png;base64,{encoded}">'
+            + static_table(self.headers, self.rows)
+        )
+
+
+def new_figure(width: float = 7.5, height: float = 3.6) -> Any:
+    """A matplotlib Figure that does not touch pyplot's global state (no double display)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def figure_png(figure: Any) -> bytes:
+    """Render a Figure to PNG bytes with the Agg canvas (works with no display)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()

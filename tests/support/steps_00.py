@@ -1,0 +1,26 @@
+"""Browser steps for lesson 0: what a student clicks and types, and what must change."""
+
+from __future__ import annotations
+
+from lab import saved, shoot, wait_for_text, wait_until
+
+NOTEBOOK = "notebooks/00-start-here.ipynb"
+
+
+def use(page, scratch) -> None:
+    page.locator(".widget-text input").first.fill("Test Student")
+    page.locator(".widget-text input").first.press("Enter")
+    page.locator(".widget-dropdown select").first.select_option(index=4)
+    wait_for_text(page, "This site uses Akismet")
+    page.locator(".medialit-page").first.scroll_into_view_if_needed()
+    shoot(page, "00-start-here-viewer")
+    answer = page.locator(".medialit-question textarea").first
+    answer.fill("The comments at the bottom are not the article.")
+    page.locator(".medialit-question button", has_text="Save answer").first.click()
+    page.get_by_role("button", name="Show the clues we spotted").click()
+    wait_for_text(page, "Independent readers")
+    shoot(page, "00-start-here-clues")
+    wait_until(lambda: saved(scratch, "00-start-here").get("not-article"), "saving the answer")
+    answers = saved(scratch, "00-start-here")
+    assert answers["viewer.report"] == "004" and answers["viewer.clues_shown"] is True
+    assert saved(scratch, "profile") == {"name": "Test Student"}
