@@ -18,7 +18,7 @@ def environment_yml_dependencies() -> dict[str, str]:
     for line in (ROOT / "environment.yml").read_text().splitlines():
         if re.match(r"^\w", line):
             section = line.split(":")[0]
-        match = re.match(r"^  - ([^:#]+?)\s*$", line)
+        match = re.match(r"^  - ([^:#]+?)\s*$", line) or re.match(r"^      - ([^-#][^:#]*?)\s*$", line)
         if section == "dependencies" and match and not match.group(1).startswith(("python", "pip")):
             name, spec = normalise(match.group(1))
             deps[name] = spec

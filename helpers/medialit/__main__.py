@@ -1,0 +1,59 @@
+"""The `medialit` command (also `python -m medialit`): make and check a teacher's own story.
+
+    medialit new-story SOURCE_DIR STORY_DIR [--title T] [--date YYYY-MM-DD]
+    medialit check-story STORY_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .newstory import check_story_folder, new_story
+from .story import STORY_ENV, StoryError, load_story
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 fine, 1 problems found, 2 usage).
+
+    Example:
+        >>> from medialit.story import bundled_story_folder
+        >>> main(["check-story", str(bundled_story_folder())])  # doctest: +ELLIPSIS
+        Checked ... 5 reports: no problems.
+        0
+    """
+    parser = argparse.ArgumentParser(prog="medialit", description="Make and check stories for the medialit lessons.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("new-story", help="turn a folder of .txt/.html reports into a story folder")
+    make.add_argument("source", help="folder with one saved report per .txt or .html file")
+    make.add_argument("story", help="new, empty folder to write the story into")
+    make.add_argument("--title", default="", help="the story's title (default: the folder's name)")
+    make.add_argument("--date", default="", help="the date of the event, e.g. 2024-05-01")
+    check = commands.add_parser("check-story", help="list every problem with a story folder, with its fix")
+    check.add_argument("story", help="the story folder to check")
+    args = parser.parse_args(argv)
+
+    if args.command == "new-story":
+        try:
+            story = new_story(args.source, args.story, title=args.title, date=args.date)
+        except StoryError as error:
+            print(f"Could not make the story:\n{error}", file=sys.stderr)
+            return 1
+        print(f"Made the story '{story.title}' with {len(story.reports)} reports in {story.folder}.")
+        print(f"Next: medialit check-story {story.folder}")
+        print(f"Then run the lessons on it: set {STORY_ENV}={story.folder} before `make lab`.")
+        return 0
+
+    findings = check_story_folder(args.story)
+    problems = [f for f in findings if f.kind == "problem"]
+    for finding in findings:
+        print(("✗ " if finding.kind == "problem" else "• ") + finding.text)
+    if problems:
+        print(f"{len(problems)} problem(s) to fix in {args.story}.")
+        return 1
+    print(f"Checked {args.story}: {len(load_story(args.story).reports)} reports: no problems.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
