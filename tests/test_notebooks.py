@@ -41,6 +41,19 @@ def test_notebook_runs_top_to_bottom_offline_with_empty_nltk_data(path, work_fol
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_runs_on_a_story_that_is_not_the_bundled_one(path, work_folder, offline_env, monkeypatch):
+    # An invented three-report story with its own furniture, comments and quotes, no answer key and
+    # no reference quotes: nothing in a notebook may assume the five bundled reports.
+    monkeypatch.setenv("MEDIALIT_STORY", str(ROOT / "tests" / "stories" / "harbour-storm"))
+    notebook = execute(path)
+    text = outputs_text(notebook)
+    assert "Traceback" not in text and "Something needs fixing" not in text
+    assert "Portbury" in text, "the notebook should show the second story"
+    assert "Deir Ezzor" not in text, "the notebook showed the bundled story instead"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_notebook_writes_nothing_outside_the_configured_work_folder(path, work_folder, offline_env, tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()

@@ -163,3 +163,31 @@ def test_saving_into_a_read_only_folder_says_how_to_fix_it(tmp_path):  # pragma:
             open_work("01", "s", folder=tmp_path).set("a", 1)
     finally:
         tmp_path.chmod(0o700)
+
+
+def test_names_in_any_script_get_their_own_files(tmp_path):
+    for name in ("张伟", "李娜"):
+        open_work(PROFILE, "s", folder=tmp_path / name).set("name", name)
+        export_work("s", tmp_path / "out", folder=tmp_path / name)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["张伟.medialit.json", "李娜.medialit.json"]
+
+
+def test_work_on_stories_named_in_other_scripts_is_kept_apart(tmp_path):
+    open_work("01", "Україна", folder=tmp_path).set("q", "A")
+    assert open_work("01", "Сирия", folder=tmp_path).get("q") is None
+
+
+def test_export_never_replaces_another_students_file(tmp_path):
+    for name in ("Sam Lee", "sam-lee"):
+        open_work(PROFILE, "s", folder=tmp_path / name).set("name", name)
+    export_work("s", tmp_path / "out", folder=tmp_path / "Sam Lee")
+    with pytest.raises(WorkError, match="another student's work"):
+        export_work("s", tmp_path / "out", folder=tmp_path / "sam-lee")
+    assert json.loads((tmp_path / "out" / "sam-lee.medialit.json").read_text())["student"] == "Sam Lee"
+
+
+def test_a_student_can_export_again_over_their_own_file(tmp_path):
+    open_work(PROFILE, "s", folder=tmp_path).set("name", "Ada")
+    export_work("s", tmp_path / "out", folder=tmp_path)
+    open_work("01", "s", folder=tmp_path).set("a", 2)
+    assert json.loads(export_work("s", tmp_path / "out", folder=tmp_path).read_text())["lessons"]["01"] == {"a": 2}

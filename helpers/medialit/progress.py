@@ -19,10 +19,12 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -207,11 +209,23 @@ def export_work(
         "lessons": {lesson: answers for lesson, answers in lessons.items() if lesson != PROFILE},
     }
     target = Path(destination).expanduser() / f"{_safe_name(name)}.medialit.json"
+    if target.exists() and _student_of(target) not in (name, None):
+        raise WorkError(
+            f"{target} holds another student's work: ask your teacher for your own folder to export into."
+        )
     try:
         _write_atomically(target, json.dumps(payload, ensure_ascii=False, indent=1))
     except OSError as error:
         raise WorkError(f"Cannot write {target} ({error.strerror or error}): choose a folder you can write to.") from None
     return target
+
+
+def _student_of(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""  # unreadable: treat as someone else's, never overwrite it
+    return data.get("student") if isinstance(data, dict) else ""
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -249,6 +263,8 @@ def _describe(error: Exception) -> str:
 
 
 def _safe_name(name: str) -> str:
-    # Names become file names: keep them short and free of path separators.
-    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
-    return cleaned or "unnamed"
+    # Names become file names: short and free of path separators, but letters of any script
+    # (张伟, Сирия) are kept so different names stay different. Exports also refuse to replace
+    # another student's file, so two names that still meet cannot overwrite each other's work.
+    cleaned = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKC", name).lower()).strip("-_")[:60]
+    return cleaned or f"unnamed-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"

@@ -880,3 +880,266 @@ def load_answer_key(folder: str | Path) -> dict[str, list[KeyEntry]]:
     if problems:
         raise StoryError(problems)
     return key
+
+
+# ---------------------------------------------------------------------------
+# Lesson 1: the parts of a page, and checking a student's labels
+# ---------------------------------------------------------------------------
+
+#: The coarse groups in the order lesson 1 shows them.
+GROUPS: tuple[str, ...] = ("body", "comment", "other")
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page's text split into the three groups, and what that does to its figures.
+
+    ``*_words`` are word counts (textstat's); ``page_*`` are reading ease and grade of
+    every paragraph of the page together, ``article_*`` of the body paragraphs alone.
+
+    Example:
+        >>> parts = page_parts(segment("Big news today\\n\\nThe mayor said the bridge will open next spring.\\n\\nPrivacy Policy | Terms"))
+        >>> parts.body_words, parts.other_words, parts.comment_words
+        (9, 6, 0)
+    """
+
+    body_words: int
+    comment_words: int
+    other_words: int
+    page_reading_ease: float
+    article_reading_ease: float
+    page_grade: float
+    article_grade: float
+
+    @property
+    def total_words(self) -> int:
+        """Every word on the page."""
+        return self.body_words + self.comment_words + self.other_words
+
+    @property
+    def body_share(self) -> float:
+        """The article's share of the page's words, 0 to 1 (0 for an empty page)."""
+        return self.body_words / self.total_words if self.total_words else 0.0
+
+
+def group_text(blocks: list[Block], group: str) -> str:
+    """The text of the blocks in one coarse group, one paragraph per line pair.
+
+    Example:
+        >>> group_text([Block("Hi.", "body", 1, ""), Block("Menu", "boilerplate", 2, "")], "other")
+        'Menu'
+    """
+    return "\n\n".join(block.text for block in blocks if block.group == group)
+
+
+def page_parts(blocks: list[Block]) -> PageParts:
+    """Word counts per group, and reading level of the whole page against the article alone.
+
+    Reading level is measured on the paragraphs joined by blank lines, so a menu
+    line with no full stop runs into the next paragraph the way a program reading
+    the whole page would see it.
+
+    Example:
+        >>> page_parts([]).total_words
+        0
+    """
+    from medialit.readability import readability, word_count  # textstat is slow to import; only lesson 1 needs it
+
+    body = group_text(blocks, "body")
+    whole = "\n\n".join(block.text for block in blocks)
+    page, article = readability(whole), readability(body)
+    return PageParts(
+        body_words=word_count(body),
+        comment_words=word_count(group_text(blocks, "comment")),
+        other_words=word_count(group_text(blocks, "other")),
+        page_reading_ease=page.reading_ease,
+        article_reading_ease=article.reading_ease,
+        page_grade=page.grade,
+        article_grade=article.grade,
+    )
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def words_not_in(text: str, other: str, limit: int = 12) -> list[str]:
+    """Content words of ``text`` (4+ letters, not small words) that ``other`` never uses, in order.
+
+    Lesson 1 uses it as a hint: words a comment uses that the article never does
+    point at claims only the comment makes. Simple endings are ignored, so
+    "fighters" matches "fighter" and "supported" matches "support".
+
+    Example:
+        >>> words_not_in("The USA is lying about ISIS fighters.", "ISIS fighter numbers in the USA")
+        ['lying']
+    """
+    def stem(word: str) -> str:
+        word = word.lower().replace("’", "'").removesuffix("'s")
+        for ending in ("ing", "ed", "es", "s"):
+            if len(word) > len(ending) + 3 and word.endswith(ending):
+                return word[: -len(ending)]
+        return word
+
+    known = {stem(word) for word in _CONTENT_WORD.findall(other)}
+    found: list[str] = []
+    seen: set[str] = set()
+    for word in _CONTENT_WORD.findall(text):
+        key = stem(word)
+        if len(word) < 4 or word.lower() in _STOPWORDS or key in known or key in seen:
+            continue
+        seen.add(key)
+        found.append(word)
+        if len(found) >= limit:
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a person said one paragraph is: a coarse group and, optionally, a finer role.
+
+    Example:
+        >>> Label("other", "caption").role
+        'caption'
+    """
+
+    group: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One paragraph checked: the person's label, the answer key's role and the helper's guess.
+
+    ``key_role`` is ``""`` when the key does not cover the paragraph; ``label`` is
+    ``None`` when the person has not labelled it.
+
+    Example:
+        >>> Mark(4, Label("body"), "body", "body", "Article prose.", "Prose.").right
+        True
+    """
+
+    line: int
+    label: Label | None
+    key_role: str
+    helper_role: str
+    why: str
+    reason: str
+
+    @property
+    def key_group(self) -> str:
+        """The key's coarse group, or ``""`` when the key does not cover this paragraph."""
+        return GROUP_OF_ROLE.get(self.key_role, "")
+
+    @property
+    def helper_group(self) -> str:
+        """The helper's coarse group."""
+        return GROUP_OF_ROLE[self.helper_role]
+
+    @property
+    def scored(self) -> bool:
+        """True when the key covers this paragraph, so it counts in the score."""
+        return bool(self.key_role)
+
+    @property
+    def right(self) -> bool:
+        """The label's group matches the key's (the finer role is not scored)."""
+        return self.scored and self.label is not None and self.label.group == self.key_group
+
+    @property
+    def role_right(self) -> bool:
+        """The optional finer role was given and matches the key exactly (a bonus)."""
+        return self.right and self.label is not None and self.label.role == self.key_role
+
+    @property
+    def disagreement(self) -> bool:
+        """The person, the helper and the key do not all put this paragraph in the same group."""
+        groups = {self.helper_group}
+        if self.label is not None:
+            groups.add(self.label.group)
+        if self.key_group:
+            groups.add(self.key_group)
+        return len(groups) > 1
+
+
+@dataclass(frozen=True)
+class LabelScore:
+    """Every paragraph of a report checked against the key, and the score.
+
+    Example:
+        >>> blocks = [Block("Hi there, reader.", "body", 1, "Prose.")]
+        >>> mark_labels(blocks, {1: Label("body")}, [KeyEntry(1, "body", "Prose.")]).right
+        1
+    """
+
+    marks: tuple[Mark, ...]
+
+    @property
+    def scored(self) -> int:
+        """Paragraphs the key covers (the most a person can get right)."""
+        return sum(mark.scored for mark in self.marks)
+
+    @property
+    def right(self) -> int:
+        """Paragraphs whose group matches the key."""
+        return sum(mark.right for mark in self.marks)
+
+    @property
+    def roles_right(self) -> int:
+        """Paragraphs whose finer role also matches the key (a bonus, not part of the score)."""
+        return sum(mark.role_right for mark in self.marks)
+
+    @property
+    def unlabelled(self) -> int:
+        """Scored paragraphs the person has not labelled yet."""
+        return sum(mark.scored and mark.label is None for mark in self.marks)
+
+
+def mark_labels(blocks: list[Block], labels: dict[int, Label], key: list[KeyEntry]) -> LabelScore:
+    """Check a person's labels (by line) against the answer key's entries for the same report.
+
+    A paragraph the key does not cover is shown but not scored; labels for lines
+    that are not paragraphs are ignored.
+
+    Example:
+        >>> blocks = segment("Big news today\\n\\nThe mayor said the bridge will open next spring.")
+        >>> score = mark_labels(blocks, {1: Label("body"), 3: Label("body", "body")}, [KeyEntry(1, "headline", "Title."), KeyEntry(3, "body", "Prose.")])
+        >>> score.right, score.scored, score.roles_right
+        (1, 2, 1)
+    """
+    by_line = {entry.line: entry for entry in key}
+    marks = []
+    for block in blocks:
+        entry = by_line.get(block.line)
+        marks.append(
+            Mark(
+                line=block.line,
+                label=labels.get(block.line),
+                key_role=entry.role if entry else "",
+                helper_role=block.role,
+                why=entry.why if entry else "",
+                reason=block.reason,
+            )
+        )
+    return LabelScore(tuple(marks))
+
+
+def answer_key_text(key: dict[str, list[KeyEntry]]) -> str:
+    """An answer key as JSON in the bundled file's layout: one entry per line, reports in id order.
+
+    Example:
+        >>> print(answer_key_text({"001": [KeyEntry(1, "headline", "The title.")]}), end="")
+        {
+          "001": [
+            {"line": 1, "role": "headline", "why": "The title."}
+          ]
+        }
+    """
+    reports = []
+    for report_id in sorted(key):
+        entries = ",\n".join(
+            "    " + json.dumps({"line": e.line, "role": e.role, "why": e.why}, ensure_ascii=False)
+            for e in sorted(key[report_id], key=lambda entry: entry.line)
+        )
+        reports.append(f"  {json.dumps(report_id)}: [\n{entries}\n  ]" if entries else f"  {json.dumps(report_id)}: []")
+    return "{\n" + ",\n".join(reports) + "\n}\n" if reports else "{}\n"

@@ -286,4 +286,5 @@ def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "story"
+    # Keep letters of any script: two stories named in Cyrillic must not share one work folder.
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "story"

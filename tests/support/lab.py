@@ -98,12 +98,24 @@ def open_notebook(page, server: str, notebook: str) -> None:
     base, token = server.split("|")
     page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset", wait_until="domcontentloaded")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    wait_kernel_idle(page)
+    # Right after opening, JupyterLab may close and reopen the kernel's websocket; widget models
+    # created during that gap are lost ("model not found"). Start only once the kernel is settled.
+    wait_kernel_idle(page, settled=3.0)
     dialog = page.locator(".jp-Dialog")
     if dialog.count():
         raise AssertionError(f"JupyterLab opened a dialog: {dialog.first.inner_text()!r}")
     run_all(page)
     wait_all_cells_ran(page)
+    wait_widgets_rendered(page)
+
+
+def wait_widgets_rendered(page, timeout: float = 60) -> None:
+    """Widget views render after their cell finishes; on a cold start the widget code loads first."""
+    deadline = time.time() + timeout
+    while "Loading widget..." in visible_text(page):
+        if time.time() > deadline:
+            raise AssertionError("widgets were still 'Loading widget...' after a minute")
+        time.sleep(0.5)
 
 
 def run_all(page) -> None:
@@ -139,11 +151,17 @@ def _kernel_status(page) -> str | None:
     )
 
 
-def wait_kernel_idle(page, timeout: float = 90) -> None:
+def wait_kernel_idle(page, timeout: float = 90, settled: float = 0.0) -> None:
+    """Wait until the kernel has been idle for ``settled`` seconds without a break."""
     deadline = time.time() + timeout
+    idle_since = None
     while time.time() < deadline:
         if _kernel_status(page) == "idle":
-            return
+            idle_since = idle_since or time.time()
+            if time.time() - idle_since >= settled:
+                return
+        else:
+            idle_since = None
         time.sleep(0.3)
     raise AssertionError("the kernel never became idle")
 

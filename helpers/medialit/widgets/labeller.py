@@ -1,5 +1,718 @@
-"""Lesson 1 widgets: label each paragraph of a page as body, comment or other; page-part charts."""
+"""Lesson 1 widgets: label each paragraph of a page as body, comment or other; page-part charts.
+
+``kit.labeller()`` shows one report at a time as paragraph cards. The student gives each card a
+coarse group (Body / Comment / Other part of the page) and, if they like, a finer role; "Check my
+labels" marks every card against the story's answer key and "Show the helper's guess" reveals the
+segmenter's roles and reasons. ``kit.labeller(teacher=True)`` is the teacher's version: the same
+cards plus a "why" box, and a button that writes the story's ``answer_key.json``.
+
+``kit.page_parts_chart()`` shows how many words of each page are article, comments and other
+text, and how the reading level changes without the furniture; ``kit.comments_only()`` shows the
+reader comments of every report that has them.
+
+Keys saved in this lesson's work file (``session().work``):
+
+* ``labeller.report``: the report id last shown.
+* ``labeller.labels``: ``{report_id: {line: {"group": "body"|"comment"|"other", "role": ""|ROLE}}}``
+  with ``line`` the paragraph's first line as a string (JSON keys are strings); ``role`` is ``""``
+  when the student gave no finer role.
+* ``labeller.checked``: ``{report_id: {"right": int, "scored": int, "roles_right": int,
+  "unlabelled": int}}``, the score the last time "Check my labels" was pressed with a key.
+* ``labeller.helper_shown``: list of report ids whose helper guess was revealed.
+* ``labeller.teacher``: teacher mode's labels, ``{report_id: {line: {"group", "role", "why"}}}``.
+* ``comments.hints_shown``: ``True`` once the "words only the comment uses" hint was revealed.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..progress import LessonWork, _write_atomically
+from ..segment import (
+    ANSWER_KEY_FILE,
+    GROUP_OF_ROLE,
+    GROUPS,
+    ROLES,
+    Block,
+    KeyEntry,
+    Label,
+    LabelScore,
+    Mark,
+    answer_key_text,
+    group_text,
+    load_answer_key,
+    mark_labels,
+    page_parts,
+    words_not_in,
+)
+from ..story import Report, Story, StoryError
+from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session
+
+__all__ = ["labeller", "page_parts_chart", "comments_only", "evidence"]
+
+LABELS_KEY = "labeller.labels"
+REPORT_KEY = "labeller.report"
+CHECKED_KEY = "labeller.checked"
+HELPER_KEY = "labeller.helper_shown"
+TEACHER_KEY = "labeller.teacher"
+HINTS_KEY = "comments.hints_shown"
+
+GROUP_NAMES = {"body": "Body", "comment": "Comment", "other": "Other part of the page"}
+ROLE_NAMES = {
+    "headline": "Headline",
+    "standfirst": "Standfirst (summary under the headline)",
+    "byline": "Byline or date",
+    "caption": "Photo caption",
+    "body": "Article body",
+    "related": "Link to another story",
+    "comment": "Reader comment",
+    "comment_ui": "Comment box text (heading, form, buttons)",
+    "boilerplate": "Site furniture (menus, footer, ads, badges)",
+}
+#: Paragraphs longer than this show their start and a "show all" fold.
+SHORT_TEXT = 320
+
+# Okabe-Ito colours (safe for colour-blind readers); comments are also hatched.
+COLOURS = {"body": "#0072B2", "comment": "#E69F00", "other": "#999999"}
+RIGHT_STYLE = "color:#1a6e2e;font-weight:bold"
+WRONG_STYLE = "color:#b3261e;font-weight:bold"
+FLAG_STYLE = "color:#7a4b00;font-weight:bold"
+CARD_STYLE = "border:1px solid #bbb;border-radius:6px;padding:6px 10px;margin:4px 0;background:#fff"
+TEXT_STYLE = "white-space:pre-wrap;line-height:1.45;color:#111"
+GREY = "color:#595959"
+# ipywidgets' HTML sets a tall inline line height; wrapped notes read better tighter.
+LINE = "line-height:1.45;margin:2px 0"
+
+
+def role_name(role: str) -> str:
+    """A role in plain words for students.
+
+    Example:
+        >>> role_name("comment_ui")
+        'Comment box text (heading, form, buttons)'
+    """
+    return ROLE_NAMES.get(role, role)
+
+
+def label_name(group: str, role: str = "") -> str:
+    """A coarse group, with the finer role when there is one.
+
+    Example:
+        >>> label_name("other", "caption")
+        'Other part of the page: Photo caption'
+    """
+    name = GROUP_NAMES.get(group, group)
+    return f"{name}: {role_name(role)}" if role and role != group else name
+
+
+def paragraph_html(text: str, limit: int = SHORT_TEXT) -> str:
+    """A paragraph, escaped; a long one shows its start and folds the rest behind "Show all".
+
+    ``<details>`` opens with the keyboard (Tab, then Enter), so nothing is hidden from keyboard users.
+
+    Example:
+        >>> "&lt;b&gt;" in paragraph_html("<b>hi</b>")
+        True
+    """
+    if len(text) <= limit:
+        return f'<div style="{TEXT_STYLE}">{esc(text)}</div>'
+    cut = text.rfind(" ", 0, limit)
+    start = text[: cut if cut > limit // 2 else limit]
+    return (
+        f'<div style="{TEXT_STYLE}">{esc(start)} …'
+        f'<details><summary style="cursor:pointer;{GREY}">Show the whole paragraph '
+        f"({len(text.split())} words)</summary>{esc(text)}</details></div>"
+    )
+
+
+def mark_html(mark: Mark, checked: bool, helper: bool, has_key: bool) -> str:
+    """What a card says after checking and/or revealing the helper: a symbol, words and colour.
+
+    Example:
+        >>> m = Mark(4, Label("comment"), "body", "body", "Article prose.", "Prose.")
+        >>> "✗" in mark_html(m, checked=True, helper=False, has_key=True)
+        True
+    """
+    parts: list[str] = []
+    if checked and has_key and mark.scored:
+        if mark.label is None:
+            # No answer and no "why" for a card the student skipped: checking must not give the key away.
+            parts.append(f'<span style="{FLAG_STYLE}">? Not labelled yet: pick a label, then check again.</span>')
+        elif mark.right:
+            bonus = " ★ Your finer role matches too." if mark.role_right else ""
+            parts.append(f'<span style="{RIGHT_STYLE}">✓ Right: {esc(GROUP_NAMES[mark.key_group])}.</span>{esc(bonus)}')
+        else:
+            parts.append(
+                f'<span style="{WRONG_STYLE}">✗ Not quite: the key says {esc(label_name(mark.key_group, mark.key_role))}.</span>'
+            )
+        if mark.why and mark.label is not None and not mark.role_right:
+            parts.append(f'<span style="{GREY}">Why: {esc(mark.why)}</span>')
+    elif checked and has_key:
+        parts.append(f'<span style="{GREY}">The answer key does not cover this paragraph, so it is not scored.</span>')
+    if helper:
+        parts.append(
+            f"<span>Helper's guess: <b>{esc(label_name(mark.helper_group, mark.helper_role))}</b>. "
+            f'<span style="{GREY}">{esc(mark.reason)}</span></span>'
+        )
+    if helper and mark.disagreement and (checked or not has_key):
+        # Groups only: the finer roles are in the lines above, and the score counts groups.
+        you = GROUP_NAMES[mark.label.group] if mark.label else "not labelled"
+        key = GROUP_NAMES[mark.key_group] if mark.key_role else "no key"
+        parts.append(
+            f'<span style="{FLAG_STYLE}">⚑ Not everyone agrees. You: {esc(you)} · '
+            f"Helper: {esc(GROUP_NAMES[mark.helper_group])} · Key: {esc(key)}</span>"
+        )
+    return "".join(f'<div style="{LINE}">{part}</div>' for part in parts)
+
+
+def score_text(score: LabelScore) -> str:
+    """The score in one sentence (groups only; the finer role is a bonus).
+
+    Example:
+        >>> score_text(LabelScore(()))
+        'The answer key does not cover any paragraph of this report.'
+    """
+    if not score.scored:
+        return "The answer key does not cover any paragraph of this report."
+    text = f"Score: {score.right} of {score.scored} paragraphs in the right group."
+    if score.unlabelled:
+        text += f" {score.unlabelled} not labelled yet."
+    if score.roles_right:
+        text += f" Bonus: {score.roles_right} finer roles exactly right."
+    return text
+
+
+class Card(widgets.VBox):
+    """One paragraph: its line and text, the group buttons, the optional finer role, and its mark."""
+
+    def __init__(self, block: Block, label: Label | None, teacher: bool = False, why: str = ""):
+        self.block = block
+        header = widgets.HTML(
+            f'<div><span style="{GREY}">Line {block.line}</span></div>{paragraph_html(block.text)}'
+        )
+        self.group = widgets.ToggleButtons(
+            options=[(GROUP_NAMES[g], g) for g in GROUPS],
+            value=label.group if label and label.group in GROUPS else None,
+            tooltips=["The news article itself", "Written by a reader", "Anything else on the page"],
+            style={"button_width": "auto"},
+        )
+        self.role = widgets.Dropdown(
+            options=[("Finer role (optional)…", "")] + [(role_name(r), r) for r in ROLES],
+            value=label.role if label and label.role in ROLES else "",
+            layout=widgets.Layout(width="min(100%, 330px)"),
+        )
+        self.why = widgets.Text(
+            value=why,
+            placeholder="Why? One line for the students, e.g. 'Article prose.'",
+            layout=widgets.Layout(width="min(100%, 640px)"),
+        )
+        self.mark = widgets.HTML()
+        controls = widgets.HBox([self.group, self.role], layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([header, controls] + ([self.why] if teacher else []) + [self.mark])
+        self.layout = widgets.Layout(border="1px solid #bbb", padding="4px 10px", margin="4px 0")
+        self.add_class("medialit-card")
+        self.group.observe(lambda change: self._tick(), names="value")
+        self._tick()
+
+    def _tick(self) -> None:
+        # The chosen button also carries a tick: its darker grey alone is easy to miss.
+        self.group.icons = ["check" if group == self.group.value else "" for group in GROUPS]
+
+    @property
+    def label(self) -> Label | None:
+        return Label(self.group.value, self.role.value) if self.group.value else None
+
+
+class Labeller(KitBox):
+    """Label every paragraph of a report, check against the answer key, compare with the helper."""
+
+    def __init__(self, story: Story, work: LessonWork, teacher: bool = False):
+        self.story, self.work, self.teacher = story, work, teacher
+        self.status = Status()
+        self.key: dict[str, list[KeyEntry]] = {}
+        self.key_problem = ""
+        try:
+            self.key = load_answer_key(story.folder)
+        except StoryError as error:
+            # A broken key must not stop students labelling; the problem shows when they check.
+            self.key_problem = str(error)
+        chosen = work.get(REPORT_KEY)
+        self.picker = widgets.Dropdown(
+            options=[(f"{r.name}: {r.headline[:70]}", r.id) for r in story.reports],
+            value=chosen if chosen in story.ids else story.ids[0],
+            description="Report:",
+            layout=widgets.Layout(width="min(100%, 720px)"),
+        )
+        self.progress = widgets.HTML()
+        self.check_button = widgets.Button(
+            description="Check my labels", icon="check", button_style="primary", tooltip="Mark every card right or wrong",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.helper_button = widgets.Button(
+            description="Show the helper's guess", icon="lightbulb-o", tooltip="What the kit's helper program thinks",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.score = widgets.HTML()
+        self.cards_box = widgets.VBox()
+        self.cards: list[Card] = []
+        self._cards_of: dict[str, list[Card]] = {}
+        self.checked: set[str] = set()
+        self.helper_shown: set[str] = set(x for x in work.get(HELPER_KEY, []) if x in story.ids)
+        buttons = [self.check_button, self.helper_button]
+        if teacher:
+            self.write_button = widgets.Button(
+                description="Write the answer key", icon="save", button_style="warning",
+                tooltip=f"Save these labels as {ANSWER_KEY_FILE} in the story folder",
+                layout=widgets.Layout(width="auto"),
+            )
+            self.write_button.on_click(guarded(self.status)(lambda button: self.write_key()))
+            buttons.append(self.write_button)
+        self.picker.observe(guarded(self.status)(self._picked), names="value")
+        self.check_button.on_click(guarded(self.status)(lambda button: self.check()))
+        self.helper_button.on_click(guarded(self.status)(lambda button: self.reveal()))
+        heading = widgets.HTML(
+            "<b>Teacher mode:</b> label every paragraph with a finer role and a one-line why, "
+            f"then press <i>Write the answer key</i>." if teacher else ""
+        )
+        super().__init__(
+            [heading, self.picker, self.progress, self.cards_box,
+             widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")), self.score, self.status]
+        )
+        self.add_class("medialit-labeller")
+        self._show_report()
+
+    # --- what is saved ---------------------------------------------------------------------
+
+    @property
+    def saved_key(self) -> str:
+        return TEACHER_KEY if self.teacher else LABELS_KEY
+
+    def saved_labels(self, report_id: str) -> dict[int, Label]:
+        """The labels saved for a report, by line (malformed entries are skipped, never fatal)."""
+        stored = self.work.get(self.saved_key, {})
+        labels: dict[int, Label] = {}
+        for line, value in (stored.get(report_id, {}) if isinstance(stored, dict) else {}).items():
+            if isinstance(value, dict) and value.get("group") in GROUPS and str(line).isdigit():
+                role = value.get("role") if value.get("role") in ROLES else ""
+                labels[int(line)] = Label(value["group"], role)
+        return labels
+
+    def _saved_whys(self, report_id: str) -> dict[int, str]:
+        stored = self.work.get(TEACHER_KEY, {})
+        report = stored.get(report_id, {}) if isinstance(stored, dict) else {}
+        if not isinstance(report, dict):
+            return {}
+        return {int(line): str(v.get("why", "")) for line, v in report.items() if isinstance(v, dict) and str(line).isdigit()}
+
+    def _save_report(self) -> None:
+        # The whole page is saved at once, so a teacher who starts from the old key and changes
+        # one card saves the rest of that key with it.
+        report: dict[str, dict[str, str]] = {}
+        for card in self.cards:
+            if card.label is not None:
+                entry = {"group": card.label.group, "role": card.label.role}
+                if self.teacher:
+                    entry["why"] = card.why.value.strip()
+                report[str(card.block.line)] = entry
+        stored = self.work.get(self.saved_key, {})
+        stored = dict(stored) if isinstance(stored, dict) else {}
+        stored[self.picker.value] = report
+        self.work.set(self.saved_key, stored)
+        self.status.saved()
+
+    # --- building cards ----------------------------------------------------------------------
+
+    @property
+    def report(self) -> Report:
+        return self.story.report(self.picker.value)
+
+    def _make_cards(self, report: Report) -> list[Card]:
+        labels = self.saved_labels(report.id)
+        whys = self._saved_whys(report.id) if self.teacher else {}
+        if self.teacher and not labels:
+            # A teacher editing an existing key starts from it rather than from nothing.
+            for entry in self.key.get(report.id, []):
+                labels[entry.line] = Label(GROUP_OF_ROLE[entry.role], entry.role)
+                whys[entry.line] = entry.why
+        cards = []
+        for block in report.blocks:
+            card = Card(block, labels.get(block.line), teacher=self.teacher, why=whys.get(block.line, ""))
+            self._wire(card)
+            cards.append(card)
+        return cards
+
+    def _wire(self, card: Card) -> None:
+        guard = guarded(self.status)
+
+        def group_changed(change: dict) -> None:
+            # A finer role from another group would contradict the new choice.
+            if card.role.value and GROUP_OF_ROLE[card.role.value] != change["new"]:
+                card.role.value = ""
+            self._label_changed()
+
+        def role_changed(change: dict) -> None:
+            if change["new"] and card.group.value != GROUP_OF_ROLE[change["new"]]:
+                card.group.value = GROUP_OF_ROLE[change["new"]]  # saves through group_changed
+            else:
+                self._label_changed()
+
+        card.group.observe(guard(group_changed), names="value")
+        card.role.observe(guard(role_changed), names="value")
+        card.why.observe(guard(lambda change: self._save_report()), names="value")
+
+    def _label_changed(self) -> None:
+        self._save_report()
+        # Marks are for the labels that were checked: a changed label waits for the next check.
+        if self.picker.value in self.checked:
+            self.checked.discard(self.picker.value)
+            self.score.value = '<span style="color:#595959">Labels changed: press <b>Check my labels</b> again.</span>'
+        self._refresh()
+
+    def _picked(self, change: dict) -> None:
+        self.work.set(REPORT_KEY, change["new"])
+        self._show_report()
+
+    def _show_report(self) -> None:
+        report = self.report
+        if report.id not in self._cards_of:
+            self._cards_of[report.id] = self._make_cards(report)
+        self.cards = self._cards_of[report.id]
+        if not self.cards:
+            self.cards_box.children = [widgets.HTML("<i>This page has no text to label.</i>")]
+        else:
+            self.cards_box.children = self.cards
+        self.score.value = ""
+        self._refresh()
+
+    # --- checking and revealing --------------------------------------------------------------
+
+    def labels(self) -> dict[int, Label]:
+        """The current report's labels as the cards show them."""
+        return {card.block.line: card.label for card in self.cards if card.label is not None}
+
+    def current_score(self) -> LabelScore:
+        """The current report's cards checked against the key (empty key: nothing scored)."""
+        return mark_labels([card.block for card in self.cards], self.labels(), self.key.get(self.picker.value, []))
+
+    @property
+    def has_key(self) -> bool:
+        return bool(self.key.get(self.picker.value))
+
+    def check(self) -> None:
+        """Mark every card and show the score; without a key, say so and point to the helper."""
+        report_id = self.picker.value
+        self.checked.add(report_id)
+        if self.key_problem:
+            self.score.value = (
+                f'<span style="{WRONG_STYLE}">⚠ The answer key cannot be read, so labels cannot be marked.</span> '
+                f"{esc(self.key_problem)}"
+            )
+        elif not self.has_key:
+            self.score.value = (
+                f'<span style="{FLAG_STYLE}">⚑ There is no answer key for this report, so your labels cannot be '
+                "marked right or wrong.</span> Press <b>Show the helper's guess</b> to compare your labels with the "
+                "helper's, and talk about the differences."
+            )
+        else:
+            score = self.current_score()
+            self.score.value = f"<b>{esc(score_text(score))}</b>"
+            checked = dict(self.work.get(CHECKED_KEY, {}))
+            checked[report_id] = {
+                "right": score.right, "scored": score.scored, "roles_right": score.roles_right,
+                "unlabelled": score.unlabelled,
+            }
+            self.work.set(CHECKED_KEY, checked)
+        self._refresh()
+
+    def reveal(self) -> None:
+        """Show the helper's role and reason on every card of this report (remembered)."""
+        self.helper_shown.add(self.picker.value)
+        self.work.set(HELPER_KEY, sorted(self.helper_shown))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        report_id = self.picker.value
+        score = self.current_score()
+        checked, helper = report_id in self.checked, report_id in self.helper_shown
+        has_key = self.has_key and not self.key_problem
+        for card, mark in zip(self.cards, score.marks):
+            card.mark.value = mark_html(mark, checked=checked, helper=helper, has_key=has_key)
+        done = sum(card.label is not None for card in self.cards)
+        self.progress.value = (
+            f'<span style="{GREY}">You have labelled {done} of {len(self.cards)} paragraphs of this page.'
+            + (" Press <b>Check my labels</b> when you are ready.</span>" if done else "</span>")
+        )
+
+    # --- teacher mode ----------------------------------------------------------------------
+
+    def teacher_key(self) -> tuple[dict[str, list[KeyEntry]], list[str]]:
+        """The key the teacher's labels make, and what is missing (reports not started are kept from the old key)."""
+        key = {report_id: list(entries) for report_id, entries in self.key.items()}
+        problems: list[str] = []
+        stored = self.work.get(TEACHER_KEY, {})
+        for report in self.story.reports:
+            labels, whys = self.saved_labels(report.id), self._saved_whys(report.id)
+            if report.id not in stored or not labels:
+                continue
+            entries, missing = [], []
+            for block in report.blocks:
+                label = labels.get(block.line)
+                role = (label.role or (label.group if label.group in ("body", "comment") else "")) if label else ""
+                why = whys.get(block.line, "").strip()
+                if not role or not why:
+                    missing.append(str(block.line))
+                else:
+                    entries.append(KeyEntry(block.line, role, why))
+            if missing:
+                problems.append(
+                    f"{report.name}: lines {', '.join(missing)} need a role (a finer role for 'Other') and a why."
+                )
+            else:
+                key[report.id] = entries
+        return key, problems
+
+    def write_key(self) -> Path | None:
+        """Write the teacher's labels to the story's answer key: atomically, keeping a backup of the old one."""
+        folder = Path(self.story.folder)
+        if self.story.bundled:
+            self.status.problem(
+                "This is the story that comes with the kit; its answer key is part of the kit and is not changed "
+                "here. Copy the story folder somewhere you can write, open it with kit.start(..., story_path=...) "
+                "or MEDIALIT_STORY, and write the key there."
+            )
+            return None
+        if not os.access(folder, os.W_OK):
+            self.status.problem(
+                f"The story folder {folder} cannot be written to, so the answer key was not saved. "
+                "Copy the story folder somewhere you can write and open that copy."
+            )
+            return None
+        key, problems = self.teacher_key()
+        if problems:
+            self.status.problem("The answer key was not written. " + " ".join(problems))
+            return None
+        if not any(key.values()):
+            self.status.problem("The answer key was not written: label every paragraph of at least one report first.")
+            return None
+        target = folder / ANSWER_KEY_FILE
+        backup = None
+        try:
+            if target.exists():
+                backup = _backup_path(target)
+                shutil.copy2(target, backup)
+            _write_atomically(target, answer_key_text(key))
+        except OSError as error:
+            self.status.problem(f"Could not write {target} ({error.strerror or error}); the old key is unchanged.")
+            return None
+        self.key = load_answer_key(folder)  # proves the file reads back
+        self.key_problem = ""
+        kept = f" The old key was kept as {backup.name}." if backup else ""
+        self.status.info(f"✓ Answer key written to {target} ({sum(map(len, key.values()))} paragraphs).{kept}")
+        self._refresh()
+        return target
+
+    # --- static snapshot -------------------------------------------------------------------
+
+    def static_html(self) -> str:
+        parts = []
+        for report in self.story.reports:
+            labels = self.saved_labels(report.id)
+            rows = "".join(
+                f"<tr><td>{block.line}</td><td>{esc(block.text)}</td>"
+                f"<td>{esc(label_name(labels[block.line].group, labels[block.line].role)) if block.line in labels else '—'}</td></tr>"
+                for block in report.blocks
+            )
+            parts.append(
+                f"<h4>{esc(report.name)}: {esc(report.headline)}</h4>"
+                '<table class="medialit-table"><thead><tr><th>Line</th><th>Paragraph</th><th>Your label</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+        return "".join(parts)
+
+
+def _backup_path(target: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = target.with_name(f"{target.name}.backup-{stamp}")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = target.with_name(f"{target.name}.backup-{stamp}-{counter}")
+    return backup
+
+
+def labeller(teacher: bool = False) -> Labeller:
+    """Paragraph cards to label as body, comment or other; ``teacher=True`` writes the answer key."""
+    current = session()
+    return Labeller(current.story, current.work, teacher=teacher)
+
+
+# ---------------------------------------------------------------------------
+# Why it matters: the parts of each page
+# ---------------------------------------------------------------------------
+
+
+def parts_table(story: Story) -> tuple[list[str], list[list[object]]]:
+    """Headers and one row per report: words per group, the article's share, reading level with and without."""
+    headers = [
+        "Report", "Article words", "Comment words", "Other words", "Article share of the page",
+        "Reading ease, whole page", "Reading ease, article only", "School grade, whole page", "School grade, article only",
+    ]
+    rows: list[list[object]] = []
+    for report in story.reports:
+        parts = page_parts(report.blocks)
+        rows.append([
+            report.name, parts.body_words, parts.comment_words, parts.other_words, f"{parts.body_share:.0%}",
+            parts.page_reading_ease, parts.article_reading_ease, parts.page_grade, parts.article_grade,
+        ])
+    return headers, rows
+
+
+def page_parts_chart() -> ChartBox:
+    """Bars of article / comment / other words per report, and reading ease with and without the rest."""
+    story = session().story
+    headers, rows = parts_table(story)
+    # Long report names would squash the bars; the table below the chart has them in full.
+    names = [_short(str(row[0]), 24) for row in rows][::-1]
+    figure = new_figure(9.5, 0.6 * len(rows) + 1.9)
+    words, ease = figure.subplots(1, 2, width_ratios=[3, 2])
+    left = [0] * len(rows)
+    for column, group, name, hatch in ((1, "body", "Article", ""), (2, "comment", "Comments", "//"), (3, "other", "Other page text", "..")):
+        values = [int(row[column]) for row in rows][::-1]
+        words.barh(names, values, left=left, color=COLOURS[group], hatch=hatch, edgecolor="white", label=name)
+        left = [a + b for a, b in zip(left, values)]
+    words.set_xlabel("Number of words on the page")
+    words.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
+    positions = range(len(rows))
+    height = 0.38
+    page_ease = [float(row[5]) for row in rows][::-1]
+    article_ease = [float(row[6]) for row in rows][::-1]
+    ease.barh([p + height / 2 for p in positions], page_ease, height, color="#999999", hatch="..", label="Whole page")
+    ease.barh([p - height / 2 for p in positions], article_ease, height, color=COLOURS["body"], label="Article only")
+    ease.set_yticks(list(positions), [""] * len(rows))
+    ease.set_xlabel("Reading ease (higher = easier)")
+    ease.set_xlim(0, 100)
+    ease.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
+    caption = "How much of each page is the article? Words per part (left), reading ease with and without the rest (right)"
+    return ChartBox(figure, caption, headers, rows)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Comments only
+# ---------------------------------------------------------------------------
+
+
+def comment_blocks(report: Report) -> list[Block]:
+    """The helper's reader comments of a report."""
+    return [block for block in report.blocks if block.group == "comment"]
+
+
+class CommentsView(KitBox):
+    """The reader comments of every report that has them, with a hint of words the article never uses."""
+
+    def __init__(self, story: Story, work: LessonWork):
+        self.story, self.work = story, work
+        self.with_comments = [report for report in story.reports if comment_blocks(report)]
+        self.output = widgets.HTML()
+        self.status = Status()
+        children: list[widgets.Widget] = [self.output]
+        self.hint_button = widgets.Button(
+            description="Hint: words only the comments use", icon="search",
+            tooltip="List words each comment uses that its article never does",
+            layout=widgets.Layout(width="max-content"),
+        )
+        self.hint_button.on_click(guarded(self.status)(self._hint))
+        if self.with_comments:
+            children.append(self.hint_button)
+        super().__init__(children + [self.status])
+        self.add_class("medialit-comments")
+        self._render(bool(work.get(HINTS_KEY)))
+
+    def _hint(self, button: widgets.Button) -> None:
+        self.work.set(HINTS_KEY, True)
+        self._render(True)
+
+    def _render(self, hints: bool) -> None:
+        self.output.value = self.comments_html(hints)
+
+    def comments_html(self, hints: bool = False) -> str:
+        if not self.with_comments:
+            return (
+                f'<p style="{LINE}"><b>None of the reports in this story has reader comments</b> (as far as the helper can tell). '
+                "Look for other text on the pages that was not written by the reporter instead.</p>"
+            )
+        parts = []
+        for report in self.with_comments:
+            body = group_text(report.blocks, "body")
+            cards = []
+            for block in comment_blocks(report):
+                hint = ""
+                if hints:
+                    words = words_not_in(block.text, body)
+                    hint = (
+                        f'<div style="{GREY};{LINE}">Words the article never uses: <b>{esc(", ".join(words))}</b></div>'
+                        if words else f'<div style="{GREY};{LINE}">Every word of this comment is in the article too.</div>'
+                    )
+                cards.append(
+                    f'<div style="{CARD_STYLE}"><span style="{GREY}">Line {block.line}</span>'
+                    f"{paragraph_html(block.text, limit=2000)}{hint}</div>"
+                )
+            parts.append(f"<h4>{esc(report.name)}: {esc(report.headline)}</h4>" + "".join(cards))
+        return "".join(parts)
+
+    def static_html(self) -> str:
+        return self.comments_html(bool(self.work.get(HINTS_KEY)))
+
+
+def comments_only() -> CommentsView:
+    """Only the reader comments of each report (a plain message when no report has any)."""
+    current = session()
+    return CommentsView(current.story, current.work)
+
+
+# ---------------------------------------------------------------------------
+# Evidence for the verdict lesson and the teacher notebook
+# ---------------------------------------------------------------------------
+
+
+def evidence(answers: dict, story: Story) -> dict[str, list[str]]:
+    """Plain-English lines per report from lesson 1's saved answers, plus the helper's page parts.
+
+    Example:
+        >>> from medialit import load_story
+        >>> evidence({"labeller.labels": {"004": {"34": {"group": "comment", "role": ""}}}}, load_story())["004"][0]
+        'You labelled 1 of 23 paragraphs: 0 body, 1 comment, 0 other.'
+    """
+    answers = answers if isinstance(answers, dict) else {}
+    labels = answers.get(LABELS_KEY) if isinstance(answers.get(LABELS_KEY), dict) else {}
+    checked = answers.get(CHECKED_KEY) if isinstance(answers.get(CHECKED_KEY), dict) else {}
+    result: dict[str, list[str]] = {}
+    for report in story.reports:
+        lines: list[str] = []
+        mine = labels.get(report.id) if isinstance(labels.get(report.id), dict) else {}
+        groups = [v.get("group") for v in mine.values() if isinstance(v, dict)]
+        if groups:
+            counts = {g: groups.count(g) for g in GROUPS}
+            lines.append(
+                f"You labelled {len(groups)} of {len(report.blocks)} paragraphs: {counts['body']} body, "
+                f"{counts['comment']} comment, {counts['other']} other."
+            )
+        score = checked.get(report.id)
+        if isinstance(score, dict) and isinstance(score.get("right"), int) and isinstance(score.get("scored"), int):
+            lines.append(f"Checked against the answer key: {score['right']} of {score['scored']} paragraphs right.")
+        parts = page_parts(report.blocks)
+        lines.append(f"Helper: the article is {parts.body_share:.0%} of the page's {parts.total_words} words.")
+        comments = comment_blocks(report)
+        if comments:
+            lines.append(f"Helper: {len(comments)} reader comments ({parts.comment_words} words) below the article.")
+        result[report.id] = lines
+    return result

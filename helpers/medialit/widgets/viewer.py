@@ -76,7 +76,9 @@ class Question(KitBox):
             continuous_update=False,
             layout=widgets.Layout(width="min(100%, 720px)", height="90px"),
         )
-        self.save_button = widgets.Button(description="Save answer", icon="save", tooltip="Save this answer")
+        self.save_button = widgets.Button(
+            description="Save answer", icon="save", tooltip="Save this answer", layout=widgets.Layout(width="auto")
+        )
         self.status = Status()
         if work.get(key):
             self.status.info("Your saved answer was restored.")
@@ -140,7 +142,9 @@ class ClueReveal(KitBox):
 
     def __init__(self, story: Story, work: LessonWork, key: str = "viewer.clues_shown"):
         self.story, self.work, self.key = story, work, key
-        self.button = widgets.Button(description="Show the clues we spotted", icon="search")
+        self.button = widgets.Button(
+            description="Show the clues we spotted", icon="search", layout=widgets.Layout(width="auto")
+        )
         self.output = widgets.HTML()
         self.status = Status()
         self.button.on_click(guarded(self.status)(self._reveal))

@@ -1,0 +1,394 @@
+"""Lesson 5 widgets, driven from Python: gathering evidence, notes, ranking, choosing, checking, the summary."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+
+import medialit.widgets as kit
+from medialit.progress import PROFILE, open_work
+from medialit.widgets import verdict
+from medialit.widgets.verdict import (
+    ALL_REPORTS,
+    gather_evidence,
+    lesson0_evidence,
+    summary_html,
+    verdict_problems,
+)
+
+STORY = "deir-ezzor-2017"
+# importlib, not "from medialit.widgets import labeller": a widget function of that name shadows the module.
+labeller, tagger, quotecheck, compare = (
+    importlib.import_module(f"medialit.widgets.{name}") for name in ("labeller", "tagger", "quotecheck", "compare")
+)
+MODULES = {"01-what-is-the-article": labeller, "02-loaded-headlines": tagger,
+           "03-quote-fidelity": quotecheck, "04-words-sources-numbers": compare}
+EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+
+
+@pytest.fixture
+def no_lessons(monkeypatch):
+    """Lessons 1-4 have no evidence function (as while the other lessons are being built)."""
+    for module in MODULES.values():
+        monkeypatch.setattr(module, "evidence", None, raising=False)
+
+
+@pytest.fixture
+def fake_lessons(monkeypatch):
+    """Lessons 1 and 2 give evidence; 3 fails; 4 returns nothing."""
+    monkeypatch.setattr(labeller, "evidence", lambda answers, story: {
+        r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids}, raising=False)
+    monkeypatch.setattr(tagger, "evidence", lambda answers, story: {
+        story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
+        raising=False)
+
+    def broken(answers, story):
+        raise KeyError("quotes")
+
+    monkeypatch.setattr(quotecheck, "evidence", broken, raising=False)
+    monkeypatch.setattr(compare, "evidence", lambda answers, story: {}, raising=False)
+
+
+def save(work_folder, lesson: str, **answers) -> None:
+    work = open_work(lesson, STORY, folder=work_folder)
+    for key, value in answers.items():
+        work.set(key, value)
+
+
+def save_all_lessons(work_folder) -> None:
+    save(work_folder, "00-start-here", **{"not-article": "Report 004 ends with reader comments.",
+                                          "first-impression": "The headlines use different verbs."})
+    for lesson in MODULES:
+        save(work_folder, lesson, count=3)
+
+
+# --- gathering ------------------------------------------------------------------------------
+
+
+def test_lesson0_evidence_gives_page_clues_and_files_answers_under_the_reports_they_name(work_folder):
+    story = kit.start("05-verdict").story
+    found = lesson0_evidence({"not-article": "Report 4 has comments.", "first-impression": "All differ."}, story)
+    assert any("Henry Austin" in line for line in found["001"])
+    assert found["004"][-1] == "You wrote (What is not the article): “Report 4 has comments.”"
+    assert found[ALL_REPORTS] == ["You wrote (First impression of the headlines): “All differ.”"]
+
+
+def test_lesson0_counts_as_not_done_until_the_student_answered(work_folder):
+    story = kit.start("05-verdict").story
+    assert lesson0_evidence({"viewer.report": "002"}, story) == {}
+
+
+def test_lesson0_evidence_comes_from_the_real_saved_answers(work_folder, no_lessons):
+    save(work_folder, "00-start-here", **{"publisher-clues": "003 says Reuters reported."})
+    kit.start("05-verdict")
+    table = kit.evidence_table()
+    assert "003 says Reuters reported." in table.table.value
+    assert "✓ Evidence found from lesson 0." in table.table.value
+
+
+def test_a_lesson_without_an_evidence_function_is_shown_as_not_done(work_folder, no_lessons):
+    save(work_folder, "02-loaded-headlines", tags={"001": ["threatens"]})
+    kit.start("05-verdict")
+    html = kit.evidence_table().table.value
+    assert "not done yet — open lesson 2 (02-loaded-headlines.ipynb)" in html
+    assert "not done yet — open lesson 0 (00-start-here.ipynb)" in html
+
+
+def test_gathering_uses_each_lessons_evidence_and_survives_failures(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    story = kit.start("05-verdict").story
+    from medialit.progress import all_work
+
+    found = {item.lesson.number: item for item in gather_evidence(story, all_work(STORY, work_folder))}
+    assert found[1].done and found[1].lines["002"] == ["You marked 3 comment paragraphs in 002"]
+    assert found[2].lines == {"000": ["Helper: headline loadedness 5.8, most loaded"]}  # unknown report dropped
+    assert not found[3].done  # raised
+    assert not found[4].done  # returned nothing
+
+
+def test_a_lesson_with_no_saved_answers_is_not_done_even_with_an_evidence_function(work_folder, fake_lessons):
+    kit.start("05-verdict")
+    assert all(not item.done for item in verdict.board().gathered)
+
+
+def test_evidence_functions_that_return_junk_do_not_crash(work_folder):
+    story = kit.start("05-verdict").story
+    junk = {"01-what-is-the-article": lambda a, s: ["not a dict"], "02-loaded-headlines": lambda a, s: {"001": "a string"},
+            "03-quote-fidelity": lambda a, s: {"001": [None, "", "  ", 42]}}
+    found = gather_evidence(story, {lesson: {"x": 1} for lesson in junk}, junk)
+    assert [item.done for item in found] == [False, False, False, True, False]
+    assert found[3].lines == {"001": ["None", "42"]}
+
+
+def test_the_table_names_every_report_by_its_headline(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    story = kit.start("05-verdict").story
+    html = kit.evidence_table().table.value
+    for report in story.reports:
+        assert verdict.esc(report.headline[:40]) in html
+    assert "Helper: headline loadedness 5.8" in html
+
+
+def test_gather_again_picks_up_work_done_since(work_folder, no_lessons):
+    kit.start("05-verdict")
+    table = kit.evidence_table()
+    assert "No saved work" in table.table.value
+    save(work_folder, "00-start-here", **{"not-article": "The footer of 000."})
+    table.button.click()
+    assert "The footer of 000." in table.table.value and "Gathered again" in table.status.value
+
+
+# --- notes ----------------------------------------------------------------------------------
+
+
+def test_notes_are_saved_per_report_and_restored(work_folder, no_lessons):
+    kit.start("05-verdict")
+    notes = kit.evidence_notes()
+    notes.picker.value = "002"
+    notes.box.value = "Tags above the article\nNo date"
+    notes.picker.value = "003"
+    assert notes.box.value == ""
+    assert open_work("05-verdict", STORY, folder=work_folder).get("notes") == {"002": "Tags above the article\nNo date"}
+    kit.start("05-verdict")
+    again = kit.evidence_notes()
+    again.picker.value = "002"
+    assert again.box.value == "Tags above the article\nNo date"
+
+
+def test_a_new_note_shows_in_the_table_and_the_tick_list_at_once(work_folder, no_lessons):
+    kit.start("05-verdict")
+    table, notes, chooser = kit.evidence_table(), kit.evidence_notes(), kit.evidence_chooser()
+    notes.picker.value = "001"
+    notes.box.value = "Named author and time"
+    assert "Named author and time" in table.table.value
+    assert [piece.text for _, piece in chooser.boxes] == ["Named author and time"]
+
+
+def test_clearing_a_note_removes_it(work_folder, no_lessons):
+    kit.start("05-verdict")
+    notes = kit.evidence_notes()
+    notes.box.value = "something"
+    notes.box.value = "   "
+    assert open_work("05-verdict", STORY, folder=work_folder).get("notes") == {}
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+def test_ranking_has_one_menu_per_report_and_is_saved_and_restored(work_folder, no_lessons):
+    story = kit.start("05-verdict").story
+    box = kit.ranking()
+    assert len(box.places) == len(story.ids)
+    for place, report_id in zip(box.places, reversed(story.ids)):
+        place.value = report_id
+    assert "✓ Every report has one place" in box.status.value
+    kit.start("05-verdict")
+    assert kit.ranking().value == list(reversed(story.ids))
+
+
+def test_a_report_in_two_places_is_explained_and_still_saved(work_folder, no_lessons):
+    kit.start("05-verdict")
+    box = kit.ranking()
+    box.places[0].value = "001"
+    box.places[2].value = "001"
+    assert "Report 001 is in more than one place (1st, 3rd)" in box.status.value
+    assert "Places 2, 4 and 5 are still empty." in box.status.value
+    assert open_work("05-verdict", STORY, folder=work_folder).get("ranking") == ["001", None, "001", None, None]
+
+
+def test_a_saved_ranking_naming_reports_no_longer_in_the_story_starts_those_places_empty(work_folder, no_lessons):
+    save(work_folder, "05-verdict", ranking=["999", "001"])
+    kit.start("05-verdict")
+    assert kit.ranking().value == [None, "001", None, None, None]
+
+
+# --- choosing and checking --------------------------------------------------------------------
+
+
+def test_ticking_evidence_is_saved_counted_and_restored(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    kit.start("05-verdict")
+    chooser = kit.evidence_chooser()
+    for box, _ in chooser.boxes[:3]:
+        box.value = True
+    assert "✓ You have chosen 3 pieces" in chooser.count.value
+    chosen = open_work("05-verdict", STORY, folder=work_folder).get("chosen")
+    assert len(chosen) == 3 and set(chosen[0]) == {"report", "source", "text"}
+    kit.start("05-verdict")
+    assert sum(box.value for box, _ in kit.evidence_chooser().boxes) == 3
+
+
+def test_chosen_evidence_that_is_no_longer_gathered_is_kept(work_folder, no_lessons):
+    gone = {"report": "002", "source": "02-loaded-headlines", "text": "A line from an older version"}
+    save(work_folder, "05-verdict", chosen=[gone])
+    kit.start("05-verdict")
+    chooser = kit.evidence_chooser()
+    assert [(piece.text, box.value) for box, piece in chooser.boxes] == [("A line from an older version", True)]
+
+
+def test_with_no_evidence_at_all_the_tick_list_says_what_to_do(work_folder, no_lessons):
+    kit.start("05-verdict")
+    assert "No evidence yet" in all_html(kit.evidence_chooser())
+
+
+def test_check_says_plainly_what_is_missing(work_folder, no_lessons):
+    kit.start("05-verdict")
+    check = kit.verdict_check()
+    check.button.click()
+    text = check.output.value
+    assert "You have not ranked the reports yet." in text
+    assert "You chose 0 pieces of evidence: choose at least 3." in text
+    assert "Your justification is empty" in text
+
+
+def test_check_says_complete_when_ranking_evidence_and_justification_are_there(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    story = kit.start("05-verdict").story
+    for place, report_id in zip(kit.ranking().places, story.ids):
+        place.value = report_id
+    for box, _ in kit.evidence_chooser().boxes[:3]:
+        box.value = True
+    kit.justification().box.value = "001 names its author. But I cannot tell who wrote 000."
+    check = kit.verdict_check()
+    check.button.click()
+    assert "✓ Your verdict is complete" in check.output.value
+    assert "Not finished" not in check.output.value
+
+
+def test_verdict_problems_counts_one_piece_in_the_singular():
+    assert "You chose 1 piece of evidence: choose at least 3." in verdict_problems(["a"], [{}], "x", ["a"])
+
+
+def test_tips_suggest_evidence_from_several_lessons_and_naming_uncertainty():
+    tips = verdict.verdict_tips([{"source": "notes"}] * 3, "I trust 001 most.")
+    assert any("several lessons" in tip for tip in tips)
+    assert any("not sure" in tip for tip in tips)
+
+
+# --- the summary ------------------------------------------------------------------------------
+
+
+def test_summary_needs_the_students_name(work_folder, no_lessons):
+    kit.start("05-verdict")
+    maker = kit.summary_maker()
+    maker.button.click()
+    assert "Type your name" in maker.status.value
+    assert not list(work_folder.rglob("*-verdict.html"))
+
+
+def test_summary_is_written_to_the_work_folder_with_the_full_work_file(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    save(work_folder, PROFILE, name="Rosa P.")
+    story = kit.start("05-verdict").story
+    kit.ranking().places[0].value = "003"
+    kit.justification().box.value = "Reuters is a named source."
+    maker = kit.summary_maker()
+    maker.button.click()
+    page = (work_folder / STORY / "rosa-p-verdict.html").read_text(encoding="utf-8")
+    assert "Rosa P." in page and story.title in page and "Reuters is a named source." in page
+    assert "Not finished yet" in page  # only one place filled, no evidence
+    assert (work_folder / STORY / "rosa-p.medialit.json").exists()
+    assert "rosa-p-verdict.html" in maker.output.value and "Download my summary" in maker.output.value
+    assert open_work("05-verdict", STORY, folder=work_folder).get("summary").endswith("rosa-p-verdict.html")
+
+
+def test_summary_goes_to_the_folder_the_teacher_sets(work_folder, no_lessons, tmp_path, monkeypatch):
+    save(work_folder, PROFILE, name="Sam")
+    monkeypatch.setenv("MEDIALIT_HANDIN", str(tmp_path / "handin"))
+    kit.start("05-verdict")
+    kit.summary_maker().button.click()
+    assert sorted(p.name for p in (tmp_path / "handin").iterdir()) == ["sam-verdict.html", "sam.medialit.json"]
+
+
+def test_summary_lists_the_ranking_in_order_and_the_chosen_evidence(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    story = kit.start("05-verdict").story
+    box = kit.ranking()
+    box.places[0].value, box.places[1].value = "004", "001"
+    chooser = kit.evidence_chooser()
+    chooser.boxes[0][0].value = True
+    page = verdict.board().summary()
+    assert page.index(verdict.esc(story.report("004").headline)) < page.index(verdict.esc(story.report("001").headline))
+    assert verdict.esc(chooser.boxes[0][1].text) in page
+
+
+def test_summary_html_escapes_markup_in_every_field():
+    page = summary_html(student=HOSTILE, story_title=HOSTILE, ranking=[HOSTILE], evidence=[(HOSTILE, HOSTILE, HOSTILE)],
+                        justification=HOSTILE, made=HOSTILE, story_date=HOSTILE, missing=[HOSTILE])
+    assert_markup_is_escaped(page)
+    assert not EVENT_HANDLER.search(page)
+    assert page.count("&lt;script&gt;") >= 9  # every field is shown, as text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(), min_size=6, max_size=6))
+def test_no_text_can_put_a_script_or_event_handler_in_the_summary(texts):
+    def page(values):
+        return summary_html(values[0], values[1], [values[2]], [(values[3], values[4], values[5])], values[5],
+                            values[0], values[1])
+
+    # The same texts with every visible character replaced by "x": any extra tag must come from the input.
+    harmless = ["".join(c if c.isspace() else "x" for c in text) for text in texts]
+    made = page(texts)
+    assert "<script" not in made.lower()
+    assert not EVENT_HANDLER.search(made)
+    assert re.findall(r"<[a-z/!]+", made) == re.findall(r"<[a-z/!]+", page(harmless))
+
+
+# --- any story, escaping, snapshots -------------------------------------------------------------
+
+
+def test_every_verdict_widget_shows_hostile_markup_as_text(hostile_story, work_folder, no_lessons):
+    current = kit.start("05-verdict", story_path=str(hostile_story))
+    open_work(PROFILE, current.story.id, folder=work_folder).set("name", HOSTILE)
+    open_work("00-start-here", current.story.id, folder=work_folder).set("not-article", f"Report 001 {HOSTILE}")
+    made = [kit.evidence_table(), kit.evidence_notes(), kit.ranking(), kit.evidence_chooser(),
+            kit.justification(), kit.verdict_check(), kit.summary_maker()]
+    made[0].button.click()
+    made[1].box.value = HOSTILE
+    made[2].places[0].value = "001"
+    for box, _ in made[3].boxes:
+        box.value = True
+    made[4].box.value = HOSTILE
+    made[5].button.click()
+    made[6].button.click()
+    assert "Your summary is ready" in made[6].output.value
+    for widget in [made[0], made[1], made[3], made[4]]:
+        assert_markup_is_escaped(all_html(widget))
+    assert_markup_is_escaped("\n".join(all_html(widget) for widget in made))
+    page = next(work_folder.rglob("*-verdict.html")).read_text(encoding="utf-8")
+    assert_markup_is_escaped(page)
+    assert not EVENT_HANDLER.search(page)
+
+
+def test_works_on_a_two_report_story_with_no_clues_for_one_report(hostile_story, work_folder, no_lessons):
+    current = kit.start("05-verdict", story_path=str(hostile_story))
+    assert len(kit.ranking().places) == 2
+    open_work("00-start-here", current.story.id, folder=work_folder).set("first-impression", "Both are short.")
+    kit.start("05-verdict", story_path=str(hostile_story))
+    found = verdict.board().gathered[0].lines
+    assert "002" not in found and found[ALL_REPORTS] == ["You wrote (First impression of the headlines): “Both are short.”"]
+
+
+def test_widgets_carry_a_readable_static_snapshot(work_folder, no_lessons):
+    save(work_folder, "05-verdict", ranking=["002"], notes={"002": "Tags above"})
+    kit.start("05-verdict")
+    assert "Tags above" in kit.evidence_table()._repr_mimebundle_()["text/html"]
+    assert "Report 002" in kit.ranking()._repr_mimebundle_()["text/html"]
+
+
+def test_a_failure_while_saving_shows_in_the_status_line(work_folder, no_lessons, monkeypatch):
+    current = kit.start("05-verdict")
+    box = kit.ranking()
+
+    def broken(key, value):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(current.work, "set", broken)
+    box.places[0].value = "001"
+    assert "disk full" in box.status.value
