@@ -22,9 +22,8 @@ from medialit.widgets.verdict import (
 )
 
 STORY = "deir-ezzor-2017"
-# importlib, not "from medialit.widgets import labeller": a widget function of that name shadows the module.
 labeller, tagger, quotecheck, compare = (
-    importlib.import_module(f"medialit.widgets.{name}") for name in ("labeller", "tagger", "quotecheck", "compare")
+    importlib.import_module(f"medialit.widgets.{name}") for name in ("labelling", "tagger", "quotecheck", "compare")
 )
 MODULES = {"01-what-is-the-article": labeller, "02-loaded-headlines": tagger,
            "03-quote-fidelity": quotecheck, "04-words-sources-numbers": compare}

@@ -74,7 +74,7 @@ class LessonInfo:
 
 LESSONS: tuple[LessonInfo, ...] = (
     LessonInfo(0, "00-start-here", "Start here"),
-    LessonInfo(1, "01-what-is-the-article", "What is the article?", "labeller"),
+    LessonInfo(1, "01-what-is-the-article", "What is the article?", "labelling"),
     LessonInfo(2, "02-loaded-headlines", "Loaded headlines", "tagger"),
     LessonInfo(3, "03-quote-fidelity", "Quote fidelity", "quotecheck"),
     LessonInfo(4, "04-words-sources-numbers", "Words, sources, numbers", "compare"),

@@ -13,8 +13,8 @@ import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.segment import ANSWER_KEY_FILE, load_answer_key
 from medialit.story import bundled_story_folder
-labeller_module = importlib.import_module("medialit.widgets.labeller")  # the package attribute is the factory
-from medialit.widgets.labeller import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
+labeller_module = importlib.import_module("medialit.widgets.labelling")  # the package attribute is the factory
+from medialit.widgets.labelling import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
 
 LESSON = "01-what-is-the-article"
 
