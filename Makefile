@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 KIT_STAMP := $(VENV)/.kit-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: lab test bench install clean-venv
+STUDENTS ?= 30
+
+.PHONY: lab test bench bench-class install clean-venv
 
 lab: $(KIT_STAMP)
 	$(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb
@@ -16,6 +18,13 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
+
+# A real JupyterHub on 127.0.0.1 with STUDENTS simulated students (configurable-http-proxy from npm).
+bench-class: $(TEST_STAMP) bench/hub/node_modules/.package-lock.json
+	$(PY) bench/class_bench.py --students $(STUDENTS)
+
+bench/hub/node_modules/.package-lock.json: bench/hub/package-lock.json
+	cd bench/hub && npm ci --no-audit --no-fund
 
 install: $(KIT_STAMP)
 
