@@ -321,3 +321,32 @@ def test_no_student_file_makes_the_analysis_raise(story, class_tags):
     alpha = class_agreement(class_tags, story)
     assert alpha is None or alpha <= 1.0
     assert isinstance(counts.problems, tuple)
+
+
+# --- the words a class split on (lesson 2's discussion prompt) -------------------------------
+
+from medialit.agreement import most_divided  # noqa: E402
+
+
+def _tag(start, end, word):
+    return {"start": start, "end": end, "word": word, "category": "emotive_verb"}
+
+
+def test_most_divided_puts_an_even_split_before_a_lone_tag():
+    story = load_story()
+    threatens, key, race = _tag(7, 16, "threatens"), _tag(39, 42, "key"), _tag(23, 27, "race")
+    tags = {
+        "a": {"000": [threatens, key]},
+        "b": {"000": [threatens, race]},
+        "c": {"000": [race]},
+        "d": {"000": []},
+    }
+    divided = most_divided(tag_counts(tags, story), limit=5)
+    assert [(t.word, t.students) for _, t in divided] == [("threatens", 2), ("race", 2), ("key", 1)]
+
+
+def test_words_everyone_tagged_are_not_divided_and_one_student_splits_nothing():
+    story = load_story()
+    threatens = _tag(7, 16, "threatens")
+    assert most_divided(tag_counts({"a": {"000": [threatens]}, "b": {"000": [threatens]}}, story)) == []
+    assert most_divided(tag_counts({"a": {"000": [threatens]}}, story)) == []

@@ -485,3 +485,50 @@ def test_every_flag_has_a_known_category_and_a_reason(text):
 def test_loadedness_is_never_negative_and_explain_score_never_raises(text):
     assert loadedness(text) >= 0
     assert "per 10 words" in explain_score(text)
+
+
+# --- comparing a student's tags with the helper, and checking a rewrite (lesson 2) -----------
+
+from medialit.headlines import MAX_REWRITE_CHARS, check_rewrite, compare_tags  # noqa: E402
+
+
+def test_compare_tags_puts_both_only_you_and_only_the_helper_in_headline_order(story):
+    headline = story.report("004").headline
+    tags = [
+        {"start": 20, "end": 25, "word": "Shoot", "category": "sensational"},
+        {"start": 67, "end": 71, "word": "ISIS", "category": "label"},
+        {"start": 26, "end": 30, "word": "U.S.", "category": "tagged"},
+    ]
+    rows = compare_tags(headline, tags)
+    assert [(r.word, r.agreement) for r in rows] == [
+        ("Threatens", "only the helper"),
+        ("Shoot", "both"),
+        ("U.S.", "only you"),
+        ("Who Support ISIS", "both"),  # overlapping spans are one row, shown as the wider span
+    ]
+    assert rows[1].reason and rows[2].reason == "" and rows[2].student == "tagged"
+
+
+def test_compare_tags_skips_tags_that_do_not_fit_the_text():
+    bad = [{"start": 0, "end": 999}, {"start": "0", "end": 3}, "junk", {"start": True, "end": 3}, {"start": 3, "end": 3}]
+    assert [r.agreement for r in compare_tags("Rebels slam regime", bad)] == ["only the helper", "only the helper"]
+    assert compare_tags("Rebels slam regime", "not a list")[0].word == "slam"
+
+
+def test_a_student_tag_matches_at_most_one_helper_flag():
+    rows = compare_tags("slam regime", [{"start": 0, "end": 11, "category": "label"}])
+    assert [(r.word, r.agreement) for r in rows] == [("slam regime", "both"), ("regime", "only the helper")]
+
+
+def test_check_rewrite_reports_score_before_and_after_and_what_is_still_loaded(story):
+    original = story.report("004").headline
+    check = check_rewrite(original, "Russia says it will shoot US troops")
+    assert (check.before, [f.word for f in check.flags]) == (5.83, ["shoot"])
+    assert check.after == loadedness("Russia says it will shoot US troops")
+    assert check_rewrite(original, "Russia warns US forces in Syria").flags == []
+
+
+def test_check_rewrite_only_reads_a_headline_sized_text():
+    check = check_rewrite("x", "slam " * 1000)
+    assert len(check.rewrite) == MAX_REWRITE_CHARS and len(check.flags) == MAX_REWRITE_CHARS // 5
+    assert check_rewrite("x", None).after == 0.0

@@ -173,6 +173,32 @@ def tag_counts(class_tags: object, story: Story) -> TagCounts:
     return TagCounts(words, len(clean), tuple(problems))
 
 
+def most_divided(counts: TagCounts, limit: int = 3) -> list[tuple[str, WordTally]]:
+    """The words the class split on most: tagged by some students but not all, closest to half first.
+
+    Returns ``(report_id, tally)`` pairs; ties keep headline order. These are the words worth a
+    class discussion. (Students who skipped a report still count in the total, so "all" means all
+    students.)
+
+    Example:
+        >>> from medialit import load_story
+        >>> tag = {"start": 7, "end": 16, "word": "threatens", "category": "emotive_verb"}
+        >>> counts = tag_counts({"ana": {"000": [tag]}, "ben": {"000": []}}, load_story())
+        >>> [(report, tally.word) for report, tally in most_divided(counts)]
+        [('000', 'threatens')]
+    """
+    if counts.students < 2:
+        return []
+    split = [
+        (report_id, tally)
+        for report_id, tallies in counts.words.items()
+        for tally in tallies
+        if 0 < tally.students < counts.students
+    ]
+    split.sort(key=lambda pair: abs(2 * pair[1].students - counts.students))
+    return split[: max(limit, 0)]
+
+
 def class_agreement(class_tags: object, story: Story, mode: str = "tagged") -> float | None:
     """Krippendorff's alpha for the class over every headline word; ``None`` when undefined.
 

@@ -314,6 +314,119 @@ def rank_headlines(story: Story, lexicon: tuple[LexiconEntry, ...] | None = None
     return sorted(ranked, key=lambda r: r.score)
 
 
+@dataclass(frozen=True)
+class TagComparison:
+    """One row of "you and the helper": a span either of you marked, and what each said about it.
+
+    ``student`` is the student's category (``"tagged"`` if none was chosen) or ``None`` if the
+    student did not tag it; ``helper`` is the helper's category or ``None``; ``reason`` is the
+    helper's reason (empty when the helper did not flag it).
+
+    Example:
+        >>> TagComparison("threatens", 7, 16, "emotive_verb", "emotive_verb", "...").agreement
+        'both'
+    """
+
+    word: str
+    start: int
+    end: int
+    student: str | None
+    helper: str | None
+    reason: str
+
+    @property
+    def agreement(self) -> str:
+        """``"both"``, ``"only you"`` or ``"only the helper"``."""
+        if self.student is not None and self.helper is not None:
+            return "both"
+        return "only you" if self.student is not None else "only the helper"
+
+
+@dataclass(frozen=True)
+class RewriteCheck:
+    """The helper re-run on a student's neutral rewrite of a headline.
+
+    Example:
+        >>> check = check_rewrite("Russia threatens US", "Russia warns US")
+        >>> check.before, check.after, check.flags
+        (6.67, 0.0, [])
+    """
+
+    original: str
+    rewrite: str
+    before: float
+    after: float
+    flags: list[Flag]
+    explanation: str
+
+
+#: A rewrite longer than this is not a headline; only this much is checked.
+MAX_REWRITE_CHARS = 500
+
+
+def compare_tags(text: str, tags: object, lexicon: tuple[LexiconEntry, ...] | None = None) -> list[TagComparison]:
+    """The student's tags beside the helper's flags, in headline order; overlapping spans are one row.
+
+    ``tags`` is a list of ``{"start", "end", "word", "category"}`` with offsets into ``text``;
+    tags that are not like that (wrong types, outside the text) are left out, never raised on.
+
+    Example:
+        >>> rows = compare_tags("Russia threatens US in race", [{"start": 23, "end": 27, "category": "sensational"}])
+        >>> [(r.word, r.agreement) for r in rows]
+        [('threatens', 'only the helper'), ('race', 'only you')]
+    """
+    flags = suggest_loaded(text, lexicon)
+    mine: list[tuple[int, int, str]] = []
+    for tag in tags if isinstance(tags, list) else []:
+        if not isinstance(tag, dict):
+            continue
+        start, end = tag.get("start"), tag.get("end")
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+            continue
+        if not 0 <= start < end <= len(text):
+            continue
+        category = tag.get("category")
+        mine.append((start, end, category if isinstance(category, str) and category in CATEGORIES else "tagged"))
+    rows: list[TagComparison] = []
+    matched: set[int] = set()
+    for start, end, category in sorted(mine):
+        flag_index = next(
+            (i for i, flag in enumerate(flags) if i not in matched and flag.start < end and start < flag.end), None
+        )
+        if flag_index is None:
+            rows.append(TagComparison(text[start:end], start, end, category, None, ""))
+            continue
+        matched.add(flag_index)
+        flag = flags[flag_index]
+        low, high = min(start, flag.start), max(end, flag.end)
+        rows.append(TagComparison(text[low:high], low, high, category, flag.category, flag.reason))
+    for i, flag in enumerate(flags):
+        if i not in matched:
+            rows.append(TagComparison(flag.word, flag.start, flag.end, None, flag.category, flag.reason))
+    return sorted(rows, key=lambda row: row.start)
+
+
+def check_rewrite(original: str, rewrite: str, lexicon: tuple[LexiconEntry, ...] | None = None) -> RewriteCheck:
+    """Re-run the helper on a rewrite: its score before and after, and what it still flags.
+
+    Only the first :data:`MAX_REWRITE_CHARS` characters of the rewrite are checked.
+
+    Example:
+        >>> check = check_rewrite("Russia threatens US", "Russia threatens to fire on US troops")
+        >>> [flag.word for flag in check.flags], check.after
+        (['threatens'], 2.86)
+    """
+    text = rewrite[:MAX_REWRITE_CHARS] if isinstance(rewrite, str) else ""
+    return RewriteCheck(
+        original=original,
+        rewrite=text,
+        before=loadedness(original, lexicon),
+        after=loadedness(text, lexicon),
+        flags=suggest_loaded(text, lexicon),
+        explanation=explain_score(text, lexicon),
+    )
+
+
 # --- the lexicon -----------------------------------------------------------------------------
 
 # Inner apostrophes, hyphens and dots keep "SDF's", "US-Backed" and "U.S.-backed" whole; a

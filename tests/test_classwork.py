@@ -1,0 +1,200 @@
+"""Reading a class's exported work: good files are read whole, every bad file is skipped with a reason."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medialit import load_story
+from medialit.agreement import check_tags
+from medialit.classwork import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    TAGS_LESSON,
+    ClassFileError,
+    read_class,
+    read_export,
+    sample_class_folder,
+)
+from medialit.progress import export_work, open_work
+
+STORY = "deir-ezzor-2017"
+
+
+def export(student="Sam L.", story=STORY, lessons=None, **extra) -> dict:
+    payload = {
+        "format": "medialit-export",
+        "version": 1,
+        "student": student,
+        "story": story,
+        "exported": "2024-03-14T10:00:00+00:00",
+        "lessons": lessons if lessons is not None else {TAGS_LESSON: {"tags": {"000": []}}},
+    }
+    payload.update(extra)
+    return payload
+
+
+def write(folder, name, payload) -> None:
+    text = payload if isinstance(payload, str) else json.dumps(payload)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def reasons(work) -> dict[str, str]:
+    return {problem.file: problem.reason for problem in work.problems}
+
+
+# --- the sample class ----------------------------------------------------------------------
+
+
+def test_sample_class_is_three_students_on_the_bundled_story():
+    work = read_class(story_id=STORY)
+    assert work.sample and work.names() == ["Amira K.", "Ben O.", "Chloé D."] and work.problems == ()
+
+
+def test_sample_students_tagged_differently_and_every_tag_fits_the_headlines():
+    tags = read_class(story_id=STORY).tags()
+    clean, problems = check_tags(tags, load_story())
+    assert problems == []
+    as_sets = [{(rid, t.start, t.end) for rid, ts in student.items() for t in ts} for student in clean.values()]
+    assert len({frozenset(s) for s in as_sets}) == 3
+
+
+def test_sample_class_includes_a_skipped_report_and_a_tag_with_no_kind():
+    tags = read_class(story_id=STORY).tags()
+    assert "002" not in tags["Ben O."]  # did not do that headline: a missing value, not "nothing"
+    assert any(t["category"] == "tagged" for ts in tags["Chloé D."].values() for t in ts)
+
+
+def test_every_lesson_is_available_per_student_not_only_the_tags():
+    work = read_class(story_id=STORY)
+    assert set(work.answers("00-start-here")) == {"Amira K.", "Ben O."}
+    amira = work.students[0]
+    assert amira.answers(TAGS_LESSON)["rewrites"]["004"].startswith("Russia says")
+    assert amira.file == "amira-k.medialit.json"
+
+
+def test_a_file_written_by_export_work_is_read_back(tmp_path):
+    home, out = tmp_path / "home", tmp_path / "out"
+    open_work("profile", STORY, folder=home).set("name", "Rosa P.")
+    open_work(TAGS_LESSON, STORY, folder=home).set("tags", {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "sensational"}]})
+    export_work(STORY, out, folder=home)
+    work = read_class(out, story_id=STORY)
+    assert work.names() == ["Rosa P."] and work.tags()["Rosa P."]["004"][0]["word"] == "Shoot"
+
+
+# --- bad files are skipped, each with a reason ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"format": "medialit-export", "version": 1, "stud', "cut off"),
+        ("{not json at all}", "not valid JSON"),
+        ("", "empty"),
+        ("[1, 2, 3]", "not a medialit export"),
+        (export(format="medialit-work"), "not a medialit export"),
+        (export(version=2), "version 2"),
+        (export(story="another-story"), "another story"),
+        (export(student=""), "no student name"),
+        (export(student=["a list"]), "no student name"),
+        (export(student="x" * 500), "longer than"),
+        (export(lessons=["not", "a", "dict"]), "\"lessons\""),
+        (export(lessons={TAGS_LESSON: "not answers"}), "not {question: answer}"),
+        (export(lessons={TAGS_LESSON: {"q": "x" * (MAX_TEXT_CHARS + 1)}}), "characters"),
+        (export(lessons={TAGS_LESSON: {"q": [[[[[[[[[[[["deep"]]]]]]]]]]]]}}), "nested"),
+        ('{"format": "medialit-export", "version": 1, "student": "N", "story": "deir-ezzor-2017", "lessons": {"a": {"x": NaN}}}', "not plain data"),
+        ("[" * 100_000 + "]" * 100_000, "not"),
+    ],
+    ids=["truncated", "not-json", "empty", "list", "wrong-format", "wrong-version", "wrong-story", "no-name",
+         "name-not-text", "huge-name", "lessons-not-dict", "answers-not-dict", "huge-string", "too-deep", "nan", "deep-json"],
+)
+def test_a_bad_file_is_skipped_with_a_reason_and_the_good_ones_are_still_read(tmp_path, content, reason):
+    write(tmp_path, "good.json", export("Good Student"))
+    write(tmp_path, "bad.json", content)
+    work = read_class(tmp_path, story_id=STORY)
+    assert work.names() == ["Good Student"]
+    assert reason in reasons(work)["bad.json"]
+
+
+def test_an_oversized_file_is_refused_without_being_parsed(tmp_path):
+    (tmp_path / "huge.json").write_bytes(b" " * (MAX_FILE_BYTES + 1))
+    assert "MB" in reasons(read_class(tmp_path, story_id=STORY))["huge.json"]
+
+
+def test_a_file_that_is_not_utf8_is_skipped(tmp_path):
+    (tmp_path / "latin1.json").write_bytes(json.dumps(export("Zoë"), ensure_ascii=False).encode("utf-8").replace(b"\xc3\xab", b"\xeb"))
+    assert "not text" in reasons(read_class(tmp_path, story_id=STORY))["latin1.json"]
+
+
+def test_a_second_file_for_the_same_student_is_listed_not_merged(tmp_path):
+    write(tmp_path, "a.json", export("Sam L."))
+    write(tmp_path, "b.json", export("sam  l."))
+    work = read_class(tmp_path, story_id=STORY)
+    assert work.names() == ["Sam L."] and "a.json already has work by" in reasons(work)["b.json"]
+
+
+def test_files_that_are_not_json_are_listed_and_hidden_files_ignored(tmp_path):
+    write(tmp_path, "a.json", export())
+    (tmp_path / "notes.txt").write_text("hello")
+    (tmp_path / "._a.json").write_bytes(b"\x00\x05\x16\x07")  # macOS copies these onto USB sticks
+    (tmp_path / "subfolder").mkdir()
+    work = read_class(tmp_path, story_id=STORY)
+    assert set(reasons(work)) == {"notes.txt"}
+
+
+def test_a_missing_folder_or_an_empty_one_is_a_problem_not_an_error(tmp_path):
+    assert "does not exist" in read_class(tmp_path / "nope", story_id=STORY).problems[0].reason
+    assert "no .json files" in read_class(tmp_path, story_id=STORY).problems[0].reason
+    write(tmp_path, "x.txt", "x")
+    assert "is a file" in read_class(tmp_path / "x.txt", story_id=STORY).problems[0].reason
+
+
+def test_without_a_story_id_any_story_is_accepted(tmp_path):
+    write(tmp_path, "a.json", export(story="another-story"))
+    assert read_class(tmp_path).names() == ["Sam L."]
+
+
+def test_a_student_who_did_not_do_lesson_2_has_no_tags_but_keeps_other_answers(tmp_path):
+    write(tmp_path, "a.json", export(lessons={"00-start-here": {"q": "answer"}}))
+    work = read_class(tmp_path, story_id=STORY)
+    assert work.tags() == {} and work.answers("00-start-here") == {"Sam L.": {"q": "answer"}}
+
+
+def test_read_export_raises_a_plain_reason_for_one_file(tmp_path):
+    write(tmp_path, "a.json", export(story="other"))
+    with pytest.raises(ClassFileError, match="another story"):
+        read_export(tmp_path / "a.json", story_id=STORY)
+
+
+def test_sample_folder_is_inside_the_package():
+    assert (sample_class_folder() / "ben-o.medialit.json").is_file()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_any_bytes_in_a_file_never_raise(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / "x.json").write_bytes(data)
+    work = read_class(folder, story_id=STORY)
+    assert len(work.students) + len(work.problems) == 1
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(json_values)
+def test_any_json_in_the_lessons_part_is_read_or_skipped_never_raised(tmp_path_factory, lessons):
+    folder = tmp_path_factory.mktemp("fuzzjson")
+    write(folder, "x.json", export(lessons=lessons))
+    work = read_class(folder, story_id=STORY)
+    assert len(work.students) + len(work.problems) == 1
+    work.tags()
+    check_tags(work.tags(), load_story())

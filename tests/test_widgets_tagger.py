@@ -1,0 +1,378 @@
+"""Lesson 2 widgets, driven from Python: tagging words, comparing with the helper, rewriting, the class view."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+
+import medialit.widgets as kit
+from medialit.agreement import class_agreement
+from medialit.headlines import CATEGORIES, word_spans
+from medialit.progress import open_work
+from medialit.widgets.tagger import (
+    MARK,
+    evidence,
+    join_with_next,
+    next_joinable,
+    set_category,
+    toggle_word,
+)
+
+LESSON = "02-loaded-headlines"
+
+
+def button_for(tagger, report_id, word):
+    return next(b for s, e, b in tagger.rows[report_id]["buttons"] if tagger.rows[report_id]["headline"][s:e] == word)
+
+
+def without_own_charts(html: str) -> str:
+    """Drop the kit's own chart images (a PNG data URL with an escaped caption), which are not story markup."""
+    return re.sub(r'<img alt="[^"<>]*" src="data:image/png;base64,[A-Za-z0-9+/=]+">', "", html)
+
+
+def saved(work_folder, story_id="deir-ezzor-2017"):
+    return open_work(LESSON, story_id, folder=work_folder).answers
+
+
+# --- tag editing ---------------------------------------------------------------------------
+
+
+def test_toggle_word_adds_a_tag_with_exact_offsets_and_no_kind_yet():
+    headline = "Russia threatens US in race"
+    assert toggle_word([], headline, 23, 27) == [{"start": 23, "end": 27, "word": "race", "category": "tagged"}]
+
+
+def test_toggling_any_word_of_a_phrase_removes_the_whole_phrase():
+    headline = "Russia Says It Will Target US-Backed SDF Near Deir Ezzor if Fired Upon"
+    tags = toggle_word(toggle_word([], headline, 60, 65), headline, 66, 70)
+    joined = join_with_next(tags, headline, 60)
+    assert [t["word"] for t in joined] == ["Fired Upon"]
+    assert toggle_word(joined, headline, 66, 70) == []
+
+
+def test_only_neighbouring_tags_can_be_joined():
+    headline = "Russia threatens US in race"
+    tags = toggle_word(toggle_word([], headline, 7, 16), headline, 23, 27)
+    assert next_joinable(tags, headline, 7) is None
+    assert join_with_next(tags, headline, 7) == tags
+
+
+def test_joining_keeps_the_kind_the_student_chose():
+    headline = "Who Support ISIS"
+    tags = toggle_word(toggle_word([], headline, 0, 3), headline, 4, 11)
+    tags = set_category(tags, 4, "unattributed_claim")
+    assert join_with_next(tags, headline, 0)[0]["category"] == "unattributed_claim"
+
+
+def test_set_category_refuses_a_kind_the_kit_does_not_know():
+    with pytest.raises(ValueError):
+        set_category([], 0, "evil")
+
+
+# --- the tagger widget ---------------------------------------------------------------------
+
+
+def test_every_headline_is_a_row_of_word_buttons(work_folder):
+    current = kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    for report in current.story.reports:
+        words = [b.description for _, _, b in tagger.rows[report.id]["buttons"]]
+        assert words == [w for _, _, w in word_spans(report.headline)]
+
+
+def test_clicking_a_word_tags_it_with_a_text_mark_and_colour_and_saves_it(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button = button_for(tagger, "004", "Shoot")
+    button.value = True  # what a click (or Space on the focused button) does
+    assert button.description == f"{MARK} Shoot" and button.button_style == "warning"
+    assert saved(work_folder)["tags"] == {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "tagged"}]}
+    assert "Shoot" in all_html(tagger) and "Saved" in tagger.status.value
+
+
+def test_clicking_a_tagged_word_again_removes_the_tag(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button = button_for(tagger, "000", "race")
+    button.value = True
+    button.value = False
+    assert button.description == "race" and button.button_style == ""
+    assert saved(work_folder)["tags"] == {"000": []}
+
+
+def test_choosing_a_kind_saves_the_category(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button_for(tagger, "001", "threatens").value = True
+    line = tagger.rows["001"]["tag_list"].children[0]
+    kind = line.children[1]
+    assert kind.options[0][1] == "tagged" and {v for _, v in kind.options[1:]} == set(CATEGORIES)
+    kind.value = "emotive_verb"
+    assert saved(work_folder)["tags"]["001"][0]["category"] == "emotive_verb"
+
+
+def test_two_neighbouring_tags_offer_a_join_button_that_makes_one_phrase(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button_for(tagger, "003", "if").value = True
+    button_for(tagger, "003", "Provoked").value = True
+    join = tagger.rows["003"]["tag_list"].children[0].children[2]
+    assert "Provoked" in join.description
+    join.click()
+    assert [t["word"] for t in saved(work_folder)["tags"]["003"]] == ["if Provoked"]
+    assert button_for(tagger, "003", "if").description == f"{MARK} if"
+
+
+def test_tags_are_restored_when_the_notebook_is_run_again(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button_for(tagger, "004", "Threatens").value = True
+    tagger.choose("004", 7, "emotive_verb")
+    kit.start(LESSON)
+    again = kit.headline_tagger()
+    assert button_for(again, "004", "Threatens").value is True
+    assert again.rows["004"]["tag_list"].children[0].children[1].value == "emotive_verb"
+    assert "restored" in again.status.value
+
+
+def test_saved_tags_that_no_longer_fit_the_headline_are_dropped_not_crashed_on(work_folder):
+    current = kit.start(LESSON)
+    current.work.set("tags", {"004": [{"start": 0, "end": 500, "word": "x"}, "junk"], "999": [], "001": "bad"})
+    tagger = kit.headline_tagger()
+    assert tagger.tags == {"004": []}
+
+
+def test_compare_shows_the_helpers_flags_and_reasons_beside_the_students_tags(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    assert tagger.comparison.value == ""
+    button_for(tagger, "000", "race").value = True
+    tagger.compare_button.click()
+    html = tagger.comparison.value
+    assert "race" in html and "— not flagged" in html  # only the student
+    assert "threatens" in html and "A plainer word is" in html  # only the helper, with its reason
+    answers = saved(work_folder)
+    assert answers["compared"] is True
+    # Comparing means the student looked at every headline: untagged ones become "found nothing".
+    assert answers["tags"]["002"] == [] and len(answers["tags"]) == 5
+
+
+def test_comparison_stays_shown_and_follows_new_tags(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    tagger.compare_button.click()
+    button_for(tagger, "002", "Target").value = True
+    assert "Target" in tagger.comparison.value
+    kit.start(LESSON)
+    assert "Target" in kit.headline_tagger().comparison.value
+
+
+def test_saved_tags_have_exactly_the_format_the_class_view_reads(work_folder):
+    current = kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button_for(tagger, "000", "threatens").value = True
+    tags = saved(work_folder)["tags"]
+    assert set(tags["000"][0]) == {"start", "end", "word", "category"}
+    assert class_agreement({"a": tags, "b": tags}, current.story) == 1.0
+
+
+# --- the rewrite box -----------------------------------------------------------------------
+
+
+def test_rewrite_box_starts_on_the_most_loaded_headline(work_folder):
+    kit.start(LESSON)
+    assert kit.rewrite_headline().picker.value == "004"
+
+
+def test_rewrite_is_checked_by_the_helper_and_saved(work_folder):
+    kit.start(LESSON)
+    box = kit.rewrite_headline()
+    box.box.value = "Russia threatens to fire on US forces in Syria"
+    assert "threatens" in box.result.value and "Still loaded" in box.result.value
+    assert "5.83" in box.result.value
+    box.box.value = "Russia says it will fire on US forces in Syria if attacked"
+    assert "✓ The helper finds no loaded words" in box.result.value
+    assert saved(work_folder)["rewrites"] == {"004": "Russia says it will fire on US forces in Syria if attacked"}
+
+
+def test_each_headline_keeps_its_own_rewrite(work_folder):
+    kit.start(LESSON)
+    box = kit.rewrite_headline()
+    box.box.value = "Russia warns US"
+    box.picker.value = "000"
+    assert box.box.value == ""
+    box.box.value = "Russia warns US in push for Syrian town"
+    kit.start(LESSON)
+    again = kit.rewrite_headline()
+    assert again.picker.value == "000" and again.box.value == "Russia warns US in push for Syrian town"
+    assert set(saved(work_folder)["rewrites"]) == {"000", "004"}
+
+
+def test_check_button_with_an_empty_box_asks_for_a_rewrite(work_folder):
+    kit.start(LESSON)
+    box = kit.rewrite_headline()
+    box.check_button.click()
+    assert "Type your rewrite" in box.result.value
+
+
+# --- the class view ------------------------------------------------------------------------
+
+
+def test_class_view_defaults_to_the_three_sample_students(work_folder):
+    kit.start(LESSON)
+    view = kit.class_tags()
+    assert "Amira K., Ben O., Chloé D." in view.header.value and "made-up students" in view.header.value
+    assert view.counts.students == 3
+    assert "Krippendorff" in view.agreement.value and "agree only moderately" in view.agreement.value
+
+
+def test_class_chart_counts_students_per_word_with_the_numbers_as_a_table(work_folder):
+    kit.start(LESSON)
+    view = kit.class_tags()
+    view.picker.value = "004"
+    chart = view.chart_area.children[0]
+    rows = {row[0]: row[1] for row in chart.rows}
+    assert rows["Shoot"] == "3 of 3" and rows["Threatens"] == "3 of 3" and rows["Russia"] == "0 of 3"
+    assert chart.png.startswith(b"\x89PNG")
+
+
+def test_own_tags_join_the_class_as_you(work_folder):
+    kit.start(LESSON)
+    tagger = kit.headline_tagger()
+    button_for(tagger, "002", "Target").value = True
+    view = kit.class_tags()
+    assert view.counts.students == 4 and "You" in view.header.value
+
+
+def test_class_view_reads_a_teachers_folder_and_lists_bad_files(work_folder, tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    tags = {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "sensational"}]}
+    for name in ("Dee", "Eli"):
+        export = {"format": "medialit-export", "version": 1, "student": name, "story": "deir-ezzor-2017",
+                  "exported": "", "lessons": {LESSON: {"tags": tags}}}
+        (folder / f"{name}.json").write_text(json.dumps(export), encoding="utf-8")
+    (folder / "broken.json").write_text('{"format": "medialit-export", "vers', encoding="utf-8")
+    kit.start(LESSON)
+    view = kit.class_tags(folder=str(folder), include_me=False)
+    assert view.counts.students == 2 and "broken.json" in view.header.value and "cut off" in view.header.value
+    assert "made-up" not in view.header.value
+
+
+def test_class_view_with_no_usable_files_says_so_plainly(work_folder, tmp_path):
+    kit.start(LESSON)
+    view = kit.class_tags(folder=str(tmp_path / "nowhere"), include_me=False)
+    assert "No tags to show yet" in view.header.value and "does not exist" in view.header.value
+    assert view.static_html()
+
+
+def test_agreement_needs_two_students(work_folder, tmp_path):
+    kit.start(LESSON)
+    view = kit.class_tags(folder=str(tmp_path), include_me=False)
+    assert "not enough tags" in view.agreement_html()
+
+
+# --- any story, and escaping ---------------------------------------------------------------
+
+
+def test_lesson_works_on_a_story_with_no_sample_class(hostile_story, work_folder):
+    kit.start(LESSON, story_path=str(hostile_story))
+    tagger = kit.headline_tagger()
+    assert len(tagger.rows) == 2
+    view = kit.class_tags()
+    assert view.counts.students == 0 and "another story" in view.header.value
+
+
+@pytest.mark.parametrize("factory", ["loaded_word_kinds", "headline_tagger", "rewrite_headline", "class_tags"])
+def test_hostile_markup_is_shown_as_text_in_every_lesson_2_widget(factory, hostile_story, work_folder):
+    current = kit.start(LESSON, story_path=str(hostile_story))
+    report = current.story.reports[0]
+    assert "<img" in report.headline
+    # Tag a word next to the markup, and write markup as a rewrite, before building each widget.
+    current.work.set("tags", {report.id: [{"start": 0, "end": 8, "word": "Breaking", "category": "label"}]})
+    current.work.set("rewrites", {report.id: HOSTILE})
+    current.work.set("rewrite.report", report.id)
+    widget = getattr(kit, factory)()
+    if factory == "headline_tagger":
+        widget.compare_button.click()
+    if factory == "rewrite_headline":
+        widget.check_button.click()
+    html = all_html(widget)
+    if factory == "loaded_word_kinds":
+        assert "&lt;" not in html and "<img" not in html.lower()
+    else:
+        assert_markup_is_escaped(without_own_charts(html))
+
+
+def test_a_hostile_student_name_in_a_class_file_is_escaped(work_folder, tmp_path):
+    tags = {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": HOSTILE}]}
+    for name in (HOSTILE, "Plain"):
+        export = {"format": "medialit-export", "version": 1, "student": name, "story": "deir-ezzor-2017",
+                  "exported": "", "lessons": {LESSON: {"tags": tags}}}
+        (tmp_path / f"{len(name)}.json").write_text(json.dumps(export), encoding="utf-8")
+    (tmp_path / f"{HOSTILE[:20]}.txt").write_text("x")
+    kit.start(LESSON)
+    html = all_html(kit.class_tags(folder=str(tmp_path)))
+    assert "data:image/png" in html  # the chart was drawn, so the name went through the chart's table too
+    assert_markup_is_escaped(without_own_charts(html))
+
+
+def test_a_failure_inside_the_tagger_shows_in_its_status_line(work_folder, monkeypatch):
+    current = kit.start(LESSON)
+    tagger = kit.headline_tagger()
+
+    def broken(key, value):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(current.work, "set", broken)
+    button_for(tagger, "000", "race").value = True
+    assert "disk full" in tagger.status.value
+
+
+# --- evidence for lessons 5 and the teacher ------------------------------------------------
+
+
+def test_evidence_gives_tags_helper_score_agreement_and_rewrite_per_report(work_folder):
+    story = kit.start(LESSON).story
+    answers = {
+        "tags": {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "sensational"}], "002": []},
+        "rewrites": {"004": "Russia says it may fire on US forces"},
+    }
+    lines = evidence(answers, story)
+    assert set(lines) == set(story.ids)
+    assert lines["004"][0] == "You tagged 1 loaded word: Shoot (Shock words)."
+    assert "the most loaded of 5" in lines["004"][1]
+    assert "agreed on 1 of 3" in lines["004"][2]
+    assert "helper score 5.83" in lines["004"][3]
+    assert lines["002"][0] == "You found no loaded words in this headline."
+    assert lines["000"][0].startswith("Helper:")  # not looked at: only the helper's line
+
+
+@pytest.mark.parametrize("answers", [{}, None, {"tags": "junk", "rewrites": [1, 2]}, {"tags": {"004": [{"start": "a"}]}}])
+def test_evidence_never_crashes_on_missing_or_broken_answers(answers, work_folder):
+    story = kit.start(LESSON).story
+    lines = evidence(answers, story)
+    assert all(lines[rid] for rid in story.ids)
+
+
+@pytest.mark.parametrize("factory", ["loaded_word_kinds", "headline_tagger", "rewrite_headline", "class_tags"])
+def test_every_widget_has_a_plain_text_form_for_the_notebook(factory, work_folder):
+    # A notebook asks every output for text/plain too; a method name clashing with ipywidgets' own broke it once.
+    kit.start(LESSON)
+    widget = getattr(kit, factory)()
+    assert type(widget).__name__ in repr(widget)
+    assert widget._repr_mimebundle_()["text/html"]
+
+
+def test_the_class_view_adds_tags_made_after_it_was_shown(work_folder):
+    kit.start(LESSON)
+    view = kit.class_tags()
+    tagger = kit.headline_tagger()
+    assert view.counts.students == 3
+    button_for(tagger, "002", "Target").value = True
+    view.update_button.click()
+    assert view.counts.students == 4 and "You" in view.header.value and "Updated" in view.status.value
+    assert {row[0]: row[1] for row in view.chart_area.children[0].rows}["Russia"] == "0 of 4"
