@@ -350,3 +350,16 @@ def test_words_everyone_tagged_are_not_divided_and_one_student_splits_nothing():
     threatens = _tag(7, 16, "threatens")
     assert most_divided(tag_counts({"a": {"000": [threatens]}, "b": {"000": [threatens]}}, story)) == []
     assert most_divided(tag_counts({"a": {"000": [threatens]}}, story)) == []
+
+
+def test_a_category_that_is_a_list_or_object_is_kept_as_other_not_a_crash():
+    story = load_story()
+    headline = story.report("004").headline
+    start = headline.index("Shoot")
+    class_tags = {
+        "ana": {"004": [{"start": start, "end": start + 5, "category": ["x"]}]},
+        "ben": {"004": [{"start": start, "end": start + 5, "category": {"k": 1}}]},
+    }
+    counts = tag_counts(class_tags, story)
+    assert counts.problems and all("kept the tag as" in problem for problem in counts.problems)
+    class_agreement(class_tags, story)  # must not raise

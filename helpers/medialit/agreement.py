@@ -315,7 +315,8 @@ def _clean_report_tags(tags: list, headline: str, where: str, problems: list[str
             )
             continue
         category = tag.get("category", TAGGED)
-        if category not in CATEGORIES and category != TAGGED:
+        # A list or object from a hand-edited file is unhashable: test the type before the lookup.
+        if not isinstance(category, str) or (category not in CATEGORIES and category != TAGGED):
             shown = _short(category) if isinstance(category, str) else type(category).__name__
             problems.append(f"{here}: unknown category {shown!r}; kept the tag as {OTHER!r}.")
             category = OTHER
