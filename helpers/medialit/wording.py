@@ -24,6 +24,7 @@ import json
 import math
 import os
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -113,6 +114,8 @@ class Terms:
     anonymous_modifiers: tuple[str, ...]
     number_topics: tuple[NumberTopic, ...]
     path: str = ""
+    #: Capitalised words of the story that are never part of a person's name (its places).
+    not_people: tuple[str, ...] = ()
 
     def group(self, group_id: str) -> TermGroup:
         """The group with this id; :class:`StoryError` naming the known ids if there is none."""
@@ -220,6 +223,7 @@ def _parse_terms(data: object, name: str, problems: list[str]) -> Terms:
     titles: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
+    not_people: tuple[str, ...] = ()
     if not isinstance(raw_sources, dict):
         problems.append(f"{name}: 'sources' must be an object {{...}}.")
     else:
@@ -227,10 +231,11 @@ def _parse_terms(data: object, name: str, problems: list[str]) -> Terms:
             if kind in raw_sources:
                 sources[kind] = _forms_map(raw_sources[kind], f"{name}: sources '{kind}'", problems)
         lists = {}
-        for key in ("reporting_verbs", "titles", "anonymous_roles", "anonymous_modifiers"):
+        for key in ("reporting_verbs", "titles", "anonymous_roles", "anonymous_modifiers", "not_people"):
             lists[key] = _text_list(raw_sources[key], f"{name}: sources '{key}'", problems) if key in raw_sources else ()
         verbs, titles = lists["reporting_verbs"], lists["titles"]
         roles, modifiers = lists["anonymous_roles"], lists["anonymous_modifiers"]
+        not_people = lists["not_people"]
 
     topics: list[NumberTopic] = []
     raw_topics = data.get("number_topics", [])
@@ -252,7 +257,7 @@ def _parse_terms(data: object, name: str, problems: list[str]) -> Terms:
             continue
         cues = _text_list(raw.get("cues"), f"{where}: 'cues'", problems)
         topics.append(NumberTopic(raw["id"], raw["title"], measure, unit, cues, str(raw.get("note", ""))))
-    return Terms(tuple(groups), sources, verbs, titles, roles, modifiers, tuple(topics), name)
+    return Terms(tuple(groups), sources, verbs, titles, roles, modifiers, tuple(topics), name, not_people)
 
 
 # --------------------------------------------------------------------------- text units
@@ -264,9 +269,14 @@ _WORD = r"[^\W_]"
 # runs across a blank line (a paragraph break).
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _ABBREVIATIONS = {
-    "maj", "gen", "col", "lt", "sgt", "capt", "cpt", "mr", "mrs", "ms", "dr", "st", "no", "vs",
+    "maj", "gen", "col", "lt", "sgt", "capt", "cpt", "mr", "mrs", "ms", "dr", "st", "vs",
     "jr", "sr", "prof", "rev", "gov", "sen", "rep", "adm", "brig", "u.s", "u.k", "u.n", "e.g", "i.e",
 }
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# The word before a full stop; the window is longer than any abbreviation, so a longer
+# word cut short by it is never mistaken for one, and the look-back stays constant-time.
+_LAST_WORD = re.compile(r"(\S+)$")
+_LOOK_BACK = 12
 
 
 @dataclass(frozen=True)
@@ -293,13 +303,21 @@ def _normalise(text: str) -> str:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Start and end of each sentence, not splitting after 'Maj.', 'U.S.' or initials."""
+    """Start and end of each sentence, not splitting after 'Maj.', 'U.S.', 'No. 5' or initials.
+
+    A full stop after a capital letter on its own is an initial ('John F. Kennedy'); after a
+    digit or a lower-case letter it ends the sentence ('scored 5. Then'). 'no.' is an
+    abbreviation only before a number ('No. 10'), so 'said no. Lt. Col. ...' is split.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])", text):
-        before = text[start : match.start()].split()
-        last = before[-1].lstrip("\"'(\u201c\u2018[").lower() if before else ""
-        if last in _ABBREVIATIONS or len(last) == 1 or (last.count(".") >= 1 and len(last) <= 4):
+    for match in _SENTENCE_END.finditer(text):
+        found = _LAST_WORD.search(text, max(start, match.start() - _LOOK_BACK), match.start())
+        last = found.group(1).lstrip("\"'(\u201c\u2018[") if found else ""
+        lower = last.lower()
+        initial = len(last) == 1 and last.isupper()
+        numbered = lower == "no" and text[match.end() : match.end() + 1].isdigit()
+        if lower in _ABBREVIATIONS or initial or numbered or (lower.count(".") >= 1 and len(lower) <= 4):
             continue
         end = match.start(1)
         spans.append((start, end))
@@ -309,15 +327,25 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_at(text: str, position: int, spans: list[tuple[int, int]] | None = None) -> str:
-    for start, end in spans if spans is not None else _sentence_spans(text):
-        if start <= position < end:
-            return text[start:end].strip()
-    return text.strip()
+class _Locator:
+    """Sentence and line of any position in one paragraph, each found by bisection."""
 
+    def __init__(self, unit: _Unit, text: str | None = None):
+        self.text = unit.text if text is None else text
+        self.first_line = unit.line
+        self.spans = _sentence_spans(self.text)
+        self.starts = [start for start, _ in self.spans]
+        self.newlines = [i for i, char in enumerate(self.text) if char == "\n"]
 
-def _line_at(unit: _Unit, position: int) -> int:
-    return unit.line + unit.text.count("\n", 0, position)
+    def sentence(self, position: int) -> str:
+        index = bisect_right(self.starts, position) - 1
+        if index >= 0 and position < self.spans[index][1]:
+            start, end = self.spans[index]
+            return self.text[start:end].strip()
+        return self.text.strip()
+
+    def line(self, position: int) -> int:
+        return self.first_line + bisect_left(self.newlines, position)
 
 
 def _phrase_pattern(form: str) -> str:
@@ -418,19 +446,21 @@ def count_terms(
     body = {term: 0 for group in chosen for term in group.terms}
     comments = dict(body)
     matches: list[TermMatch] = []
+    locators: dict[int, _Locator] = {}
     for group in chosen:
         pattern, term_of = _group_regex(group)
-        for unit in units:
-            spans = None
+        for index, unit in enumerate(units):
             for match in pattern.finditer(unit.text):
                 term = term_of.get(re.sub(r"\s+", " ", match.group()).casefold())
                 if term is None:  # pragma: no cover - every alternative comes from term_of
                     continue
                 (body if unit.part == "body" else comments)[term] += 1
-                spans = spans if spans is not None else _sentence_spans(unit.text)
+                if index not in locators:  # built on first use, once per paragraph for all groups
+                    locators[index] = _Locator(unit)
+                where = locators[index]
                 matches.append(
-                    TermMatch(group.id, term, match.group(), unit.part, _line_at(unit, match.start()),
-                              _sentence_at(unit.text, match.start(), spans))
+                    TermMatch(group.id, term, match.group(), unit.part, where.line(match.start()),
+                              where.sentence(match.start()))
                 )
     if not include_comments:
         matches = [m for m in matches if m.part == "body"]
@@ -516,10 +546,12 @@ class _Found:
     cited: bool = False
     evidence: str = ""
     sentences: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # the same sentences, for a constant-time check
 
     def add(self, sentence: str, cited: bool) -> None:
         self.mentions += 1
-        if sentence not in self.sentences:
+        if sentence not in self.seen:
+            self.seen.add(sentence)
             self.sentences.append(sentence)
         if cited and not self.cited:
             self.cited, self.evidence = True, sentence
@@ -566,6 +598,21 @@ class _SourceFinder:
             re.IGNORECASE,
         )
         self.verbs_anywhere = re.compile(rf"(?<!{_WORD})(?:{verbs}|(?i:according to))(?!{_WORD})")
+        # Words that are never part of a person's name in this story: the teacher's list, the
+        # capitalised speaker words ('Russian', 'Kurdish') and one-word names of listed sources
+        # ('Russia', 'Moscow', 'Reuters').
+        one_word_sources = {
+            v for kind in ("news_agency", "other_outlet", "institution")
+            for forms in terms.sources.get(kind, {}).values() for form in forms for v in _variants(form)
+            if " " not in v
+        }
+        self.not_people = (
+            set(terms.not_people) | {m for m in terms.anonymous_modifiers if m[:1].isupper()} | one_word_sources
+        )
+
+    def place_before(self, sentence: str, start: int) -> bool:
+        """True when the words at ``start`` follow 'in', 'near', 'at'...: 'in Little Portbury' is a place."""
+        return bool(_PLACE_PREPOSITION.search(sentence, max(0, start - 12), start))
 
     def cited(self, sentence: str, start: int, end: int) -> bool:
         return bool(self.verb_after.match(sentence[end:]) or self.verb_before.search(sentence[:start]))
@@ -579,6 +626,12 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     next to a reporting verb) only when some sentence gives them words, counting every
     later mention of the surname; ``anonymous`` for unnamed speakers such as 'a US
     military official' in a sentence with a reporting verb. A string is read as body.
+
+    A country or capital speaking ('Moscow said') is the government it is listed under
+    in ``terms.json`` (an ``institution``); an unlisted one is not counted, and never as
+    a person. Places are never people: general words ('Kyiv Oblast', 'Gaza Strip',
+    'North Portbury'), names straight after 'in' or 'near', and the story's own places in
+    the ``not_people`` list of ``terms.json``.
 
     Example:
         >>> [(s.name, s.kind) for s in find_sources("Army Colonel Ryan Dillon said it. Dillon smiled.")]
@@ -611,11 +664,18 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
                     people[surname] = name
         for match in finder.capitalised.finditer(sentence):
             words = re.split(r"\s+", match.group(1))
-            while words and (words[0].casefold() in finder.title_words or
+            dropped = []
+            # 'On Monday Anna Kovalenko said': the name is what is left after the leading words.
+            while words and (words[0] in _LEADING or words[0].casefold() in finder.title_words or
                              any(w.casefold() in finder.title_words for w in words[0].split("-"))):
-                words = words[1:]
+                dropped.append(words.pop(0))
             name = " ".join(words[-3:])
-            if 2 <= len(words) <= 3 and _looks_like_person(name, finder) and finder.cited(sentence, match.start(), match.end()):
+            # 'in Little Portbury' or 'In Little Portbury' at a sentence start: a place.
+            place = finder.place_before(sentence, match.start()) or bool(
+                dropped and _PLACE_PREPOSITION.fullmatch(dropped[-1].lower() + " ")
+            )
+            if (2 <= len(words) <= 3 and not place and _looks_like_person(name, finder)
+                    and finder.cited(sentence, match.start(), match.end())):
                 people.setdefault(words[-1], name)
 
     for sentence in sentences:
@@ -658,13 +718,47 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     return sources
 
 
+# General rules for telling a person's name from other capitalised words, for any story;
+# the words of one story (its places and peoples) are in terms.json under 'not_people'.
+_NOT_NAME_WORDS = {
+    # Words that start sentences or phrases.
+    "The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "To", "And", "But", "Or", "As", "If", "When",
+    "While", "After", "Before", "Since", "During", "Under", "Over", "With", "Without", "Near", "Across", "This",
+    "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "His", "Her", "Their", "Our", "However",
+    "Meanwhile", "Also", "Earlier", "Later", "Last", "Next", "Some", "Many", "Both", "All", "According",
+    # Days and months.
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+    # Institutions.
+    "Army", "Navy", "Air", "Force", "Forces", "Ministry", "Department", "Defence", "Defense", "Office",
+    "Council", "Committee", "Commission", "Agency", "Authority", "Board", "Bureau", "Service", "Services",
+    "Police", "Court", "Parliament", "Congress", "Senate", "Government", "Administration", "Party", "Union",
+    "Coalition", "Alliance", "Federation", "Republic", "Kingdom", "Nations", "States", "United", "Observatory",
+    "Institute", "University", "College", "School", "Hospital", "Church", "Company", "Corporation", "Group",
+    "Foundation", "Organisation", "Organization", "Association", "Society", "Centre", "Center", "Embassy",
+    "Command", "Headquarters", "Pentagon", "Kremlin", "Rights", "Human", "Watch", "Democratic", "Special",
+    "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
+    # Places.
+    "City", "Town", "Village", "Province", "Region", "District", "County", "Oblast", "Governorate", "Strip",
+    "Bank", "Street", "Road", "Square", "River", "Valley", "Mountains", "Mount", "Lake", "Sea", "Gulf", "Bay",
+    "Island", "Islands", "Coast", "Harbour", "Harbor", "Port", "Docks", "Airport", "Base", "Border",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Middle", "Upper", "Lower",
+}
+#: A capitalised name straight after one of these is a place ('fighting in Little Portbury').
+_PLACE_PREPOSITION = re.compile(r"(?<![^\W_])(?:in|at|near|outside|inside|across|into|towards?|around|throughout)\s+$")
+#: Leading words dropped from a run of capitalised words before looking for a name in it.
+_LEADING = {"The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "And", "But", "As", "When", "While",
+            "After", "Before", "Since", "During", "However", "Meanwhile", "Also", "Earlier", "Later", "Last",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"}
+
+
 def _looks_like_person(name: str, finder: _SourceFinder) -> bool:
-    blocked = {"The", "A", "An", "In", "On", "At", "Russian", "Syrian", "American", "Kurdish", "US", "Army",
-               "Ministry", "Defense", "Defence", "Forces", "Democratic", "State", "Islamic", "United", "States",
-               "Coalition", "Observatory", "Human", "Rights", "Thursday", "Monday", "Tuesday", "Wednesday",
-               "Friday", "Saturday", "Sunday", "Special", "Deir", "Ezzor", "Euphrates", "Raqqa", "Syria", "Russia"}
+    """False for capitalised words that are plainly not a person: 'Kyiv Oblast', 'Defence Ministry'."""
     words = name.split()
-    if any(word in blocked for word in words):
+    if any(word in _NOT_NAME_WORDS or word in finder.not_people for word in words):
         return False
     return not any(pattern.fullmatch(name) for pattern, _, _ in finder.named)
 
@@ -731,7 +825,7 @@ _QUALIFIERS = (
 )
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
-    rf"(?:(?P<qual>\b(?:{_QUALIFIERS}))\s+)?"
+    rf"(?:(?P<qual>\b(?i:{_QUALIFIERS}))\s+)?"  # any capitals: 'More than 50,000' starts a sentence
     rf"(?P<cur>US\$|\$|£|€)?\s?"
     rf"(?<![\w\-.,])(?P<num>{_NUM}|(?i:{'|'.join(_WORD_NUMBERS)}))(?![\w]|[.,]\d)"
     rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUM})(?![\w]|[.,]\d))?"
@@ -744,11 +838,22 @@ _UNITS = [
     ("duration", r"seconds?|minutes?|hours?|days?|weeks?|months?|years?"),
     ("count", r"times"),
 ]
+_UNIT_PATTERNS = [
+    (measure, re.compile(rf"\s*({pattern})(?![A-Za-z])", re.IGNORECASE)) for measure, pattern in _UNITS
+]
+#: Words that end a counted noun phrase: '50,000 took part in protests' counts nothing,
+#: because the search for a plural noun stops at 'in'.
 _NOT_NOUNS = {
     "them", "us", "you", "those", "these", "that", "which", "who", "whom", "and", "or", "but", "of", "to",
-    "in", "on", "at", "by", "for", "with", "is", "are", "was", "were", "have", "had", "a", "an", "the",
+    "in", "on", "at", "by", "for", "with", "from", "into", "as", "than", "is", "are", "was", "were", "has",
+    "have", "had", "be", "been", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "do", "a", "an", "the", "this", "its", "his", "her", "their", "our", "it", "he", "she", "they",
 }
+#: Words ending in 's' that are not plural nouns ('5 across', 'two has').
+_NOT_PLURAL = {"across", "always", "perhaps", "unless", "besides", "whereas", "thus", "plus", "yes", "less", "news"}
 _PLURAL_OK = {"children", "people", "men", "women", "police", "personnel", "troops", "times", "sheep"}
+_AFTER_WORDS = re.compile(r"((?:\s+[A-Za-z][\w\-]*){0,4})")
+_PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)\]]")
 
 
 def _to_float(text: str) -> float:
@@ -756,18 +861,30 @@ def _to_float(text: str) -> float:
     return float(word) if word is not None else float(text.replace(",", ""))
 
 
-def _count_unit(after: str) -> str:
-    """The noun a bare number counts: '59 cruise missiles' -> 'cruise missiles'."""
-    words = re.match(r"((?:\s+[A-Za-z][\w\-]*){0,4})", after).group(1).split()  # type: ignore[union-attr]
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _PLURAL_OK:
+        return True
+    return (lower.endswith("s") and not lower.endswith(("ss", "ous", "'s")) and lower not in _NOT_PLURAL
+            and not word.isupper() and len(word) > 2)
+
+
+def _count_unit(text: str, position: int = 0) -> str:
+    """The plural noun a bare number counts, read from ``position``: '59 cruise missiles' -> 'cruise missiles'.
+
+    Up to three words are read, stopping at a word like 'in' or 'was'; without a plural
+    noun there is no unit ('more than 50,000 took part' -> ''), because the next word
+    may be a verb.
+    """
+    words = _AFTER_WORDS.match(text, position).group(1).split()  # type: ignore[union-attr]
     if words[:1] == ["of"]:
         words = words[2:] if len(words) > 1 and words[1].lower() in {"its", "the", "their", "his", "her", "our"} else words[1:]
-    if words and words[0].lower() in _NOT_NOUNS:
-        return ""  # 'the two of them', 'two that': no thing is being counted
     for index, word in enumerate(words[:3]):
-        lower = word.lower()
-        if lower in _PLURAL_OK or (lower.endswith("s") and not word.isupper() and len(word) > 2):
+        if word.lower() in _NOT_NOUNS:
+            return ""  # 'the two of them', 'two that', '50,000 took part in': no thing is being counted
+        if _is_plural(word):
             return " ".join(words[: index + 1])
-    return words[0] if words else ""
+    return ""
 
 
 def find_numbers(report: ReportLike, include_comments: bool = False) -> list[NumberMention]:
@@ -786,11 +903,9 @@ def find_numbers(report: ReportLike, include_comments: bool = False) -> list[Num
     """
     mentions: list[NumberMention] = []
     for unit in _units(report, include_comments):
-        text = _normalise(unit.text)
-        spans = _sentence_spans(text)
-        for start, mention in _numbers_in(text):
-            sentence = _sentence_at(text, start, spans)
-            mentions.append(replace(mention, sentence=sentence, part=unit.part, line=_line_at(unit, start)))
+        where = _Locator(unit, _normalise(unit.text))
+        for start, mention in _numbers_in(where.text):
+            mentions.append(replace(mention, sentence=where.sentence(start), part=unit.part, line=where.line(start)))
     return mentions
 
 
@@ -798,27 +913,43 @@ def _numbers_in(text: str) -> list[tuple[int, NumberMention]]:
     """(start, mention) for each number in one paragraph; sentence and line are filled in later."""
     # Dates and times first, so '2017' or '20:57' are never read as counts.
     found: list[tuple[int, int, NumberMention]] = []
+    # One byte per character, set where a number was already read: checking a new match
+    # costs its own length, not the count of earlier matches.
+    taken = bytearray(len(text))
+    distance_ends: set[int] = set()
 
     def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b, _ in found)
+        return taken.find(1, start, end) == -1
+
+    def keep(start: int, end: int, mention: NumberMention) -> None:
+        found.append((start, end, mention))
+        taken[start:end] = b"\x01" * (end - start)
+        if mention.measure == "distance":
+            distance_ends.add(end)
+
+    def after_bracket(start: int) -> bool:
+        before = start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        return before > 0 and text[before - 1] == "("
 
     marker = re.match(r"\s*\d{1,2}[.)]\s", text)
     blocked = [marker.span()] if marker else []
     for match in _TIME.finditer(text):
         hours, minutes = int(match.group(1)), int(match.group(2))
         if hours < 24 and minutes < 60 and free(*match.span()):
-            found.append((*match.span(), NumberMention(hours + minutes / 60, "", "time", match.group(), "")))
+            keep(*match.span(), NumberMention(hours + minutes / 60, "", "time", match.group(), ""))
     for match in _DATE.finditer(text):
         year = next((match.group(k) for k in ("y1", "y2", "y3", "y4") if match.group(k)), None)
         day = match.group("d1") or match.group("d2")
         if not free(*match.span()) or (year is None and day is not None and int(day) > 31):
             continue
-        found.append((*match.span(), NumberMention(float(year or day or 0), "", "date", match.group(), "")))
+        keep(*match.span(), NumberMention(float(year or day or 0), "", "date", match.group(), ""))
     for match in re.finditer(r"(?<!\w)(twice|(?:two|three|four|five|\d+)\s+times)(?!\w)", text, re.IGNORECASE):
         if free(*match.span()):
             word = match.group(1).split()[0]
             value = 2.0 if word.lower() == "twice" else _to_float(word)
-            found.append((*match.span(), NumberMention(value, "times", "count", match.group(), "")))
+            keep(*match.span(), NumberMention(value, "times", "count", match.group(), ""))
     for match in _NUMBER.finditer(text):
         start = match.start("cur") if match.group("cur") else match.start("num")
         if not free(start, match.end("num")) or any(a <= start < b for a, b in blocked):
@@ -829,11 +960,11 @@ def _numbers_in(text: str) -> list[tuple[int, NumberMention]]:
         measure, unit_text, end, value, high = classified
         qualifier = (match.group("qual") or "").lower()
         # '4 miles (6 kilometers)': the bracketed distance restates the one just before it.
-        restates = measure == "distance" and bool(re.search(r"\(\s*$", text[:start])) and any(
-            m.measure == "distance" and start - 3 <= e <= start for _, e, m in found
+        restates = measure == "distance" and after_bracket(start) and any(
+            e in distance_ends for e in range(start - 3, start + 1)
         )
         shown = text[match.start("qual") if qualifier else start : end].strip()
-        found.append((start, end, NumberMention(value, unit_text, measure, shown, "", qualifier, high, restates)))
+        keep(start, end, NumberMention(value, unit_text, measure, shown, "", qualifier, high, restates))
     return [(start, mention) for start, _, mention in sorted(found, key=lambda item: item[0])]
 
 
@@ -847,14 +978,14 @@ def _classify_number(text: str, match: re.Match[str]) -> tuple[str, str, int, fl
     if match.group("mult"):
         factor = _MULTIPLIERS[match.group("mult").lower()]
         value, high = value * factor, (high * factor if high is not None else None)
-    after = text[end:]
     if match.group("cur"):
         return "money", match.group("cur"), end, value, high
-    for measure, pattern in _UNITS:
-        unit_match = re.match(rf"\s*({pattern})(?![A-Za-z])", after, re.IGNORECASE)
+    # Matching from a position, never on text[end:], so each number costs the same in a long text.
+    for measure, pattern in _UNIT_PATTERNS:
+        unit_match = pattern.match(text, end)
         if unit_match:
-            return measure, " ".join(unit_match.group(1).split()), end + unit_match.end(), value, high
-    noun = "" if re.match(r"\s*[,.;:)\]]", after) else _count_unit(after)
+            return measure, " ".join(unit_match.group(1).split()), unit_match.end(), value, high
+    noun = "" if _PUNCTUATION_NEXT.match(text, end) else _count_unit(text, end)
     if noun:
         return "count", noun, end, value, high
     if is_word:
