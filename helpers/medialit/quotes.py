@@ -38,6 +38,7 @@ from medialit.story import Report, Story, StoryError, bundled_story_folder, load
 
 __all__ = [
     "ARTICLE_ROLES",
+    "VERDICTS",
     "REFERENCE_FILE",
     "SAME_REMARK_THRESHOLD",
     "Quote",
@@ -47,13 +48,17 @@ __all__ = [
     "ReferenceVersion",
     "WordOp",
     "align_quotes",
+    "check_verdict",
     "compare_quotes",
     "content_words",
     "extract_quotes",
     "group_quotes",
+    "helper_flags",
+    "is_other_language",
     "reference_notes",
     "reference_versions",
     "synthetic_story",
+    "word_changes",
 ]
 
 #: Roles whose text belongs to the article itself; quotes elsewhere (comments, captions,
@@ -1430,3 +1435,100 @@ def synthetic_story(reports: int = 200, quotes_per_report: int = 10, seed: int =
         folder=Path("synthetic-story-has-no-folder"),
         reports=tuple(built),
     )
+
+
+# --- judging a version against a reference (lesson 3) ----------------------------------------
+
+#: The verdicts a student can give a version of a quote, compared with the reference.
+VERDICTS: tuple[str, ...] = ("verbatim", "minor wording", "meaning changed", "different translation", "fragment")
+
+_OTHER_LANGUAGE = (
+    "The reference is in another language, so the English words cannot be lined up with it: every "
+    "English version is a translator's choice. Compare the meaning, not the words."
+)
+# Flags that still mean something when the reference is in another language: they are about
+# marks in the quote or about what kind of speech the original was, not about matching words.
+_CROSS_LANGUAGE_KINDS = ("brackets", "parentheses", "ellipsis", "indirect_speech")
+
+
+def is_other_language(version: Union[Quote, ReferenceVersion]) -> bool:
+    """True for a published version that is not in English (it cannot be aligned word by word).
+
+    Example:
+        >>> is_other_language(ReferenceVersion("Izvestia", "warning", "…будут пресекаться", "ru"))
+        True
+    """
+    return isinstance(version, ReferenceVersion) and version.language.lower() not in ("en", "")
+
+
+def helper_flags(
+    reference: Union[str, Quote, ReferenceVersion], version: Union[str, Quote, ReferenceVersion]
+) -> tuple[QuoteFlag, ...]:
+    """What the helper notices about ``version`` against ``reference``.
+
+    For an English reference these are :func:`compare_quotes` flags. For a reference in
+    another language only the flags that do not depend on matching words are kept, plus a
+    ``"translation"`` flag saying that words cannot be compared across languages.
+
+    Example:
+        >>> ru = ReferenceVersion("Izvestia", "fire-points", "Огневые точки … будут подавлены", "ru", speech="indirect")
+        >>> [f.kind for f in helper_flags(ru, "Fire points will be suppressed")]
+        ['translation', 'ellipsis', 'indirect_speech']
+    """
+    comparison = compare_quotes(reference, version)
+    if isinstance(reference, ReferenceVersion) and is_other_language(reference):
+        kept = tuple(f for f in comparison.flags if f.kind in _CROSS_LANGUAGE_KINDS)
+        return (QuoteFlag("translation", _OTHER_LANGUAGE, f"the reference is in {reference.language}"),) + kept
+    return comparison.flags
+
+
+def word_changes(comparison: QuoteComparison) -> dict[str, int]:
+    """How many words of b were changed or inserted, and how many of a's were left out.
+
+    Example:
+        >>> word_changes(compare_quotes("they will all be destroyed", "they will be suppressed"))
+        {'changed': 1, 'inserted': 0, 'deleted': 1}
+    """
+    counts = {"changed": 0, "inserted": 0, "deleted": 0}
+    for op in comparison.ops:
+        if op.kind == "changed":
+            counts["changed"] += len(op.b_words)
+        elif op.kind == "inserted":
+            counts["inserted"] += len(op.b_words)
+        elif op.kind == "deleted":
+            counts["deleted"] += len(op.a_words)
+    return counts
+
+
+def check_verdict(verdict: str, comparison: QuoteComparison) -> tuple[bool, str]:
+    """Does a student's verdict fit what the helper found? ``(fits, one plain sentence)``.
+
+    The helper can count changed words and spot a trimmed quote; it cannot tell whether
+    the meaning changed or whether a change is a fair translation. So it only objects
+    when the words contradict the verdict ("verbatim" with changed words, "fragment" of
+    a complete quote, a change of wording where no word differs).
+
+    Example:
+        >>> check_verdict("verbatim", compare_quotes("they will be destroyed", "they will be suppressed"))
+        (False, 'The helper found words that differ: 1 changed, 0 added, 0 left out.')
+    """
+    counts = word_changes(comparison)
+    differs = any(counts.values())
+    if verdict == "verbatim" and differs:
+        return False, (
+            f"The helper found words that differ: {counts['changed']} changed, {counts['inserted']} added, "
+            f"{counts['deleted']} left out."
+        )
+    if verdict == "fragment" and not (comparison.has("partial") or counts["deleted"]):
+        return False, "The helper found nothing left out of the reference: this is not just a piece of it."
+    if verdict in ("minor wording", "meaning changed", "different translation") and not (
+        counts["changed"] or counts["inserted"] or comparison.has("speaker")
+    ):
+        if counts["deleted"]:
+            return False, "The helper found no changed words, only words left out: that makes it a fragment."
+        return False, "The helper found no word that differs from the reference."
+    if verdict == "verbatim":
+        return True, "The helper agrees: the same words as the reference (capitals and punctuation aside)."
+    if verdict == "fragment":
+        return True, "The helper agrees that words of the reference are missing here."
+    return True, "This fits what the helper found; whether the meaning changed is for you to judge."

@@ -1,5 +1,656 @@
-"""Lesson 3 widgets: line up every report's version of a remark and judge the changes."""
+"""Lesson 3 widgets: line up every report's version of a remark and judge the changes.
+
+* :func:`quote_checker`: choose a remark and a reference; every report's version is
+  lined up word by word against the reference (changes marked by symbols and colour);
+  the student gives each version a verdict and a reason, then reveals the helper's flags.
+* :func:`reference_table`: the published wordings of the statement (the translation
+  chain), with their sources and the teaching notes.
+* :func:`quote_places`: quotes that sit in a headline or standfirst next to the same
+  report's body version of that remark.
+
+Saved keys (in this lesson's work file)::
+
+    "verdicts":  {group_key: {member_key: {"verdict": one of VERDICTS or "", "reason": "..."}}}
+    "reference": {group_key: reference_token}
+    "revealed":  [group_key, ...]             remarks whose helper flags were shown
+    "quotecheck.remark": group_key            the remark chosen last
+
+``group_key`` is ``"remark:<name>"`` for a remark that the story's ``reference_quotes.json``
+names (``"remark:fire-points"``), else ``"quote:<report id>@<offset>"`` of the first report
+that quotes it (the offset of the quote in the scraped page, which does not change between
+runs). ``member_key`` is ``"<report id>@<offset>"``: one report can quote a remark twice
+(standfirst and body). ``reference_token`` is ``"report:<member_key>"`` or
+``"ref:<source>"`` (a published version, by its source as the reference file gives it).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import re
+from typing import Any, Union
+
+import ipywidgets as widgets
+
+from ..progress import LessonWork
+from ..quotes import (
+    VERDICTS,
+    Quote,
+    QuoteGroup,
+    ReferenceVersion,
+    align_quotes,
+    check_verdict,
+    compare_quotes,
+    helper_flags,
+    is_other_language,
+    reference_notes,
+    reference_versions,
+)
+from ..story import Story
+from .common import KitBox, Status, esc, guarded, session, static_table
+
+__all__ = ["quote_checker", "reference_table", "quote_places"]
+
+VERDICT_LABELS: dict[str, str] = {
+    "verbatim": "Verbatim",
+    "minor wording": "Minor wording",
+    "meaning changed": "Meaning changed",
+    "different translation": "Different translation",
+    "fragment": "Fragment",
+}
+VERDICT_TIPS: dict[str, str] = {
+    "verbatim": "Word for word the same as the reference",
+    "minor wording": "A few words differ but the meaning is the same",
+    "meaning changed": "The changes alter what the speaker seems to say",
+    "different translation": "Another translator's English for the same Russian words",
+    "fragment": "Only a piece of the reference sentence is quoted",
+}
+FLAG_TITLES: dict[str, str] = {
+    "brackets": "Square brackets",
+    "parentheses": "Round brackets",
+    "ellipsis": "Dots (…)",
+    "changed_words": "Changed words",
+    "partial": "Only part of the sentence",
+    "speaker": "Different speaker",
+    "indirect_speech": "Reported speech in the original",
+    "translation": "Another language",
+}
+LANGUAGES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "ar": "Arabic", "es": "Spanish"}
+ROLE_NAMES = {"headline": "headline", "standfirst": "standfirst (the line under the headline)", "body": "article body"}
+
+# Okabe-Ito colours (safe for colour-blind readers); the symbol carries the meaning too.
+CHIP = "display:inline-block;margin:2px 1px;padding:1px 4px;border-radius:4px;line-height:1.5;"
+STYLE_CHANGED = CHIP + "background:#fbe3b5;border:1px solid #E69F00;color:#111"
+STYLE_INSERTED = CHIP + "background:#d4e8f5;border:1px solid #0072B2;color:#111"
+STYLE_DELETED = CHIP + "background:#f1f1f1;border:1px dashed #8a8a8a;color:#555;text-decoration:line-through"
+STYLE_SAME = CHIP + "color:#111"
+ROW_STYLE = "font-size:15px;line-height:1.7;margin:2px 0 4px 0"
+
+LEGEND = (
+    '<div style="font-size:13px;margin:4px 0">'
+    "<b>How to read the lines:</b> "
+    f'<span style="{STYLE_SAME}">plain</span> same as the reference · '
+    f'<span style="{STYLE_CHANGED}">≠ changed</span> different words (the reference\'s words follow in grey) · '
+    f'<span style="{STYLE_INSERTED}">+ added</span> not in the reference · '
+    f'<span style="{STYLE_DELETED}">− missing</span> in the reference but left out here'
+    "</div>"
+)
+
+
+# --- keys ------------------------------------------------------------------------------------
+
+
+def member_key(report_id: str, quote: Quote) -> str:
+    """The saved key of one report's version: report id and where the quote starts in the page.
+
+    Example:
+        >>> member_key("001", Quote("Fire points", "x", 59, 70))
+        '001@59'
+    """
+    return f"{report_id}@{quote.start}"
+
+
+def group_key(group: QuoteGroup) -> str:
+    """A key for a remark that stays the same across runs (never a position in a list).
+
+    Example:
+        >>> group_key(QuoteGroup((("002", Quote("a b c", "x", 5, 10)),), Quote("a b c", "x", 5, 10), "002", "a b c", "x"))
+        'quote:002@5'
+    """
+    if group.remark:
+        return f"remark:{group.remark}"
+    report_id, quote = group.members[0]
+    return f"quote:{member_key(report_id, quote)}"
+
+
+def ordered_groups(story: Any) -> list[QuoteGroup]:
+    """The story's remarks, those quoted by the most reports first (ties keep page order)."""
+    groups = align_quotes(story)
+    return sorted(groups, key=lambda g: -len(g.report_ids))
+
+
+def reference_options(group: QuoteGroup, story: Story) -> list[tuple[str, str]]:
+    """Menu entries for the reference: every report's version, then every published one."""
+    options = [(f"{_member_name(story, rid, q)}", f"report:{member_key(rid, q)}") for rid, q in group.members]
+    for version in group.reference_versions:
+        name = version.name or version.source
+        if is_other_language(version):
+            language = LANGUAGES.get(version.language.lower(), version.language)
+            options.append((f"{name} (in {language}: shown as text, not lined up)", f"ref:{version.source}"))
+        else:
+            options.append((f"{name} (published version)", f"ref:{version.source}"))
+    return options
+
+
+def default_reference(group: QuoteGroup) -> str:
+    """The token of the group's own reference (a published version, else the best-copied report)."""
+    if isinstance(group.reference, ReferenceVersion):
+        return f"ref:{group.reference.source}"
+    for rid, quote in group.members:
+        if quote is group.reference or quote == group.reference:
+            return f"report:{member_key(rid, quote)}"
+    rid, quote = group.members[0]
+    return f"report:{member_key(rid, quote)}"
+
+
+def resolve_reference(group: QuoteGroup, token: str) -> tuple[Union[Quote, ReferenceVersion], str]:
+    """The version a token names and a short name for it; the group's own reference if unknown."""
+    if token.startswith("ref:"):
+        for version in group.reference_versions:
+            if version.source == token[4:]:
+                return version, version.name or version.source
+    if token.startswith("report:"):
+        for rid, quote in group.members:
+            if member_key(rid, quote) == token[7:]:
+                return quote, f"report {rid}"
+    if isinstance(group.reference, ReferenceVersion):
+        return group.reference, group.reference.name or group.reference.source
+    return group.reference, f"report {group.reference_source}"
+
+
+def _member_name(story: Story, report_id: str, quote: Quote) -> str:
+    try:
+        name = story.report(report_id).name
+    except Exception:  # noqa: BLE001 - a group from another story: the id is name enough
+        name = f"Report {report_id}"
+    place = ROLE_NAMES.get(quote.role, quote.role or "page")
+    return f"{name}, {place.split(' (')[0]}"
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def aligned_html(reference: Union[Quote, ReferenceVersion, str], version: Union[Quote, str]) -> str:
+    """One version as a line of word chips marked against the reference, all text escaped.
+
+    Example:
+        >>> "≠" in aligned_html("they will be destroyed", "they will be suppressed")
+        True
+    """
+    if isinstance(reference, ReferenceVersion) and is_other_language(reference):
+        text = version.text if isinstance(version, Quote) else str(version)
+        return f'<div style="{ROW_STYLE}">{esc(text)}</div>'
+    chips: list[str] = []
+    for op in compare_quotes(reference, version).ops:
+        mine, theirs = " ".join(op.b_words), " ".join(op.a_words)
+        if op.kind == "same":
+            chips.append(f'<span style="{STYLE_SAME}">{esc(mine)}</span>')
+        elif op.kind == "changed":
+            chips.append(
+                f'<span style="{STYLE_CHANGED}" title="reference: {esc(theirs)}">≠ {esc(mine)}'
+                f' <span style="color:#5a5a5a;font-size:12px">(ref: {esc(theirs)})</span></span>'
+            )
+        elif op.kind == "inserted":
+            chips.append(f'<span style="{STYLE_INSERTED}">+ {esc(mine)}</span>')
+        else:
+            chips.append(f'<span style="{STYLE_DELETED}">− {esc(theirs)}</span>')
+    return f'<div style="{ROW_STYLE}">{"".join(chips)}</div>'
+
+
+_SIDES = (
+    (re.compile(r"\ba has\b"), "the reference has"),
+    (re.compile(r"\bb has\b"), "this version has"),
+    (re.compile(r"^b quotes only part of what a quotes"), "this version quotes only part of the reference"),
+    (re.compile(r"^a quotes only part of what b quotes"), "the reference quotes only part of this version"),
+    (re.compile(r"\ba is reported speech"), "the reference is reported speech"),
+    (re.compile(r"\bb is reported speech"), "this version is reported speech"),
+    (re.compile(r"^a: (.*); b: "), r"reference: \1; this version: "),
+    (re.compile(r"is in (\w+)$"), lambda m: f"is in {LANGUAGES.get(m.group(1), m.group(1))}"),
+)
+
+
+def plain_detail(detail: str) -> str:
+    """A flag's detail with "a"/"b" named as the reference and this version.
+
+    Example:
+        >>> plain_detail("a has '(x)'; b has '[y]'")
+        "the reference has '(x)'; this version has '[y]'"
+    """
+    for pattern, replacement in _SIDES:
+        detail = pattern.sub(replacement, detail)
+    return detail
+
+
+def flags_html(reference: Union[Quote, ReferenceVersion], version: Quote, verdict: str, reason: str) -> str:
+    """The student's verdict beside the helper's flags, with whether they fit (escaped)."""
+    flags = helper_flags(reference, version)
+    if flags:
+        items = "".join(
+            f"<li>⚑ <b>{esc(FLAG_TITLES.get(f.kind, f.kind))}</b>: {esc(f.explanation)}"
+            + (f' <span style="color:#5a5a5a">({esc(plain_detail(f.detail))})</span>' if f.detail else "")
+            + "</li>"
+            for f in flags
+        )
+        helper = f'<ul style="margin:2px 0;padding-left:18px">{items}</ul>'
+    else:
+        helper = "<p style=\"margin:2px 0\">✓ No flags: the same words as the reference.</p>"
+    if verdict:
+        yours = f"<b>{esc(VERDICT_LABELS.get(verdict, verdict))}</b>"
+        if reason:
+            yours += f"<br><i>because:</i> {esc(reason)}"
+    else:
+        yours = "<i>(no verdict given)</i>"
+    fit = ""
+    if verdict and not (isinstance(reference, ReferenceVersion) and is_other_language(reference)):
+        fits, sentence = check_verdict(verdict, compare_quotes(reference, version))
+        mark = '<span style="color:#1a7340">✓</span>' if fits else '<span style="color:#b35900">✗ look again:</span>'
+        fit = f'<p style="margin:4px 0 0 0">{mark} {esc(sentence)}</p>'
+    return (
+        '<div style="display:flex;flex-wrap:wrap;gap:12px;background:#f6f8fa;border-radius:6px;padding:6px 10px">'
+        f'<div style="flex:1 1 200px"><b>Your verdict</b><br>{yours}</div>'
+        f'<div style="flex:2 1 320px"><b>The helper\'s flags</b>{helper}</div>'
+        f"</div>{fit}"
+    )
+
+
+# --- the quote checker -------------------------------------------------------------------------
+
+
+class VersionRow(widgets.VBox):
+    """One report's version: the aligned words, a verdict, a reason, and (after reveal) the flags."""
+
+    def __init__(self, title: str, key: str, saved: dict):
+        self.key = key
+        self.title = widgets.HTML()
+        self.title_text = title
+        self.words = widgets.HTML()
+        self.verdict = widgets.ToggleButtons(
+            options=[(VERDICT_LABELS[v], v) for v in VERDICTS],
+            tooltips=[VERDICT_TIPS[v] for v in VERDICTS],
+            value=saved.get("verdict") if saved.get("verdict") in VERDICTS else None,
+            style={"button_width": "auto"},
+        )
+        self.reason = widgets.Text(
+            value=str(saved.get("reason", "")),
+            description="Why?",
+            placeholder="optional: what changed, and does it matter?",
+            continuous_update=False,
+            layout=widgets.Layout(width="min(100%, 640px)"),
+        )
+        # The chosen toggle is only a shade darker: say it in words and a symbol too.
+        self.chosen = widgets.HTML()
+        self.verdict.observe(lambda change: self._show_choice(), names="value")
+        self._show_choice()
+        self.result = widgets.HTML()
+        super().__init__([self.title, self.words, widgets.HBox([self.verdict, self.chosen]), self.reason, self.result])
+        self.layout = widgets.Layout(border="1px solid #cfcfcf", padding="4px 10px", margin="6px 0")
+        self.add_class("medialit-quote-version")
+
+    def _show_choice(self) -> None:
+        value = self.verdict.value
+        self.chosen.value = (
+            f'<span style="margin-left:8px;color:#1a4f8a">✓ your verdict: <b>{esc(VERDICT_LABELS.get(value, value))}</b></span>'
+            if value
+            else '<span style="margin-left:8px;color:#5a5a5a">no verdict yet</span>'
+        )
+
+
+class QuoteChecker(KitBox):
+    """Choose a remark and a reference, judge every report's version, then reveal the helper's flags."""
+
+    def __init__(self, story: Story, work: LessonWork):
+        self.story, self.work = story, work
+        self.groups = ordered_groups(story)
+        self.by_key = {group_key(g): g for g in self.groups}
+        self.status = Status()
+        self.intro = widgets.HTML(self._intro_html())
+        self.rows: list[VersionRow] = []
+        if not self.groups:
+            super().__init__([self.intro])
+            self.add_class("medialit-quotecheck")
+            return
+        chosen = work.get("quotecheck.remark")
+        self.remark = widgets.Dropdown(
+            options=[(self._group_label(g), group_key(g)) for g in self.groups],
+            value=chosen if chosen in self.by_key else group_key(self.groups[0]),
+            description="Remark:",
+            layout=widgets.Layout(width="min(100%, 760px)"),
+        )
+        self.reference = widgets.Dropdown(description="Reference:", layout=widgets.Layout(width="min(100%, 760px)"))
+        self.reference_box = widgets.HTML()
+        self.legend = widgets.HTML(LEGEND)
+        self.versions = widgets.VBox()
+        self.reveal = widgets.Button(
+            description="Reveal the helper's flags", icon="flag", tooltip="Show what the helper noticed in each version",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.reveal.add_class("medialit-reveal")
+        self._building = False
+        self.remark.observe(guarded(self.status)(self._remark_changed), names="value")
+        self.reference.observe(guarded(self.status)(self._reference_changed), names="value")
+        self.reveal.on_click(guarded(self.status)(self._reveal))
+        self._show_group()
+        super().__init__(
+            [self.intro, self.remark, self.reference, self.reference_box, self.legend, self.versions, self.reveal, self.status]
+        )
+        self.add_class("medialit-quotecheck")
+
+    # saved state
+
+    def _saved(self, name: str, default: Any) -> Any:
+        value = self.work.get(name)
+        return value if isinstance(value, type(default)) else default
+
+    @property
+    def group(self) -> QuoteGroup:
+        return self.by_key[self.remark.value]
+
+    def _reference_token(self, group: QuoteGroup) -> str:
+        token = self._saved("reference", {}).get(group_key(group))
+        tokens = [t for _, t in reference_options(group, self.story)]
+        return token if token in tokens else default_reference(group)
+
+    def _group_verdicts(self, key: str) -> dict:
+        entries = self._saved("verdicts", {}).get(key)
+        return entries if isinstance(entries, dict) else {}
+
+    def revealed(self, key: str) -> bool:
+        return key in self._saved("revealed", [])
+
+    # building the view
+
+    def _intro_html(self) -> str:
+        lines: list[str] = []
+        if not self.groups:
+            return (
+                "<p>⚠ No quotations were found in the article text of this story's reports, "
+                "so there is nothing to check here.</p>"
+            )
+        if not any(len(g.report_ids) > 1 for g in self.groups):
+            lines.append(
+                "⚠ No remark in this story is quoted by more than one report, so there is nothing to line up "
+                "across reports. You can still pick a remark and judge it against a published version, if the "
+                "story has one."
+            )
+        if not reference_versions(self.story):
+            lines.append(
+                "ℹ This story has no published versions of its quotes (no reference_quotes.json), so the reports "
+                "can only be compared with each other."
+            )
+        lines.append(
+            "Pick a remark, then give every version a verdict. When you have judged them, press "
+            "“Reveal the helper's flags” to compare your verdicts with what the helper noticed."
+        )
+        return "".join(f'<p style="margin:2px 0">{esc(line)}</p>' for line in lines)
+
+    def _group_label(self, group: QuoteGroup) -> str:
+        count = len(group.report_ids)
+        reports = f"quoted by {count} report{'s' if count != 1 else ''}"
+        prefix = f"{group.remark}: " if group.remark else ""
+        return f"{prefix}“{group.label}” ({reports})"
+
+    def _show_group(self) -> None:
+        group = self.group
+        self._building = True
+        try:
+            self.reference.options = reference_options(group, self.story)
+            self.reference.value = self._reference_token(group)
+        finally:
+            self._building = False
+        verdicts = self._group_verdicts(group_key(group))
+        self.rows = []
+        for rid, quote in group.members:
+            key = member_key(rid, quote)
+            saved = verdicts.get(key, {}) if isinstance(verdicts.get(key), dict) else {}
+            row = VersionRow(_member_name(self.story, rid, quote), key, saved)
+            row.verdict.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
+            row.reason.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
+            self.rows.append(row)
+        self.versions.children = self.rows
+        self._render()
+
+    def _render(self) -> None:
+        group = self.group
+        reference, name = resolve_reference(group, self.reference.value)
+        self.reference_box.value = self._reference_html(group, reference, name)
+        shown = self.revealed(group_key(group))
+        for row, (rid, quote) in zip(self.rows, group.members):
+            own = reference is quote
+            marker = ' <span style="color:#1a7340">(this is the reference)</span>' if own else ""
+            row.title.value = f"<b>{esc(row.title_text)}</b>{marker}"
+            row.words.value = aligned_html(reference, quote)
+            row.result.value = (
+                flags_html(reference, quote, row.verdict.value or "", row.reason.value.strip()) if shown else ""
+            )
+        self.reveal.disabled = shown
+        self.reveal.description = "The helper's flags are shown under each version" if shown else "Reveal the helper's flags"
+
+    def _reference_html(self, group: QuoteGroup, reference: Union[Quote, ReferenceVersion], name: str) -> str:
+        source = ""
+        if isinstance(reference, ReferenceVersion):
+            source = f'<span style="color:#5a5a5a;font-size:13px">Source: {esc(reference.source)}</span>'
+            if reference.speech == "indirect":
+                source += (
+                    '<br><span style="font-size:13px">⚑ In the original this is reported speech: what he was said '
+                    "to have said, not his exact words.</span>"
+                )
+        note = ""
+        if isinstance(reference, ReferenceVersion) and is_other_language(reference):
+            notes = "".join(f"<li>{esc(n)}</li>" for n in reference_notes(self.story))
+            note = (
+                f'<p style="margin:4px 0">ℹ The reference is in {esc(LANGUAGES.get(reference.language.lower(), reference.language))}, '
+                "so the English versions below are shown as "
+                "plain text, not lined up word by word: every English word is a translator's choice. Compare the "
+                "meaning.</p>" + (f"<p style=\"margin:2px 0\"><b>Translator's notes:</b></p><ul>{notes}</ul>" if notes else "")
+            )
+        if len(group.report_ids) < 2:
+            note += '<p style="margin:4px 0">ℹ Only one report quotes this remark.</p>'
+        return (
+            '<div style="border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;background:#f4f9fc">'
+            f"<b>Reference ({esc(name)}):</b>"
+            f'<div style="{ROW_STYLE}">“{esc(reference.text)}”</div>{source}</div>{note}'
+        )
+
+    # callbacks
+
+    def _remark_changed(self, change: dict) -> None:
+        self.work.set("quotecheck.remark", change["new"])
+        self._show_group()
+
+    def _reference_changed(self, change: dict) -> None:
+        if self._building or change["new"] is None:
+            return
+        references = dict(self._saved("reference", {}))
+        references[group_key(self.group)] = change["new"]
+        self.work.set("reference", references)
+        self._render()
+        self.status.saved()
+
+    def _judged(self, row: VersionRow) -> None:
+        verdicts = dict(self._saved("verdicts", {}))
+        key = group_key(self.group)
+        entries = dict(self._group_verdicts(key))
+        entries[row.key] = {"verdict": row.verdict.value or "", "reason": row.reason.value.strip()}
+        verdicts[key] = entries
+        self.work.set("verdicts", verdicts)
+        if self.revealed(key):
+            self._render()
+        self.status.saved()
+
+    def _reveal(self, button: widgets.Button) -> None:
+        key = group_key(self.group)
+        if not any(row.verdict.value for row in self.rows):
+            self.status.info("First give at least one version a verdict: the point is to compare your judgement with the helper's.")
+            return
+        revealed = list(self._saved("revealed", []))
+        if key not in revealed:
+            revealed.append(key)
+        self.work.set("revealed", revealed)
+        self._render()
+        self.status.info("The helper's flags are shown under each version. Where it says ✗, look again.")
+
+    def static_html(self) -> str:
+        if not self.groups:
+            return self._intro_html()
+        parts = [self._intro_html(), LEGEND]
+        for group in self.groups:
+            token = self._reference_token(group)
+            reference, name = resolve_reference(group, token)
+            parts.append(f"<h4>{esc(self._group_label(group))}</h4>" + self._reference_html(group, reference, name))
+            saved = self._group_verdicts(group_key(group))
+            for rid, quote in group.members:
+                entry = saved.get(member_key(rid, quote), {}) if isinstance(saved.get(member_key(rid, quote)), dict) else {}
+                verdict = VERDICT_LABELS.get(entry.get("verdict", ""), "") or "(no verdict yet)"
+                parts.append(
+                    f"<p><b>{esc(_member_name(self.story, rid, quote))}</b>: your verdict: {esc(verdict)}</p>"
+                    + aligned_html(reference, quote)
+                )
+        return "".join(parts)
+
+
+def quote_checker() -> QuoteChecker:
+    """Every report's version of a remark lined up against a reference; judge each, then reveal the flags."""
+    current = session()
+    return QuoteChecker(current.story, current.work)
+
+
+# --- the translation chain ---------------------------------------------------------------------
+
+
+class ReferenceTable(KitBox):
+    """The published wordings of the statement, remark by remark, with their sources."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.versions = reference_versions(story)
+        self.notes = reference_notes(story) if self.versions else []
+        super().__init__([widgets.HTML(self.static_html())])
+        self.add_class("medialit-reference-table")
+
+    def static_html(self) -> str:
+        if not self.versions:
+            return (
+                "<p>ℹ This story has no published versions of its quotes (no reference_quotes.json in the story "
+                "folder), so there is no translation chain to show. Lesson 3 still works: compare the reports with "
+                "each other.</p>"
+            )
+        parts: list[str] = []
+        for remark in dict.fromkeys(v.remark for v in self.versions):
+            rows = [
+                [
+                    v.name or v.source,
+                    "Russian (the original)" if v.language == "ru" else ("English" if v.language == "en" else v.language),
+                    "reported speech" if v.speech == "indirect" else "direct quote",
+                    v.text,
+                    v.citation or v.source,
+                ]
+                for v in self.versions
+                if v.remark == remark
+            ]
+            parts.append(f"<h4>The remark “{esc(remark)}”</h4>")
+            parts.append(static_table(["Who published it", "Language", "In the original", "Wording", "Source"], rows))
+        if self.notes:
+            parts.append("<p><b>Notes:</b></p><ul>" + "".join(f"<li>{esc(n)}</li>" for n in self.notes) + "</ul>")
+        return "".join(parts)
+
+
+def reference_table() -> ReferenceTable:
+    """The translation chain: the original and the agencies' English versions, with sources."""
+    return ReferenceTable(session().story)
+
+
+# --- headline versus body ------------------------------------------------------------------------
+
+
+def headline_quote_rows(story: Story, groups: list[QuoteGroup]) -> list[list[str]]:
+    """For each quote in a headline or standfirst: the same report's body version and the flags."""
+    rows: list[list[str]] = []
+    for group in groups:
+        for rid, quote in group.members:
+            if quote.role not in ("headline", "standfirst"):
+                continue
+            body = [q for r, q in group.members if r == rid and q.role == "body"]
+            if body:
+                flags = helper_flags(body[0], quote)
+                notice = "; ".join(FLAG_TITLES.get(f.kind, f.kind) for f in flags) or "same words"
+                rows.append([_member_name(story, rid, quote), quote.text, body[0].text, notice])
+            else:
+                rows.append([_member_name(story, rid, quote), quote.text, "(not quoted in the body)", "—"])
+    return rows
+
+
+class QuotePlaces(KitBox):
+    """Quotes that appear in a headline or standfirst, beside the body's version of the same remark."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.rows = headline_quote_rows(story, ordered_groups(story))
+        super().__init__([widgets.HTML(self.static_html())])
+        self.add_class("medialit-quote-places")
+
+    def static_html(self) -> str:
+        if not self.rows:
+            return "<p>ℹ No report in this story puts a quotation in its headline or standfirst.</p>"
+        return static_table(["Report and place", "Quote at the top", "The same remark in the body", "What the helper notices"], self.rows)
+
+
+def quote_places() -> QuotePlaces:
+    """Quotes at the top of a page (headline, standfirst) beside the body's version."""
+    return QuotePlaces(session().story)
+
+
+# --- evidence for lesson 5 ----------------------------------------------------------------------
+
+
+def evidence(answers: dict, story: Any) -> dict[str, list[str]]:
+    """Plain-English evidence lines per report id from this lesson's saved answers.
+
+    Never raises on missing or partial answers.
+
+    Example:
+        >>> from medialit import load_story
+        >>> evidence({}, load_story())
+        {}
+    """
+    found: dict[str, list[str]] = {}
+    verdicts = answers.get("verdicts") if isinstance(answers, dict) else None
+    if not isinstance(verdicts, dict):
+        return found
+    revealed = answers.get("revealed") if isinstance(answers.get("revealed"), list) else []
+    saved_refs = answers.get("reference") if isinstance(answers.get("reference"), dict) else {}
+    try:
+        groups = {group_key(g): g for g in align_quotes(story)}
+    except Exception:  # noqa: BLE001 - evidence must never stop the verdict lesson
+        groups = {}
+    for gkey, entries in verdicts.items():
+        if not isinstance(entries, dict):
+            continue
+        group = groups.get(gkey)
+        label = f"“{group.label}”" if group else str(gkey)
+        reference: Union[Quote, ReferenceVersion, None] = None
+        ref_name = ""
+        if group:
+            token = saved_refs.get(gkey) if isinstance(saved_refs.get(gkey), str) else default_reference(group)
+            reference, ref_name = resolve_reference(group, token)
+        members = {member_key(r, q): (r, q) for r, q in group.members} if group else {}
+        for mkey, entry in entries.items():
+            if not isinstance(entry, dict) or not entry.get("verdict"):
+                continue
+            rid = members[mkey][0] if mkey in members else str(mkey).split("@")[0]
+            line = f"You judged its quote {label} against {ref_name or 'the reference'}: {entry['verdict']}"
+            if entry.get("reason"):
+                line += f" (because: {entry['reason']})"
+            found.setdefault(rid, []).append(line)
+            if group and mkey in members and gkey in revealed and reference is not None:
+                flags = helper_flags(reference, members[mkey][1])
+                names = ", ".join(FLAG_TITLES.get(f.kind, f.kind).lower() for f in flags) or "no flags"
+                found[rid].append(f"Helper on that quote: {names}")
+    return found
