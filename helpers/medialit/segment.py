@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from dataclasses import dataclass
@@ -114,13 +115,14 @@ class KeyEntry:
 # Paragraphs
 # ---------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+# A line ending in one of these is finished, so the next line is a new paragraph.
+_CLOSERS = frozenset(".!?:;\"'”’)]")
 # A hard wrap usually falls after one of these small words, so a line ending in
 # one of them is unfinished even when the next line starts with a capital.
-_OPEN_ENDING = re.compile(
-    r"(,|\b(?:a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|that|as|is|was|were|are|his|her|their|its))$",
-    re.IGNORECASE,
+_OPEN_WORDS = frozenset(
+    "a an the of in on at to for and or but by with from that as is was were are his her their its".split()
 )
+_LAST_WORD = re.compile(r"\w+$")
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -135,32 +137,46 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         >>> [p.line for p in split_paragraphs("Title\\n\\nFirst line.\\nSecond line.")]
         [1, 3, 4]
     """
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    paragraphs: list[Paragraph] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(lines, start=1):
+    texts, lines = _split(text)
+    return [Paragraph(paragraph, line) for paragraph, line in zip(texts, lines)]
+
+
+def _split(text: str) -> tuple[list[str], list[int]]:
+    """The paragraphs' texts and first line numbers, as two lists (what split_paragraphs wraps)."""
+    texts: list[str] = []
+    starts: list[int] = []
+    pieces: list[str] | None = None  # the lines of a hard-wrapped paragraph, joined when it ends
+    previous = ""  # the line before, if it was not blank
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = line.strip()
         if not line:
-            if current:
-                paragraphs.append(Paragraph(" ".join(current), start))
-                current = []
-        elif not current:
-            current, start = [line], number
-        elif len(current[-1]) >= 50 and _continues(current[-1], line):
-            current.append(line)
+            previous = ""
+            continue
+        # Most lines are short or finished: only a long open line can be wrapped.
+        if len(previous) >= 50 and _continues(previous, line):
+            if pieces is None:
+                pieces = [texts[-1]]
+            pieces.append(line)
         else:
-            paragraphs.append(Paragraph(" ".join(current), start))
-            current, start = [line], number
-    if current:
-        paragraphs.append(Paragraph(" ".join(current), start))
-    return paragraphs
+            if pieces is not None:
+                texts[-1] = " ".join(pieces)
+                pieces = None
+            texts.append(line)
+            starts.append(number)
+        previous = line
+    if pieces is not None:
+        texts[-1] = " ".join(pieces)
+    return texts, starts
 
 
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` looks like the wrapped rest of ``previous``."""
-    if len(previous) < 50 or _SENTENCE_END.search(previous):
+    if len(previous) < 50 or previous[-1] in _CLOSERS:
         return False
-    return line[:1].islower() or bool(_OPEN_ENDING.search(previous))
+    if line[:1].islower() or previous.endswith(","):
+        return True
+    last = _LAST_WORD.search(previous[-12:])
+    return last is not None and last.group().lower() in _OPEN_WORDS
 
 
 # ---------------------------------------------------------------------------
@@ -185,33 +201,65 @@ _LINK_MARK = re.compile(r"^(\[\d+\]|\*+|::|[>»•·▪●◦‣–—-])\s*")
 _LIST_MARK = re.compile(r"^(\d{1,3}[.)]|[•·▪●◦‣*–—-])\s+")
 _ENDS_SENTENCE = re.compile(r"([.!?…:;]|[.!?,]['\"”’)\]]+|['\"”’]|\.\))$")
 
-_COMMENT_HEADER = re.compile(
+def _either(phrases: tuple[str, ...], before: str = "", after: str = "") -> re.Pattern[str]:
+    """One pattern matching any of ``phrases``; kept as a tuple so a test can check each one is used."""
+    return re.compile(before + "(?:" + "|".join(phrases) + ")" + after)
+
+
+#: Headings that open a comment section (the whole line).
+_COMMENT_HEADER_PHRASES: tuple[str, ...] = (
     r"^(\d[\d,]*\s+|view\s+|show\s+|read\s+|see\s+(all\s+)?|reader\s+|all\s+)?(comments?|responses?|replies|reactions?|discussion)"
-    r"(\s*\(?\d[\d,]*\)?)?:?$|"
-    r"^\d[\d,]*\s+(thoughts?|responses?|replies|comments?)\s+(on|to)\b|"
-    r"^(add|post|write|leave|submit)\s+(a\s+|new\s+|your\s+)?(comment|reply|response)\b|"
-    r"^leave a reply|^join (the|our) (conversation|discussion|commenting)|^have your say\b|"
-    r"^comments (are|have been) (closed|disabled)|^what do you think\??$",
+    r"(\s*\(?\d[\d,]*\)?)?:?$",
+    r"^\d[\d,]*\s+(thoughts?|responses?|replies|comments?)\s+(on|to)\b",
+    r"^(add|post|write|leave|submit)\s+(a\s+|new\s+|your\s+)?(comment|reply|response)\b",
+    r"^leave a reply",
+    # "Join the conversation", "Join the debate", "Join our commenting forum"
+    r"^join (the|our|in the) ([\w-]+ )?(conversation|discussion|debate|forum)(\s*\(?\d[\d,]*\)?)?:?$",
+    r"^have your say\b",
+    r"^comments (are|have been) (closed|disabled)",
+    r"^what do you think\??$",
 )
-# Buttons and labels of a comment thread: whole short lines...
-_COMMENT_UI_LINE = re.compile(
-    r"(reply|replies|permalink|report|flag|like|likes|dislike|upvote|downvote|quote|cancel reply|"
-    r"newest|oldest|best|top|sort by.*|show (oldest|newest) first|load more comments|show more comments|"
-    r"view more comments|more comments|click to rate|log in to (reply|comment)|sign in to comment|"
-    r"comment \*?|name \*?|e-?mail \*?|website|your name|post comment|submit( comment)?|preview|save|δ|"
-    r"plain text|notify me of .*|about text formats|captcha|\d+ (points?|likes?|replies)|"
-    r"(\S+\s){0,4}(says|said|wrote|replied):)"
+_COMMENT_HEADER = _either(_COMMENT_HEADER_PHRASES)
+#: Buttons and labels of a comment thread: whole short lines...
+_COMMENT_UI_LINE_PHRASES: tuple[str, ...] = (
+    r"reply|replies|permalink|report|flag|like|likes|dislike|upvote|downvote|quote|cancel reply",
+    r"newest|oldest|best|top|sort by.*|show (oldest|newest) first|load more comments|show more comments",
+    r"view more comments|more comments|click to rate|log in to (reply|comment)|sign in to comment",
+    r"comment \*?|name \*?|e-?mail \*?|website|your name|post comment|submit( comment)?|preview|save|δ",
+    r"plain text|notify me of .*|about text formats|captcha|\d+ (points?|likes?|replies)",
+    r"(\S+\s){0,4}(says|said|wrote|replied):",
 )
-# ...and phrases of comment forms and sign-up boxes, anywhere in a paragraph.
-_COMMENT_UI = re.compile(
-    r"\b(?:your email address will not be published|required fields are marked|save my name, email|"
-    r"akismet|comment policy|comment data is processed|lines and paragraphs break automatically|"
-    r"no html tags allowed|web page addresses and email addresses|testing whether or not you are a human|"
-    r"commenting|thoughtful conversations|follow other .{0,40}readers|thank you for registering|"
-    r"refresh the page|comments? (expressed|are the views)|share what you think)"
+_COMMENT_UI_LINE = _either(_COMMENT_UI_LINE_PHRASES)
+#: ...and phrases of comment forms and the boxes around them, anywhere in a paragraph.
+_COMMENT_UI_PHRASES: tuple[str, ...] = (
+    r"your email address will not be published",
+    r"required fields are marked",
+    r"save my name, email",
+    r"akismet",
+    r"comment data is processed",
+    r"lines and paragraphs break automatically",
+    r"no html tags allowed",
+    r"web page addresses and email addresses",
+    r"testing whether or not you are a human",
+    # house rules: "Read our comment policy", "community guidelines"
+    r"comment(ing)? (policy|policies|guidelines|rules|standards)",
+    r"community (guidelines|standards|rules)",
+    # "Commenting is closed", "Join our commenting forum", "closed for commenting"
+    r"commenting (is|has|was|will|forum|platform|system|on this (article|story) (is|has))",
+    r"(closed|open|disabled|turned off) for commenting",
+    r"thoughtful conversations",
+    # the sales text of a comment box: "join ... conversations ... see their replies"
+    r"join [\w-]+ (conversations|discussions|debates)",
+    r"see (their|the) replies",
+    # log-in prompts of a comment form
+    r"(logged|signed) in to (post|leave|add|write|join)",
+    r"(log|sign) in to (post|leave|add|write|join)( a| the)? (comment|reply|conversation|discussion)",
+    r"comments? (expressed|are the views)",
+    r"share what you think",
 )
+_COMMENT_UI = _either(_COMMENT_UI_PHRASES, r"\b")
 _RELATED_HEADER = re.compile(
-    r"^(related( (posts?|articles?|stories|content|coverage|reading|links|topics|news|video))?|"
+    r"^(related( (posts?|articles?|stories|content|coverage|reading|links|topics|news|video)( from .*)?)?|"
     r"more (from|on|in|about|stories|news|like this|galleries|interviews|in this section)\b.*|"
     r"most (popular|read|viewed|watched|shared|commented|recent)( .*)?|recommended( for you| stories)?|"
     r"you (may|might) (also )?(like|enjoy|be interested in)|read next|up next|what to read next|"
@@ -228,27 +276,110 @@ _RELATED_LINK = re.compile(
 _RELATED_LABEL = re.compile(
     r"^(read more|read also|also read|related|related article|see also|more|read next)\s*[:|]?$"
 )
-_STRONG_FURNITURE = re.compile(
-    r"\b(?:we (and our partners )?use cookies|(site|website) uses cookies|use of cookies|cookies? (policy|settings|notice|preferences)|"
-    r"by continuing to (use|browse)|all rights reserved|c\) ?\d{4}|\bcopyright\b.{0,40}\d{4}|"
-    r"\d{4}.{0,40}\bcopyright\b|powered by\b|bloggers like this|already a subscriber|subscribe to continue|"
-    r"subscribe (now|today|for \$?\d)|free articles?\b|to continue reading|unlimited access|by signing up|"
-    r"by submitting your email|recaptcha|earn (a )?commission|affiliate (link|commission)|do not sell my|"
-    r"has not been edited by|syndicated feed|appears in (the )?print|print edition|order reprints|"
-    r"licensing rights|trust principles|was this page helpful|this article is more than \d+|"
-    r"(enable|turn on) javascript|javascript (is )?(disabled|required)|ad ?blocker|"
-    r"(to|in) your inbox|sign up (for|to) (our|the)\b|subscribe to (our|the)\b.{0,30}newsletter|"
-    r"(daily|weekly|free) newsletter|newsletters? may contain|privacy (policy|notice|statement)|"
-    r"terms (of (use|service)|(and|&) conditions)|is a member of the press council|"
-    r"not responsible for the content of external|content may be edited|materials provided by|"
-    r"click to share|opens in (a )?new (window|tab)|listen to (this|audio) |link copied|"
-    r"scroll to continue|skip to (main )?(content|navigation)|back to (top|homepage)|"
-    r"download (the|our) app|follow us\b|share (this|on|or comment)|reuse this content|"
-    r"if you buy something|we may earn|advertisement|sponsored content|paid content|"
-    r"don'?t have an account|create (a free |an )?account|forgot (your )?password|"
-    r"you('ve| have) read \d+|log ?in to (read|continue)|sign in to (read|continue)|gift \d+ articles|"
-    r"subscribe to gift|unsubscribe|use your sign-up|share (full )?article|contact (us|the)\b|accessibility (help|statement))",
+#: Phrases of site text (legal lines, sign-up boxes, log-in prompts, share buttons).
+#: In a long sentence of reporting they are the story, not furniture: see _phrase_is_furniture.
+_FURNITURE_PHRASES: tuple[str, ...] = (
+    r"by continuing to (use|browse)",
+    r"c\) ?\d{4}",
+    r"\bcopyright\b.{0,40}\d{4}",
+    r"\d{4}.{0,40}\bcopyright\b",
+    r"powered by\b",
+    # WordPress's "likes" widget: "Like this:", "3 bloggers like this."
+    r"bloggers like this",
+    r"already a subscriber",
+    r"subscribe to continue",
+    r"subscribe (now|today|for \$?\d)",
+    r"free articles?\b",
+    r"to continue reading",
+    r"unlimited access",
+    r"by signing up",
+    r"by submitting your email",
+    r"recaptcha",
+    r"earn (a )?commission",
+    r"affiliate (link|commission)",
+    r"do not sell my",
+    r"has not been edited by",
+    r"syndicated feed",
+    r"appears in (the )?print",
+    r"print edition",
+    r"order reprints",
+    r"licensing rights",
+    r"trust principles",
+    r"was this page helpful",
+    r"this article is more than \d+",
+    r"(enable|turn on) javascript",
+    r"javascript (is )?(disabled|required)",
+    r"ad ?blocker",
+    r"(to|in) your inbox",
+    r"sign up (for|to) (our|the)\b",
+    r"subscribe to (our|the)\b.{0,30}newsletter",
+    r"(daily|weekly|free) newsletter",
+    r"newsletters? may contain",
+    # a sign-up form: "Enter your email address", "Thanks for subscribing!"
+    r"enter (your|an|a valid) e-?mail",
+    r"thanks? (you )?for (registering|signing up|subscribing)",
+    r"privacy (policy|notice|statement)",
+    r"terms (of (use|service)|(and|&) conditions)",
+    r"is a member of the press council",
+    r"not responsible for the content of external",
+    r"content may be edited",
+    r"materials provided by",
+    r"click to share",
+    r"opens in (a )?new (window|tab)",
+    r"listen to (this|audio) ",
+    r"link copied",
+    r"scroll to continue",
+    r"skip to (main )?(content|navigation)",
+    r"back to (top|homepage)",
+    r"download (the|our) app",
+    r"follow us (on|at) (facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky|whatsapp|telegram)\b",
+    r"follow us\b\W*$",
+    r"share (this|on|or comment)",
+    r"reuse this content",
+    r"if you buy something",
+    r"we may earn",
+    r"advertisement",
+    r"sponsored content",
+    r"paid content",
+    r"don'?t have an account",
+    r"create (a free |an )?account",
+    r"forgot (your )?password",
+    r"you('ve| have) read \d+",
+    r"log ?in to (read|continue)",
+    r"sign in to (read|continue)",
+    # "Please refresh the page", "refresh your browser to be logged in"
+    r"refresh (the|this|your) (page|browser)",
+    r"gift \d+ articles",
+    r"subscribe to gift",
+    r"unsubscribe",
+    r"use your sign-up",
+    r"share (full )?article",
+    r"contact (us|the)\b",
+    r"e-?mail us\b",
+    r"(got|have) a (story|news tip|tip)\b",
+    r"please try again",
+    r"accessibility (help|statement)",
 )
+#: Phrases that are site text even inside a long sentence: cookie banners and copyright lines.
+_ALWAYS_FURNITURE_PHRASES: tuple[str, ...] = (
+    r"we (and our partners )?use cookies",
+    r"(site|website) uses cookies",
+    r"use of cookies",
+    r"cookies? (policy|settings|notice|preferences)",
+    r"all rights reserved",
+)
+_STRONG_FURNITURE = _either(_ALWAYS_FURNITURE_PHRASES + _FURNITURE_PHRASES, r"\b")
+_ALWAYS_FURNITURE = _either(_ALWAYS_FURNITURE_PHRASES, r"\b")
+# A long sentence of reporting ("..., the mayor said") is prose even when it holds a phrase
+# like "contact the council" or "advertisement"; site text speaks to the reader instead.
+_REPORTING = frozenset("said says told tells according added asked declined warned".split())
+_TO_READER = frozenset("you your yours we our us".split())
+_IMPERATIVE = frozenset(
+    """subscribe sign log click tap download follow share join register enter get read listen watch
+    contact email e-mail support donate become start try""".split()
+)
+# Social networks: two of them on a short line are a row of share buttons.
+_SOCIAL = frozenset("facebook twitter x whatsapp linkedin pinterest reddit telegram instagram tiktok email e-mail messenger bluesky threads flipboard".split())
 _MENU_WORDS = frozenset(
     """home news sport sports weather menu search more close open next previous back top share shares tweet
     email e-mail print save bookmark copy link facebook twitter x instagram linkedin whatsapp youtube tiktok
@@ -275,11 +406,11 @@ _FURNITURE_TRIGGERS = frozenset(
     licensing principles helpful javascript blocker adblocker inbox sign newsletter newsletters privacy terms
     council external materials click opens listen copied scroll skip back download follow share reuse buy
     earn advertisement sponsored paid account password read gift log login contact accessibility unsubscribe
-    sign-up""".split()
+    sign-up enter thank thanks refresh email e-mail got story tip please""".split()
 )
 # Credit lines that say who wrote or reported, even as a full sentence.
 _CREDIT_LINE = re.compile(
-    r"^(words|story|written|posted|published|reporting|additional reporting|report|interview|text|edited|editing|"
+    r"^[(\[]?(words|story|written|posted|published|reporting|additional reporting|report|interview|text|edited|editing|"
     r"compiled|submitted|photos?|photographs?|pictures?|video|illustrations?) by\b|^authors?:|"
     r"^posted (on|in) .{0,40}\bby\b|\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b|"
     r"^(staff|wire|news) (report|reporter|writer)s?$|local democracy reporting"
@@ -338,10 +469,46 @@ PROSE, SENTENCE, TITLE, SHORT = "prose", "sentence", "title", "short"
 class _Look:
     """What one paragraph looks like on its own (internal)."""
 
+    __slots__ = ("kind", "words", "listed", "note", "score", "role")
     kind: str  # prose, sentence, title, short, or a furniture kind below
     words: int
     listed: bool  # starts with a number or bullet, like an item of a list
-    note: str = ""  # which furniture, for the reason shown to students
+    note: str  # which furniture, for the reason shown to students
+    score: float  # how much it counts for the article run (see _prose_score)
+    role: tuple[str, str] | None  # its role when its look alone decides it (memoised: menus repeat)
+
+
+def _phrase_is_furniture(n: int, ends: bool, words: list[str], bare: set[str], low: str) -> bool:
+    """Whether a furniture phrase found in a paragraph makes the paragraph furniture.
+
+    A short line, or a line that is not a finished sentence, is the site's own text.
+    A long sentence is only site text when it speaks to the reader ("Sign up to our
+    newsletter", "Contact us") and reports nobody: "Residents said the alert asked
+    people to contact the council" is the story, not a contact box.
+    """
+    if n <= 12 or not ends or _ALWAYS_FURNITURE.search(low[:600]):
+        return True
+    if not _REPORTING.isdisjoint(bare):
+        return False
+    return (bool(words) and words[0] in _IMPERATIVE) or not _TO_READER.isdisjoint(bare)
+
+
+_CREDIT_TRIGGERS = frozenset(
+    """getty ap afp reuters shutterstock alamy istock epa pa file photograph photo photos picture image credit
+    courtesy pictured left right centre center""".split()
+)
+# Words one of which every phrase of a pattern contains: a line with none of them skips the pattern.
+_COMMENT_UI_TRIGGERS = frozenset(
+    """email required save akismet comment comments commenting lines html web testing community thoughtful
+    join see logged signed log sign share""".split()
+)
+_CREDIT_LINE_TRIGGERS = frozenset("by author authors posted contributed staff wire news democracy".split())
+# First words of a "Read more: ..." link (see _RELATED_LINK).
+_RELATED_LINK_FIRST = frozenset(
+    """read also related see more recommended watch listen click don't dont don’t must top explainer analysis
+    opinion live list end""".split()
+)
+_PIPE_CHARS = re.compile(r"[|·•/»>]")
 
 
 def _look(text: str) -> _Look:
@@ -354,55 +521,63 @@ def _look(text: str) -> _Look:
     n = len(lower) if len(clean) <= 4000 else len(lower) + (len(clean) - 4000) // 6
     lower = lower[:300]
     bare = {w.strip(".'’") for w in lower}
-    stop = sum(w in _STOPWORDS for w in lower)
     listed = bool(_LIST_MARK.match(text))
     ends = bool(_ENDS_SENTENCE.search(clean[-8:]))
 
     def look(kind: str, note: str = "") -> _Look:
-        return _Look(kind, n, listed, note)
+        return _Look(kind, n, listed, note, 0.0, None)
 
     if n <= 12 and _COMMENT_HEADER.search(head.strip(" :")):
         return look("comment_header")
-    if (n <= 6 and _COMMENT_UI_LINE.fullmatch(head)) or (n <= 40 and _COMMENT_UI.search(head)):
+    if n <= 6 and _COMMENT_UI_LINE.fullmatch(head):
+        return look("comment_ui")
+    if n <= 40 and not _COMMENT_UI_TRIGGERS.isdisjoint(bare) and _COMMENT_UI.search(head) and _phrase_is_furniture(n, ends, lower, bare, low):
         return look("comment_ui")
     if n <= 10 and _RELATED_HEADER.match(head):
         return look("related_header")
-    if n <= 30 and _RELATED_LINK.search(head):
+    if n <= 30 and ((lower and lower[0] in _RELATED_LINK_FIRST) or "opens in new window" in head) and _RELATED_LINK.search(head):
         return look("related_link")
     if n <= 3 and _RELATED_LABEL.match(head):
         return look("related_header")
-    if n <= 80 and ("©" in low or not _FURNITURE_TRIGGERS.isdisjoint(bare)) and _STRONG_FURNITURE.search(low[:600]):
+    if (
+        n <= 80
+        and ("©" in low or not _FURNITURE_TRIGGERS.isdisjoint(bare))
+        and _STRONG_FURNITURE.search(low[:600])
+        and _phrase_is_furniture(n, ends, lower, bare, low)
+    ):
         return look("furniture", _furniture_note(clean))
+    if n <= 12 and len(bare & _SOCIAL) >= 2:
+        return look("furniture", "a share or follow button")
     if n <= 6 and _FIELD_LABEL.match(head):
         return look("label")
-    if n <= 40 and _TAG_LABEL.match(head) and not ends:
+    if not ends and n <= 40 and _TAG_LABEL.match(head):
         return look("tags")
-    if n <= 40 and _CREDIT.search(low[-90:]):
+    if n <= 40 and not _CREDIT_TRIGGERS.isdisjoint(bare) and _CREDIT.search(low[-90:]):
         return look("caption")
-    if n <= 25 and _URL.search(head) and not ends:
+    if (not ends or n <= 4) and n <= 25 and ("." in head or "http" in head) and _URL.search(head):
         return look("furniture", "a web address or list of links")
-    if n <= 40 and _PIPE_MENU.search(head):
+    if n <= 40 and _PIPE_CHARS.search(head) and _PIPE_MENU.search(head):
         return look("furniture", "a menu of links")
-    if 4 <= n <= 60 and head.count(",") >= 3 and not ends and n <= 3 * (head.count(",") + 1):
+    if not ends and 4 <= n <= 60 and head.count(",") >= 3 and n <= 3 * (head.count(",") + 1):
         return look("tags")
-    if n <= 45 and _BIO.match(head):
+    if n <= 45 and ("is" in bare or "was" in bare) and _BIO.match(head):
         return look("bio")
-    if n <= 25 and _CREDIT_LINE.search(head):
+    if n <= 25 and not _CREDIT_LINE_TRIGGERS.isdisjoint(bare) and _CREDIT_LINE.search(head):
         return look("byline")
-    if n <= 14 and _BY_NAME.match(clean) and not (ends and n > 8):
+    if n <= 14 and clean[:2] in ("By", "BY", "by", "bY") and _BY_NAME.match(clean) and not (ends and n > 8):
         return look("byline")
     if n <= 8 and not ends and _JOB.search(head):
         return look("byline")
-    if n <= 14 and (_DIGIT.search(head) or not _DATE_WORDS.isdisjoint(lower)) and _DATE.search(head) and not (ends and n >= 5 and clean[-1] in ".!?"):
+    # A weekday alone makes a short line a date ("Updated Monday"), not a headline ("... crest Sunday").
+    if n <= 14 and (_DIGIT.search(head) or (n <= 4 and not _DATE_WORDS.isdisjoint(lower))) and _DATE.search(head) and not (ends and n >= 5 and clean[-1] in ".!?"):
         return look("date")
     if n == 0:
         return look("short", "a number or symbol, not words")
     if n <= 6 and all(w in _MENU_WORDS for w in lower) and not (ends and n > 2):
-        return look("furniture", "a menu or button label")
+        return look("furniture", _BUTTON_NOTE)
     if n <= 8 and not ends and not _BOX_WORDS.isdisjoint(bare):
         return look("furniture", _furniture_note(clean))
-    stop_ratio = stop / max(1, len(lower))
-    if (n >= 8 and ends) or (n >= 20 and stop_ratio >= 0.2):
+    if (n >= 8 and ends) or (n >= 20 and sum(w in _STOPWORDS for w in lower) >= 0.2 * len(lower)):
         return look(PROSE)
     if ends and n >= 2 and not clean.endswith(":"):
         return look(SENTENCE)
@@ -419,6 +594,8 @@ def _content_words(text: str) -> set[str]:
 
 
 _COPYRIGHT_NOTE = "a copyright line from the footer"
+_LOGIN_NOTE = "log-in text"
+_BUTTON_NOTE = "a menu or button label"
 
 
 def _furniture_note(text: str) -> str:
@@ -428,8 +605,8 @@ def _furniture_note(text: str) -> str:
         return "a cookie notice"
     if any(word in low for word in ("subscri", "newsletter", "inbox", "sign up", "signing up", "sign-up", "free article")):
         return "a subscription or newsletter offer"
-    if any(word in low for word in ("log in", "login", "sign in", "account", "password")):
-        return "log-in text"
+    if any(word in low for word in ("log in", "logged in", "login", "sign in", "signed in", "account", "password", "regist", "refresh")):
+        return _LOGIN_NOTE
     if any(word in low for word in ("©", "rights reserved", "copyright", "powered by")):
         return _COPYRIGHT_NOTE
     if any(word in low for word in ("privacy", "terms", "legal")):
@@ -470,14 +647,16 @@ def _comment_start(looks: list[_Look]) -> int:
     """Index of the comment-section heading, or len(looks) if there is none.
 
     A "Comments" link in a menu above the article is not the comment section,
-    so the heading only counts once some article prose has gone before it.
+    so the heading only counts once some article prose has gone before it:
+    50 words, or two paragraphs of a short news item.
     """
-    prose_words = 0
+    prose_words = prose_paragraphs = 0
     for index, look in enumerate(looks):
-        if look.kind == "comment_header" and prose_words >= 50:
+        if look.kind == "comment_header" and (prose_words >= 50 or prose_paragraphs >= 2):
             return index
         if look.kind == PROSE:
             prose_words += look.words
+            prose_paragraphs += 1
     return len(looks)
 
 
@@ -490,7 +669,7 @@ def _article_run(looks: list[_Look], comments_at: int) -> tuple[int, int]:
     best, best_start, best_end = 0.0, 0, 0
     total, start = 0.0, 0
     for index in range(comments_at):
-        score = _prose_score(looks[index])
+        score = looks[index].score
         if total <= 0:
             total, start = score, index
         else:
@@ -507,7 +686,7 @@ _INSERTABLE = frozenset({TITLE, SHORT, SENTENCE, "furniture", "caption", "relate
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def _extend_run(paragraphs: list[Paragraph], looks: list[_Look], start: int, end: int, limit: int) -> int:
+def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> int:
     """Move the end of the run past boxes dropped into the article, when prose on the same topic follows.
 
     The maximum-sum run stops at a big box (a newsletter sign-up, "Related
@@ -516,7 +695,7 @@ def _extend_run(paragraphs: list[Paragraph], looks: list[_Look], start: int, end
     topic: set[str] | None = None
     while end < limit:
         gap_end, titles, linked = end, 0, False
-        while gap_end < limit and gap_end - end <= 8 and looks[gap_end].kind != PROSE:
+        while gap_end < limit and gap_end - end <= 8 and not _resumes(looks[gap_end], texts[gap_end]):
             look = looks[gap_end]
             if look.kind not in _INSERTABLE or look.note == _COPYRIGHT_NOTE:
                 return end
@@ -528,7 +707,7 @@ def _extend_run(paragraphs: list[Paragraph], looks: list[_Look], start: int, end
         stretch_end = gap_end
         while stretch_end < limit and looks[stretch_end].kind in (PROSE, SENTENCE):
             stretch_end += 1
-        if not any(_FULL_STOP.search(paragraphs[index].text) for index in range(gap_end, stretch_end)):
+        if not any(_FULL_STOP.search(texts[index]) for index in range(gap_end, stretch_end)):
             return end
         # A headline followed by a teaser, twice over, is a list of other stories.
         if (
@@ -542,11 +721,20 @@ def _extend_run(paragraphs: list[Paragraph], looks: list[_Look], start: int, end
                 topic = set()
                 for index in range(max(0, start - 8), end):
                     if looks[index].kind in (PROSE, TITLE, "caption"):
-                        topic |= _stems(paragraphs[index].text)
-            if not any(_stems(paragraphs[index].text) & topic for index in range(gap_end, stretch_end)):
+                        topic |= _stems(texts[index])
+            if not any(_stems(texts[index]) & topic for index in range(gap_end, stretch_end)):
                 return end
         end = stretch_end
     return end
+
+
+def _resumes(look: _Look, text: str) -> bool:
+    """Whether a paragraph after a box can be the article going on: prose, or a short
+    sentence ending in a full stop ("The protest was the largest since 2019.")."""
+    return look.kind == PROSE or (look.kind == SENTENCE and look.words >= 3 and _FULL_STOP_ONLY.search(text) is not None)
+
+
+_FULL_STOP_ONLY = re.compile(r"\.[\"'”’)]*$")
 
 
 def _stems(text: str) -> set[str]:
@@ -595,7 +783,7 @@ _REASON = {
 }
 
 
-def _headline_index(paragraphs: list[Paragraph], looks: list[_Look], start: int, body_words: set[str]) -> int:
+def _headline_index(texts: list[str], looks: list[_Look], start: int, body_words: set[str]) -> int:
     """Pick the headline among the title-like lines before the article run; -1 if none."""
     candidates = [i for i in range(start) if looks[i].kind in (TITLE, SENTENCE, PROSE) and looks[i].words <= 40]
     if not candidates:
@@ -603,7 +791,7 @@ def _headline_index(paragraphs: list[Paragraph], looks: list[_Look], start: int,
     if not body_words:
         return candidates[0]
     # The headline shares its key words with the article; menus and promos do not.
-    contents = {index: _content_words(paragraphs[index].text) for index in candidates}
+    contents = {index: _content_words(texts[index]) for index in candidates}
     for index in candidates:
         content = contents[index]
         if content and len(content & body_words) >= max(1, len(content) // 3) and looks[index].kind != PROSE:
@@ -637,37 +825,70 @@ def segment(text: str) -> list[Block]:
         >>> [b.role for b in segment("Headline here now\\n\\nA long enough sentence of article prose goes here.")]
         ['headline', 'body']
     """
-    paragraphs = split_paragraphs(text)
+    # A long page makes hundreds of thousands of small objects and no cycles; the cyclic
+    # garbage collector would scan them over and over (half the time on a 1 MB page), so it
+    # is paused while they are made. Reference counting still frees everything as usual.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _segment(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _segment(text: str) -> list[Block]:
+    texts, lines = _split(text)
     # Menus and buttons repeat on a page, so each distinct text is described once.
     seen: dict[str, _Look] = {}
-    looks = [seen[p.text] if p.text in seen else seen.setdefault(p.text, _look(p.text)) for p in paragraphs]
+    looks: list[_Look] = []
+    for paragraph in texts:
+        look = seen.get(paragraph)
+        if look is None:
+            look = seen[paragraph] = _look(paragraph)
+            look.score = _prose_score(look)
+            if look.kind not in (PROSE, SENTENCE, TITLE, SHORT):
+                look.role = _furniture_role(look)
+        looks.append(look)
     comments_at = _comment_start(looks)
     start, end = _article_run(looks, comments_at)
-    if end > start:
-        end = _extend_run(paragraphs, looks, start, end, comments_at)
+    has_run = end > start
+    if has_run:
+        end = _extend_run(texts, looks, start, end, comments_at)
     body_words: set[str] = set()
     for index in range(start, end):
         if looks[index].kind == PROSE:
-            body_words |= _content_words(paragraphs[index].text)
-    headline = _headline_index(paragraphs, looks, start if end > start else len(looks), body_words)
-    zones = _zones_after(looks, end, comments_at)
+            body_words |= _content_words(texts[index])
+    headline = _headline_index(texts, looks, start if has_run else len(looks), body_words)
     in_box = False  # inside a box of links dropped into the article
+    zone = "after"  # below the article: "after", then "related" or "comments" once a heading opens them
     roles: list[tuple[str, str]] = []
-    for index, (para, look) in enumerate(zip(paragraphs, looks)):
-        if index == headline:
-            roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
-        elif start <= index < end:
-            if look.kind == PROSE:
-                in_box = False
-            elif look.kind in ("related_header", "related_link"):
+    for index, look in enumerate(looks):
+        kind = look.kind
+        inside = has_run and start <= index < end
+        if inside and kind != PROSE:
+            if kind in ("related_header", "related_link"):
                 in_box = True
+        elif inside:
+            in_box = False
+        if look.role is not None and zone != "comments":
+            # Its look alone decides its role (a menu line, a copyright line...).
+            roles.append(look.role)
+        elif index == headline:
+            roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
+        elif inside:
             roles.append(_role_inside(look, looks, index, in_box))
-        elif index < start or end <= start:
-            roles.append(_role_before(paragraphs, looks, index, headline, start, end > start))
+        elif index < start or not has_run:
+            roles.append(_role_before(texts, looks, index, headline, start, has_run))
         else:
-            roles.append(_role_after(look, zones[index], para.text))
-    roles = _fix_with_neighbours(paragraphs, looks, roles, headline, start, end)
-    return [Block(p.text, role, p.line, reason) for p, (role, reason) in zip(paragraphs, roles)]
+            roles.append(_role_after(look, zone, texts[index]))
+        if has_run and index >= end:
+            if kind == "comment_header" and index >= comments_at:
+                zone = "comments"
+            elif kind == "related_header":
+                zone = "related"
+    roles = _fix_with_neighbours(texts, looks, roles, headline, start, end)
+    return [Block(paragraph, role, line, reason) for paragraph, line, (role, reason) in zip(texts, lines, roles)]
 
 
 def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool) -> tuple[str, str]:
@@ -720,7 +941,7 @@ def _role_of_kind(kind: str, note: str) -> tuple[str, str]:
 
 
 def _role_before(
-    paragraphs: list[Paragraph], looks: list[_Look], index: int, headline: int, start: int, has_run: bool
+    texts: list[str], looks: list[_Look], index: int, headline: int, start: int, has_run: bool
 ) -> tuple[str, str]:
     """Role of a paragraph above the article run (or of any paragraph when there is no run)."""
     look = looks[index]
@@ -732,8 +953,8 @@ def _role_before(
         return _furniture_role(look)
     if headline < 0 or index < headline:
         return "boilerplate", _REASON["nav"] if look.kind == SHORT else _REASON["outside"]
-    text = paragraphs[index].text
-    head_text = paragraphs[headline].text
+    text = texts[index]
+    head_text = texts[headline]
     if head_text and len(text) <= 4 * len(head_text) + 10 and head_text in text:
         return "boilerplate", _REASON["headline_repeat"]
     if look.kind == SHORT:
@@ -747,24 +968,6 @@ def _role_before(
     return "standfirst", _REASON["standfirst"]
 
 
-def _zones_after(looks: list[_Look], end: int, comments_at: int) -> list[str]:
-    """For each paragraph, which part of the page below the article it is in.
-
-    "after" until a heading opens the comments ("comments") or a list of
-    links ("related"); one pass, so long pages stay fast.
-    """
-    zones = ["article"] * len(looks)
-    zone = "after"
-    for index in range(end, len(looks)):
-        zones[index] = zone
-        kind = looks[index].kind
-        if kind == "comment_header" and index >= comments_at:
-            zone = "comments"
-        elif kind == "related_header":
-            zone = "related"
-    return zones
-
-
 def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
     """Role of a paragraph below the article run."""
     if look.kind == "comment_header":
@@ -776,30 +979,39 @@ def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
             return "comment", _REASON["comment_listed" if look.listed else "comment"]
         if look.kind in (SHORT, "date", "byline", "label"):
             return "comment_ui", _REASON["comment_meta"]
-        if look.kind == "furniture" and look.words <= 4:
+        # Short buttons, and the log-in prompts of the comment form, belong to the comments;
+        # a footer's legal, copyright and follow-us lines do not.
+        if look.kind == "furniture" and (look.note == _LOGIN_NOTE or (look.words <= 4 and look.note == _BUTTON_NOTE)):
             return "comment_ui", _REASON["comment_ui"]
         return _furniture_role(look)
     if look.kind == TITLE:
         return "related", _REASON["related_after"]
     if look.kind == PROSE:
         return ("related", _REASON["teaser"]) if zone == "related" else ("boilerplate", _REASON["prose_outside"])
+    if look.kind == SENTENCE and zone == "related" and look.words >= 3:
+        # Under "More on this story", a question is the headline of another story.
+        return "related", _REASON["related_after"]
     if look.kind in (SHORT, SENTENCE):
         return "boilerplate", _REASON["short_after"]
     return _furniture_role(look)
 
 
 def _fix_with_neighbours(
-    paragraphs: list[Paragraph], looks: list[_Look], roles: list[tuple[str, str]], headline: int, start: int, end: int
+    texts: list[str], looks: list[_Look], roles: list[tuple[str, str]], headline: int, start: int, end: int
 ) -> list[tuple[str, str]]:
-    """Corrections that need a paragraph's neighbours."""
-    fixed = list(roles)
-    for index in range(len(paragraphs) - 1):
-        role = fixed[index][0]
+    """Corrections that need a paragraph's neighbours (changes ``roles`` in place and returns it)."""
+    fixed = roles
+    for index in range(len(texts) - 1):
+        kind = looks[index].kind
         following = fixed[index + 1][0]
-        text = paragraphs[index].text
+        # Most paragraphs are none of the three cases below: skip them cheaply on long pages.
+        if following != "caption" and kind not in ("label", "related_header", "related_link"):
+            continue
+        role = fixed[index][0]
+        text = texts[index]
         # A picture description printed twice: once alone, once with its credit.
         if following == "caption" and role in ("standfirst", "boilerplate", "caption", "body") and len(text) >= 12:
-            if paragraphs[index + 1].text.startswith(text) and index != headline:
+            if texts[index + 1].startswith(text) and index != headline:
                 fixed[index] = ("caption", _REASON["caption_twin"])
                 continue
         # A field label ("Summary:", "Image caption,") says what the next line is.
