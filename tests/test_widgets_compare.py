@@ -128,8 +128,14 @@ def test_comment_difference_lists_only_reports_with_comments():
     assert added == {"004": {"ISIS": 1}}
 
 
-def test_a_story_without_comments_says_the_box_changes_nothing(hostile_story, work_folder):
-    kit.start(LESSON, story_path=str(hostile_story))
+def test_a_story_without_comments_says_the_box_changes_nothing(tmp_path, work_folder):
+    story = tmp_path / "no-comments"
+    story.mkdir()
+    for number in ("001", "002"):
+        (story / f"{number}_page.txt").write_text(
+            f"Headline {number}\n\nThe regime said on Monday that the talks would go on, officials told reporters.\n"
+        )
+    kit.start(LESSON, story_path=str(story))
     counter = kit.term_counts()
     assert "changes nothing here" in counter.difference.value
     counter.comments.value = True
