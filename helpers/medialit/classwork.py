@@ -283,3 +283,148 @@ def _check_plain(value: object, depth: int) -> None:
 def _short(value: object, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# What the class did, lesson by lesson (for the teacher's notebook)
+# ---------------------------------------------------------------------------
+
+LABELS_LESSON = "01-what-is-the-article"
+QUOTES_LESSON = "03-quote-fidelity"
+VERDICT_LESSON = "05-verdict"
+
+
+@dataclass(frozen=True)
+class ParagraphTally:
+    """How the class labelled one paragraph, next to the answer key's group ('' when there is no key).
+
+    Example:
+        >>> t = ParagraphTally("004", 34, "comment", {"comment": 2, "body": 1})
+        >>> t.labelled, t.agreeing
+        (3, 2)
+    """
+
+    report_id: str
+    line: int
+    key_group: str
+    counts: dict[str, int]
+
+    @property
+    def labelled(self) -> int:
+        """How many students labelled this paragraph."""
+        return sum(self.counts.values())
+
+    @property
+    def agreeing(self) -> int:
+        """How many of them agree with the key."""
+        return self.counts.get(self.key_group, 0)
+
+
+def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]:
+    """Per paragraph, how many students chose body / comment / other, beside the key's group.
+
+    ``key`` is :func:`medialit.segment.load_answer_key`'s result. Labels of the wrong shape
+    are skipped, so one odd file cannot stop the summary.
+
+    Example:
+        >>> from medialit.segment import KeyEntry
+        >>> student = StudentWork("A", "a.json", "", {LABELS_LESSON: {"labeller.labels": {"001": {"1": {"group": "other"}}}}})
+        >>> label_tallies(ClassWork("", None, (student,), ()), {"001": [KeyEntry(1, "headline", "")]})[0].agreeing
+        1
+    """
+    from medialit.segment import GROUP_OF_ROLE
+
+    groups = ("body", "comment", "other")
+    tallies: dict[tuple[str, int], dict[str, int]] = {}
+    for student in work.students:
+        labels = student.answers(LABELS_LESSON).get("labeller.labels")
+        if not isinstance(labels, dict):
+            continue
+        for report_id, cards in labels.items():
+            if not isinstance(cards, dict):
+                continue
+            for line, label in cards.items():
+                group = label.get("group") if isinstance(label, dict) else None
+                if group in groups and str(line).isdigit():
+                    counts = tallies.setdefault((str(report_id), int(line)), {})
+                    counts[group] = counts.get(group, 0) + 1
+    key_group = {
+        (report_id, entry.line): GROUP_OF_ROLE.get(entry.role, "")
+        for report_id, entries in key.items()
+        for entry in entries
+    }
+    return [
+        ParagraphTally(report_id, line, key_group.get((report_id, line), ""), counts)
+        for (report_id, line), counts in sorted(tallies.items())
+    ]
+
+
+def verdict_tallies(work: ClassWork) -> dict[str, dict[str, dict[str, int]]]:
+    """``{remark: {version: {verdict: students}}}`` from lesson 3's saved verdicts.
+
+    Example:
+        >>> answers = {QUOTES_LESSON: {"verdicts": {"remark:x": {"001@5": {"verdict": "fragment"}}}}}
+        >>> verdict_tallies(ClassWork("", None, (StudentWork("A", "a", "", answers),), ()))
+        {'remark:x': {'001@5': {'fragment': 1}}}
+    """
+    from medialit.quotes import VERDICTS
+
+    result: dict[str, dict[str, dict[str, int]]] = {}
+    for student in work.students:
+        verdicts = student.answers(QUOTES_LESSON).get("verdicts")
+        if not isinstance(verdicts, dict):
+            continue
+        for remark, versions in verdicts.items():
+            if not isinstance(versions, dict):
+                continue
+            for version, choice in versions.items():
+                verdict = choice.get("verdict") if isinstance(choice, dict) else None
+                if verdict in VERDICTS:
+                    counts = result.setdefault(str(remark), {}).setdefault(str(version), {})
+                    counts[verdict] = counts.get(verdict, 0) + 1
+    return result
+
+
+@dataclass(frozen=True)
+class RankSummary:
+    """How the class ranked one report in lesson 5 (1 = most trusted).
+
+    Example:
+        >>> RankSummary("001", (1, 3)).mean
+        2.0
+    """
+
+    report_id: str
+    places: tuple[int, ...]
+
+    @property
+    def mean(self) -> float | None:
+        """The average place, or None when nobody ranked this report."""
+        return sum(self.places) / len(self.places) if self.places else None
+
+    @property
+    def firsts(self) -> int:
+        """How many students put this report first."""
+        return self.places.count(1)
+
+
+def rank_summaries(work: ClassWork, report_ids: list[str]) -> list[RankSummary]:
+    """Each report's places in the students' lesson-5 rankings, most trusted (lowest mean) first.
+
+    Example:
+        >>> answers = {VERDICT_LESSON: {"ranking": ["002", "001"]}}
+        >>> [r.report_id for r in rank_summaries(ClassWork("", None, (StudentWork("A", "a", "", answers),), ()), ["001", "002"])]
+        ['002', '001']
+    """
+    places: dict[str, list[int]] = {report_id: [] for report_id in report_ids}
+    for student in work.students:
+        ranking = student.answers(VERDICT_LESSON).get("ranking")
+        if not isinstance(ranking, list):
+            continue
+        seen: set[str] = set()
+        for place, report_id in enumerate(ranking, start=1):
+            if isinstance(report_id, str) and report_id in places and report_id not in seen:
+                places[report_id].append(place)
+                seen.add(report_id)
+    summaries = [RankSummary(report_id, tuple(found)) for report_id, found in places.items()]
+    return sorted(summaries, key=lambda s: (s.mean is None, s.mean or 0, s.report_id))

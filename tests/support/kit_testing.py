@@ -60,6 +60,18 @@ def all_html(widget) -> str:
     return "\n".join(parts)
 
 
+_CHART_IMAGE = r'<img alt="[^"<>]*" src="data:image/png;base64,[a-z0-9+/=]+">'
+
+
+def assert_no_live_markup(html: str) -> None:
+    """No tag from report or student text reaches the page (the kit's own chart PNGs are allowed)."""
+    import re
+
+    lowered = re.sub(_CHART_IMAGE, "", html.lower())
+    assert "<img" not in lowered and "<script" not in lowered, "markup from a file reached the page as HTML"
+    assert not re.search(r"<[a-z][^>]*\son\w+\s*=", lowered), "an event-handler attribute reached the page"
+
+
 def assert_markup_is_escaped(html: str) -> None:
     """The hostile markup appears only as text: no live tag, but its escaped form is there.
 

@@ -16,3 +16,4 @@ from .tagger import *  # noqa: F401,F403 - lesson 2
 from .quotecheck import *  # noqa: F401,F403 - lesson 3
 from .compare import *  # noqa: F401,F403 - lesson 4
 from .verdict import *  # noqa: F401,F403 - lesson 5
+from .classview import *  # noqa: F401,F403 - the teacher's notebook

@@ -1,0 +1,304 @@
+"""The teacher's notebook: read a folder of students' exported work and see the class, lesson by lesson.
+
+Saved keys (lesson ``teacher-class-work``): ``class.folder`` — the folder last read ("" for the
+kit's sample class).
+
+Every file is read by :func:`medialit.classwork.read_class`, which only parses JSON and skips
+(with a reason) anything malformed, oversized or of the wrong shape; everything shown here is
+escaped, so nothing in a student's file can run or inject markup.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as widgets
+from matplotlib.ticker import MaxNLocator
+
+from ..classwork import ClassWork, label_tallies, rank_summaries, read_class, verdict_tallies
+from ..quotes import VERDICTS
+from ..segment import load_answer_key
+from ..story import Story, StoryError
+from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session, static_table
+from .tagger import ClassTags
+
+__all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_verdicts", "class_rankings"]
+
+FOLDER_KEY = "class.folder"
+# Colour-blind-safe (Okabe-Ito) colours, one per verdict.
+VERDICT_COLOURS = ("#0072B2", "#56B4E9", "#D55E00", "#009E73", "#E69F00")
+
+
+class ClassState:
+    """The class's work as last read, shared by the views of one notebook so they refresh together."""
+
+    def __init__(self) -> None:
+        self.work: ClassWork | None = None
+        self.views: list[Callable[[], None]] = []
+
+    def load(self, story: Story, folder: str) -> ClassWork:
+        self.work = read_class(folder or None, story_id=story.id)
+        for refresh in list(self.views):
+            refresh()
+        return self.work
+
+    def current(self, story: Story, folder: str) -> ClassWork:
+        return self.work if self.work is not None else self.load(story, folder)
+
+
+_state = ClassState()
+
+
+def _saved_folder() -> str:
+    folder = session().work.get(FOLDER_KEY, "")
+    return folder if isinstance(folder, str) else ""
+
+
+class ClassFolder(KitBox):
+    """Where the students' exported files are; reading lists who was read and which files were skipped."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str, save: Callable[[str], None]):
+        self.story, self.state, self.save = story, state, save
+        self.path = widgets.Text(
+            value=folder,
+            description="Folder:",
+            placeholder="Leave empty for the kit's three sample students",
+            layout=widgets.Layout(width="min(100%, 720px)"),
+        )
+        self.read_button = widgets.Button(description="Read the class's files", icon="folder-open",
+                                          layout=widgets.Layout(width="auto"))
+        self.report = widgets.HTML()
+        self.status = Status()
+        self.read_button.on_click(guarded(self.status)(lambda button: self.read()))
+        super().__init__([widgets.HBox([self.path, self.read_button]), self.report, self.status])
+        self.read()
+
+    def read(self) -> None:
+        folder = self.path.value.strip()
+        work = self.state.load(self.story, folder)
+        self.save(folder)
+        self.report.value = self.summary_html(work)
+
+    def summary_html(self, work: ClassWork) -> str:
+        where = "the kit's sample class (invented students)" if work.sample else esc(work.folder)
+        names = ", ".join(esc(name) for name in work.names()) or "nobody"
+        parts = [f"<p><b>Read from</b> {where}: {len(work.students)} student(s): {names}.</p>"]
+        if work.problems:
+            rows = [[problem.file, problem.reason] for problem in work.problems]
+            parts.append(f"<p><b>{len(rows)} file(s) skipped</b>, with the reason:</p>")
+            parts.append(static_table(["file", "why it was skipped"], rows))
+        return "".join(parts)
+
+    def static_html(self) -> str:
+        return self.report.value
+
+
+class ClassLabels(KitBox):
+    """Lesson 1: how the class labelled each paragraph against the answer key."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str):
+        self.story, self.state = story, state
+        self.body = widgets.VBox()
+        self.status = Status()
+        super().__init__([self.body, self.status])
+        state.views.append(guarded(self.status)(self.refresh))
+        state.current(story, folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        work = self.state.work
+        try:
+            key = load_answer_key(self.story.folder)
+        except StoryError as error:
+            self.body.children = [widgets.HTML(f"<p>{esc(error)}</p>")]
+            return
+        tallies = label_tallies(work, key) if work else []
+        if not tallies:
+            self.body.children = [widgets.HTML("<p>No student in this folder has labelled paragraphs (lesson 1) yet.</p>")]
+            return
+        keyed = [t for t in tallies if t.key_group]
+        if not keyed:
+            self.body.children = [widgets.HTML(
+                "<p>This story has no answer key, so labels cannot be marked right or wrong. "
+                "Write one with <code>kit.labeller(teacher=True)</code> in lesson 1.</p>")]
+            return
+        rows, shares = [], []
+        for report in self.story.reports:
+            mine = [t for t in keyed if t.report_id == report.id]
+            labelled = sum(t.labelled for t in mine)
+            agreeing = sum(t.agreeing for t in mine)
+            share = round(100 * agreeing / labelled) if labelled else 0
+            shares.append(share)
+            rows.append([report.name, labelled, agreeing, f"{share}%"])
+        figure = new_figure(7.5, 3.2)
+        axes = figure.subplots()
+        axes.bar([r.name for r in self.story.reports], shares, color="#0072B2")
+        axes.set_ylim(0, 100)
+        axes.set_ylabel("Labels that match the key (%)")
+        chart = ChartBox(figure, "Lesson 1: how often the class's labels matched the answer key",
+                         ["report", "labels given", "matching the key", "share"], rows)
+        hardest = sorted(keyed, key=lambda t: (t.agreeing / t.labelled, -t.labelled))[:8]
+        text_of = {(r.id, b.line): b.text for r in self.story.reports for b in r.blocks}
+        hard_rows = [
+            [t.report_id, t.line, text_of.get((t.report_id, t.line), "")[:90], t.key_group,
+             ", ".join(f"{group} {count}" for group, count in sorted(t.counts.items()))]
+            for t in hardest if t.agreeing < t.labelled
+        ]
+        table = widgets.HTML(
+            "<p><b>Paragraphs the class found hardest</b> (worth discussing):</p>"
+            + static_table(["report", "line", "paragraph", "key", "class chose"], hard_rows)
+            if hard_rows else "<p>Every labelled paragraph matched the key.</p>"
+        )
+        self.body.children = [chart, table]
+
+    def static_html(self) -> str:
+        return "".join(getattr(child, "static_html", lambda: child.value)() for child in self.body.children)
+
+
+class ClassHeadlineTags(KitBox):
+    """Lesson 2: the class's headline tags and their agreement (lesson 2's own class view, on this folder)."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str):
+        self.story, self.state = story, state
+        self.body = widgets.VBox()
+        self.status = Status()
+        super().__init__([self.body, self.status])
+        state.views.append(guarded(self.status)(self.refresh))
+        state.current(story, folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.view = ClassTags(self.story, session().work, self.state.work, include_me=False)
+        self.body.children = [self.view]
+
+    def static_html(self) -> str:
+        return self.view.static_html()
+
+
+class ClassQuoteVerdicts(KitBox):
+    """Lesson 3: the spread of the class's verdicts on each quoted version of a remark."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str):
+        self.story, self.state = story, state
+        self.picker = widgets.Dropdown(description="Remark:", layout=widgets.Layout(width="min(100%, 620px)"))
+        self.body = widgets.VBox()
+        self.status = Status()
+        self.picker.observe(guarded(self.status)(lambda change: self.draw()), names="value")
+        super().__init__([self.picker, self.body, self.status])
+        state.views.append(guarded(self.status)(self.refresh))
+        state.current(story, folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tallies = verdict_tallies(self.state.work) if self.state.work else {}
+        options = [(remark.removeprefix("remark:").removeprefix("quote:"), remark) for remark in sorted(self.tallies)]
+        self.picker.options = options or [("(no verdicts yet)", "")]
+        if self.picker.value not in [value for _, value in self.picker.options]:
+            self.picker.value = self.picker.options[0][1]  # ipywidgets leaves None after new options
+        self.draw()
+
+    def draw(self) -> None:
+        versions = self.tallies.get(self.picker.value or "", {})
+        if not versions:
+            self.body.children = [widgets.HTML("<p>No student in this folder has given quote verdicts (lesson 3) yet.</p>")]
+            return
+        names = sorted(versions)
+        labels = self.version_labels(names)
+        figure = new_figure(7.5, 3.4)
+        axes = figure.subplots()
+        bottoms = [0] * len(names)
+        for verdict, colour in zip(VERDICTS, VERDICT_COLOURS):
+            heights = [versions[name].get(verdict, 0) for name in names]
+            axes.bar(labels, heights, bottom=bottoms, label=verdict, color=colour)
+            bottoms = [b + h for b, h in zip(bottoms, heights)]
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_ylabel("Students")
+        axes.set_xlabel("Each report's version of the remark")
+        axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        rows = [[label] + [versions[name].get(verdict, 0) for verdict in VERDICTS] for name, label in zip(names, labels)]
+        self.body.children = [ChartBox(figure, f"Lesson 3: the class's verdicts on {self.picker.label}",
+                                       ["version"] + list(VERDICTS), rows)]
+
+    def version_labels(self, names: list[str]) -> list[str]:
+        """'Report 001', or 'Report 001 (quote 2)' when a report quotes the remark twice."""
+        names_by_id = {report.id: report.name for report in self.story.reports}
+        report_ids = [name.split("@")[0] for name in names]
+        labels, seen = [], {}
+        for report_id in report_ids:
+            seen[report_id] = seen.get(report_id, 0) + 1
+            label = names_by_id.get(report_id, f"Report {report_id}")
+            labels.append(f"{label} (quote {seen[report_id]})" if report_ids.count(report_id) > 1 else label)
+        return labels
+
+    def static_html(self) -> str:
+        return "".join(child.static_html() if hasattr(child, "static_html") else child.value
+                       for child in self.body.children)
+
+
+class ClassRankings(KitBox):
+    """Lesson 5: how the class ranked the reports, and why (the students' own justifications)."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str):
+        self.story, self.state = story, state
+        self.body = widgets.VBox()
+        self.status = Status()
+        super().__init__([self.body, self.status])
+        state.views.append(guarded(self.status)(self.refresh))
+        state.current(story, folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        work = self.state.work
+        summaries = [s for s in rank_summaries(work, self.story.ids) if s.places] if work else []
+        if not summaries:
+            self.body.children = [widgets.HTML("<p>No student in this folder has ranked the reports (lesson 5) yet.</p>")]
+            return
+        names = {report.id: report.name for report in self.story.reports}
+        figure = new_figure(7.5, 0.5 * len(summaries) + 1.4)
+        axes = figure.subplots()
+        # Most trusted at the top; a shorter bar means a better (lower) average place.
+        axes.barh([names[s.report_id] for s in summaries], [s.mean for s in summaries], color="#009E73")
+        axes.invert_yaxis()
+        axes.set_xlim(0, len(self.story.reports))
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel("Average place (1 = most trusted)")
+        rows = [[names[s.report_id], f"{s.mean:.1f}", s.firsts, len(s.places)] for s in summaries]
+        chart = ChartBox(figure, "Lesson 5: the class's trust ranking (most trusted at the top)",
+                         ["report", "average place", "ranked first by", "students"], rows)
+        reasons = [
+            [student.student, str(student.answers("05-verdict").get("justification", ""))[:400]]
+            for student in work.students
+            if isinstance(student.answers("05-verdict").get("justification"), str)
+        ]
+        table = widgets.HTML("<p><b>Why they ranked them so</b>:</p>" + static_table(["student", "justification"], reasons))
+        self.body.children = [chart, table]
+
+    def static_html(self) -> str:
+        return "".join(child.static_html() if hasattr(child, "static_html") else child.value
+                       for child in self.body.children)
+
+
+def class_folder() -> ClassFolder:
+    """The folder of students' exported files (empty: the kit's sample class), read at once."""
+    current = session()
+    return ClassFolder(current.story, _state, _saved_folder(), lambda folder: current.work.set(FOLDER_KEY, folder))
+
+
+def class_labels() -> ClassLabels:
+    """Lesson 1: the class's paragraph labels against the answer key."""
+    return ClassLabels(session().story, _state, _saved_folder())
+
+
+def class_headline_tags() -> ClassHeadlineTags:
+    """Lesson 2: the most-tagged headline words and the class's agreement."""
+    return ClassHeadlineTags(session().story, _state, _saved_folder())
+
+
+def class_quote_verdicts() -> ClassQuoteVerdicts:
+    """Lesson 3: the spread of quote verdicts."""
+    return ClassQuoteVerdicts(session().story, _state, _saved_folder())
+
+
+def class_rankings() -> ClassRankings:
+    """Lesson 5: the class's trust rankings and justifications."""
+    return ClassRankings(session().story, _state, _saved_folder())
