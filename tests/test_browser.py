@@ -76,6 +76,27 @@ def hostile_lab(tmp_path_factory):
         yield url, scratch
 
 
+def open_and_run(browser, server: str, notebook: str, errors: list[str] | None = None):
+    """Open and run a notebook; retried once when widget models were lost in JupyterLab's start-up.
+
+    Under heavy load JupyterLab sometimes reconnects a new kernel's websocket just as the first
+    cells run, and their widget models are lost ("Error displaying widget: model not found").
+    That is the front end's race, not the kit's: a real widget bug fails the second run too.
+    """
+    for attempt in (1, 2):
+        page = new_page(browser)
+        if errors is not None:
+            page.on("pageerror", lambda error: errors.append(str(error)))
+        open_notebook(page, server, notebook)
+        if "model not found" not in visible_text(page) or attempt == 2:
+            return page
+        print(f"\nnote: {notebook}: widget models lost at start-up (JupyterLab race); reopening once")
+        page.close()
+        if errors is not None:
+            errors.clear()
+    return page
+
+
 def new_page(browser):
     page = browser.new_page(viewport={"width": 1280, "height": 1100})
     page.set_default_timeout(30_000)
@@ -100,10 +121,8 @@ INTERACTIONS = load_interactions()
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab):
     server, scratch = lab
-    page = new_page(browser)
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    open_notebook(page, server, notebook)
+    page = open_and_run(browser, server, notebook, errors)
     name = notebook.split("/")[-1].removesuffix(".ipynb")
     shoot(page, f"{name}-top")
     text = visible_text(page)
@@ -123,8 +142,7 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_markup_in_a_story_shows_as_text_and_never_runs(notebook, browser, hostile_lab):
     server, scratch = hostile_lab
-    page = new_page(browser)
-    open_notebook(page, server, notebook)
+    page = open_and_run(browser, server, notebook)
     buttons = page.locator(".jp-OutputArea button.jupyter-button:visible")
     for index in range(min(buttons.count(), 25)):
         button = buttons.nth(index)

@@ -473,6 +473,15 @@ def test_flags_are_in_order_and_never_overlap(text):
         assert before.end <= after.start
 
 
+def test_a_long_text_gets_the_flags_of_each_of_its_sentences_once_and_in_place():
+    # Many kept spans: every candidate is checked against all of them (an occupancy map).
+    sentence = "The regime slams the rebels in a stern warning, who support ISIS. "
+    one = [(f.word, f.start, f.category) for f in suggest_loaded(sentence)]
+    assert one
+    many = [(f.word, f.start, f.category) for f in suggest_loaded(sentence * 500)]
+    assert many == [(word, start + n * len(sentence), category) for n in range(500) for word, start, category in one]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_every_flag_has_a_known_category_and_a_reason(text):

@@ -154,3 +154,15 @@ def test_console_script_is_installed():
 
     script = shutil.which("medialit", path=str(__import__("pathlib").Path(sys.executable).parent))
     assert script, "pip install should put a `medialit` command next to python"
+
+
+def test_check_story_reports_a_malformed_synonyms_section(tmp_path):
+    import shutil
+
+    folder = tmp_path / "story"
+    shutil.copytree(bundled_story_folder(), folder)
+    data = json.loads((folder / "reference_quotes.json").read_text())
+    data["synonyms"] = "not an object"
+    (folder / "reference_quotes.json").write_text(json.dumps(data))
+    problems = [f.text for f in check_story_folder(folder) if f.kind == "problem"]
+    assert problems and any("reference_quotes.json" in p for p in problems)

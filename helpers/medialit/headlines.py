@@ -237,19 +237,14 @@ def suggest_loaded(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -
     # Longest first, so a shield ("Islamic State") or a phrase ("stern warning") beats the words
     # inside it; on a tie the shield wins, then the earlier category in the lexicon.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != IGNORE))
-    # Kept spans never overlap, so sorted by start their ends are sorted too: a new span only
-    # needs checking against its two neighbours.
-    starts: list[int] = []
-    ends: list[int] = []
+    # One byte per character of text, set where a kept span lies: checking and marking a span
+    # costs its own length, not the number of spans kept so far (list.insert made that quadratic).
+    taken = bytearray(len(text))
     chosen: list[Flag] = []
     for start, end, category, reason in candidates:
-        index = bisect.bisect_right(starts, start)
-        if index > 0 and ends[index - 1] > start:
+        if end <= start or taken.find(1, start, end) != -1:
             continue
-        if index < len(starts) and starts[index] < end:
-            continue
-        starts.insert(index, start)
-        ends.insert(index, end)
+        taken[start:end] = b"\x01" * (end - start)
         if category != IGNORE:
             chosen.append(Flag(text[start:end], start, end, category, reason))
     return sorted(chosen, key=lambda flag: flag.start)

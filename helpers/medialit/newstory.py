@@ -96,7 +96,7 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
         >>> [f for f in check_story_folder(bundled_story_folder()) if f.kind == "problem"]
         []
     """
-    from .quotes import reference_versions
+    from .quotes import reference_synonyms, reference_versions
     from .segment import load_answer_key, split_paragraphs
 
     try:
@@ -126,10 +126,11 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
             )
         if not report.publisher_clues:
             findings.append(Finding("note", f"Report {report.id} has no publisher clues in {METADATA_FILE}."))
-    try:
-        reference_versions(story)
-    except StoryError as error:
-        findings.extend(Finding("problem", problem) for problem in error.problems)
+    for check in (reference_versions, reference_synonyms):
+        try:
+            check(story)
+        except StoryError as error:
+            findings.extend(Finding("problem", problem) for problem in error.problems)
     if len(story.reports) < 2:
         findings.append(Finding("note", "A story with one report cannot be compared: add at least one more."))
     return findings

@@ -27,7 +27,7 @@ import json
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence, Union
@@ -56,10 +56,12 @@ __all__ = [
     "helper_flags",
     "is_other_language",
     "reference_notes",
+    "reference_synonyms",
     "reference_versions",
-    "synthetic_story",
+    "Synonyms",
     "word_changes",
 ]
+# synthetic_story is not listed: it is a fixture for `make bench`, not analysis.
 
 #: Roles whose text belongs to the article itself; quotes elsewhere (comments, captions,
 #: menus) are left out unless ``include_all=True``.
@@ -69,11 +71,16 @@ ARTICLE_ROLES: tuple[str, ...] = ("headline", "standfirst", "body")
 REFERENCE_FILE = "reference_quotes.json"
 
 #: Two quotes are the same remark when at least this share of the shorter one's content
-#: words (after light stemming and the translation synonyms below) is in the other one.
-#: Measured on the five reports and the published versions: versions of one remark score
-#: 0.83-1.00 (AFP's warning against report 000's: 0.71, so that pair alone would not join),
-#: different remarks 0.62 at most (the warning and the fire-points sentence share "areas",
-#: "immediately", "suppressed"). tests/test_quotes.py pins both sides of the gap.
+#: words (after light stemming, general spelling equivalences and the story's own translation
+#: variants) is in the other one.
+#: How it was chosen, honestly: by hand, from one story. On the five bundled reports and the
+#: published versions, scored with that story's variants from its reference file, versions of
+#: one remark score 0.83-1.00 (one exception: AFP's published warning against report 000's,
+#: 0.71; harmless, as the other published versions match 000) and different remarks 0.625 at
+#: most (the warning and the fire-points sentence share "areas", "immediately", "suppressed");
+#: 0.75 was put in that gap. It was not fitted on any other data; the only other check is the
+#: hand-made flood story in tests/test_quotes.py, which groups correctly with no story
+#: variants. A story whose remarks are close paraphrases of each other may need another value.
 SAME_REMARK_THRESHOLD = 0.75
 #: When two quotes name different speakers they must agree much more closely to be grouped:
 #: the same words put in another mouth is a fidelity problem worth showing, two people
@@ -208,7 +215,8 @@ class QuoteComparison:
 
     Joining the ``a_words`` of all ``ops`` gives a's words (``a.split()``), and the same
     for b. ``similarity`` is the share of the shorter quote's content words found in the
-    other (0 to 1, translation synonyms count as the same word); ``same_remark`` uses the
+    other (0 to 1; the story's translation variants count as the same word when
+    :func:`compare_quotes` is given them); ``same_remark`` uses the
     same rule as :func:`align_quotes`.
 
     Example:
@@ -238,10 +246,16 @@ _SINGLE_OPEN = "‘‚‹"
 _SINGLE_CLOSE = "’›"
 _SINGLE = _SINGLE_OPEN + _SINGLE_CLOSE + "'"
 _ALL_MARKS = _DOUBLE + _SINGLE
+# Marks that only ever close: French and Swiss quotes, « spaced like this », where the space
+# before » would otherwise make it look like an opening mark.
+_ALWAYS_CLOSE = "»›"
 # A mark can open a quote after these (or a space): "(“", "—‘", ":\"".
 _BEFORE_OPEN = "([{—–-/:;," + _ALL_MARKS
 # A mark can close a quote before these (or a space): "”,", "’)".
 _AFTER_CLOSE = ".,;:!?)]}—–-/…" + _ALL_MARKS
+# HTML tags, blanked out before quotes are looked for: "<p>" is not a word, and the quotes
+# of 'href="..."' are not quote marks. Bounded so a stray "<" cannot make a long match.
+_TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")
 # An opening apostrophe that is not a quote: '90s, 'n' (rock 'n' roll), 'em, 'til, 'cause.
 _ELISION = re.compile(r"(?:\d\d(?:s|’s|'s)?\b|n['’]\s|em\b|til\b|cause\b|tis\b|twas\b|bout\b)", re.IGNORECASE)
 _WORDY = re.compile(r"\w")
@@ -290,11 +304,11 @@ def _double_spans(chunk: str) -> list[_Span]:
         can_open, can_close = _left_flanking(chunk, i), _right_flanking(chunk, i)
         if open_at is None:
             # A straight or closing mark opens only where it clearly starts a word: scrapes
-            # use " for both ends, and some use ” for both.
-            if ch in _DOUBLE_OPEN or (can_open and not can_close):
+            # use " for both ends, and some use ” for both. » never opens.
+            if ch in _DOUBLE_OPEN or (can_open and not can_close and ch not in _ALWAYS_CLOSE):
                 open_at = i
             continue
-        if can_close and not (ch in _DOUBLE_OPEN and can_open):
+        if ch in _ALWAYS_CLOSE or (can_close and not (ch in _DOUBLE_OPEN and can_open)):
             span = _make_span(chunk, open_at, i)
             if span:
                 spans.append(span)
@@ -328,13 +342,19 @@ def _single_spans(chunk: str, taken: list[_Span]) -> list[_Span]:
         ch = chunk[i]
         can_open, can_close = _left_flanking(chunk, i), _right_flanking(chunk, i)
         if open_at is None:
-            if (ch in _SINGLE_OPEN or can_open) and not can_close and not _ELISION.match(chunk, i + 1):
+            if (
+                (ch in _SINGLE_OPEN or can_open)
+                and not can_close
+                and ch not in _ALWAYS_CLOSE
+                and not _ELISION.match(chunk, i + 1)
+            ):
                 open_at = i
             continue
-        if not can_close:
-            continue
-        if chunk[i - 1] in "sS" and _plural_possessive(chunk, candidates[n + 1 :]):
-            continue
+        if ch not in _ALWAYS_CLOSE:
+            if not can_close:
+                continue
+            if chunk[i - 1] in "sS" and _plural_possessive(chunk, candidates, n + 1):
+                continue
         span = _make_span(chunk, open_at, i)
         if span:
             spans.append(span)
@@ -343,9 +363,14 @@ def _single_spans(chunk: str, taken: list[_Span]) -> list[_Span]:
     return spans
 
 
-def _plural_possessive(chunk: str, later: list[int]) -> bool:
-    """True when a closing-looking ``s'`` is followed by a real closing mark before any opener."""
-    for j in later:
+def _plural_possessive(chunk: str, candidates: list[int], first: int) -> bool:
+    """True when a closing-looking ``s'`` is followed by a real closing mark before any opener.
+
+    ``candidates[first:]`` are the marks after it (an index, not a slice: slicing at every
+    mark would make a page of apostrophes quadratic).
+    """
+    for k in range(first, len(candidates)):
+        j = candidates[k]
         if _left_flanking(chunk, j) and not _right_flanking(chunk, j):
             return False
         if _right_flanking(chunk, j):
@@ -383,6 +408,7 @@ _TITLES = {
     "secretary", "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor",
     "chief", "director", "ambassador", "official", "officer", "deputy", "foreign", "defence",
     "defense", "mayor", "colonel-general", "lieutenant-general", "major-general", "marine", "corps",
+    "councillor", "councilor", "cllr", "alderman",
 }
 _ORG_WORDS = {
     "ministry", "forces", "department", "coalition", "pentagon", "kremlin", "command", "government",
@@ -500,14 +526,18 @@ def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
         return _NOBODY
     before = _FILLER.sub("", before)
     own = before.split("\x00")[-1]  # the words after the last quote in this sentence
-    if not own.strip(" ,;:—–-\t\n"):
+    if not verb.group(0).lower().endswith("ing"):
+        # "Mark Evans, cabinet member for highways, said": the speaker is before the aside.
+        # Not for "-ing" forms: "..., he told reporters, saying" has no aside to skip.
+        own = _skip_aside(own)
+    if not _bare_of_punctuation(own):
         # Inverted attribution: '"...," said Army Colonel Ryan Dillon, a spokesman'.
         after = masked[verb.end() :]
         if after.lstrip()[:3].lower() == "by ":
             after = after.lstrip()[3:]
         run = _capitalised_run_at_start(after)
         return _name_from_words(run) if run else _phrase_at_start(after)
-    last = own.split()[-1]
+    last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
     if last.strip(",").lower() in _PRONOUNS:
         return _Who("pronoun", last.strip(","))
     if last.endswith(","):
@@ -516,6 +546,34 @@ def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
     if run:
         return _name_from_words(run)
     return _phrase_at_end(own)
+
+
+_SPACE_AND_PUNCTUATION = re.compile(r"[\s,;:—–\-]+")
+
+
+def _bare_of_punctuation(text: str) -> str:
+    """``text`` without any kind of space (no-break and thin ones too) or ``,;:—–-``."""
+    return _SPACE_AND_PUNCTUATION.sub("", text)
+
+
+def _skip_aside(words: str) -> str:
+    """The words before a balanced ", ... ," aside at the end of ``words``, else ``words``.
+
+    'Councillor Mark Evans, cabinet member for highways, ' gives 'Councillor Mark Evans';
+    'The government, which has refused to cut fuel taxes, ' gives 'The government'.
+    """
+    body = words.rstrip()
+    if not body.endswith(","):
+        return words
+    body = body[:-1]
+    comma = body.rfind(",")
+    if comma == -1:
+        return words
+    head, aside = body[:comma], body[comma + 1 :]
+    # An aside is a short phrase; a long run between commas is more likely a list or a clause.
+    if not _bare_of_punctuation(head) or not _bare_of_punctuation(aside) or len(aside.split()) > 12:
+        return words
+    return head
 
 
 def _phrase_at_start(text: str) -> _Who:
@@ -535,8 +593,7 @@ def _boundaries(masked: str, spans: list[_Span], chunk: str) -> list[int]:
         nxt = masked[match.end() : match.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt == "\x00" or nxt in _ALL_MARKS):
             continue
-        word = masked[: match.start() + 1].split()[-1] if masked[: match.start() + 1].split() else ""
-        if _is_abbreviation(word):
+        if _is_abbreviation(_word_ending_at(masked, match.start() + 1)):
             continue
         starts.append(match.end())
     for span in spans:
@@ -549,21 +606,31 @@ def _boundaries(masked: str, spans: list[_Span], chunk: str) -> list[int]:
     return sorted(set(starts))
 
 
+#: Abbreviations are short: a word is looked for this far back from a full stop. Looking
+#: back to the paragraph's start at every full stop made long paragraphs quadratic.
+_WORD_WINDOW = 40
+
+
+def _word_ending_at(masked: str, end: int) -> str:
+    """The word that ends at ``end`` (within a bounded window; '' when it is longer than that)."""
+    window = masked[max(0, end - _WORD_WINDOW) : end]
+    words = window.split()
+    if not words or window[-1:].isspace():
+        return ""
+    cut_short = end > _WORD_WINDOW and not masked[end - _WORD_WINDOW - 1].isspace()
+    if len(words) == 1 and not window[0].isspace() and cut_short:
+        return ""  # longer than the window: no abbreviation is that long
+    return words[-1]
+
+
 def _sentence_start(boundaries: list[int], pos: int) -> int:
-    start = 0
-    for b in boundaries:
-        if b <= pos:
-            start = b
-        else:
-            break
-    return start
+    index = bisect.bisect_right(boundaries, pos)
+    return boundaries[index - 1] if index else 0
 
 
 def _sentence_end(boundaries: list[int], pos: int, size: int) -> int:
-    for b in boundaries:
-        if b > pos:
-            return b
-    return size
+    index = bisect.bisect_right(boundaries, pos)
+    return boundaries[index] if index < len(boundaries) else size
 
 
 # --- paragraphs in the page ------------------------------------------------------------------
@@ -649,6 +716,9 @@ class _Paragraph:
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|van|von|ibn)(?=\s+[A-Z])))*")
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
 _APPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*$")
+# "The mayor, Jane Smith," is a few words: _APPOSITION_BEFORE looks back this far, not to the
+# paragraph's start (which made a paragraph of many names quadratic).
+_APPOSITION_WINDOW = 80
 
 
 def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int, _Who, bool]]:
@@ -667,7 +737,8 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
             continue
         titled = any(_is_title(word) for word in words[: -len(who.name.split())])
         apposition = bool(_APPOSITION_AFTER.match(masked, run.end())) or (
-            masked.startswith(",", run.end()) and bool(_APPOSITION_BEFORE.search(masked, 0, run.start()))
+            masked.startswith(",", run.end())
+            and bool(_APPOSITION_BEFORE.search(masked, max(0, run.start() - _APPOSITION_WINDOW), run.start()))
         )
         if titled or (apposition and who.kind == "person"):
             found.append((offset + run.start(), _Who("person", who.name), False))
@@ -690,6 +761,12 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     ``include_all`` is True. Curly and straight double quotes are found everywhere;
     single quotes only in headlines, standfirsts and texts of one paragraph, where
     British papers use them, and never from apostrophes (Russia's, '90s, rock 'n' roll).
+    « French » and ‹ single › guillemets count too; » and › always close.
+
+    HTML tags are read as spaces: in ``<p>"We will respond," he said.</p>`` the quote is
+    found, and the marks of ``<a href="...">`` are not quotes. A tag inside a quote stays in
+    its ``text`` (offsets always slice the page). Entities such as ``&quot;`` are not
+    decoded: convert a page to plain text first.
 
     Speakers, in this order:
 
@@ -721,15 +798,46 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     for block, start, end in _locate_blocks(text, blocks):
         if not keep_all and block.role not in ARTICLE_ROLES:
             continue
-        chunk = text[start:end]
+        chunk = _blank_tags(text[start:end])
         # A lone paragraph is most likely a headline handed over on its own.
         single = block.role in ("headline", "standfirst") or len(blocks) == 1
-        spans = _quote_spans(chunk, allow_single=single)
+        spans = _spans_around_tags(text[start:end], chunk, allow_single=single)
         masked = _mask(chunk, spans)
         boundaries = _boundaries(masked, spans, chunk)
         mentions = _mentions(masked, boundaries, start)
         paragraphs.append(_Paragraph(block, start, chunk, masked, spans, boundaries, mentions))
-    return _Resolver(paragraphs).quotes()
+    return [
+        # Tags inside a quote were blanked for the search; its text is the page's own.
+        quote if text[quote.start : quote.end] == quote.text else replace(quote, text=text[quote.start : quote.end])
+        for quote in _Resolver(paragraphs).quotes()
+    ]
+
+
+def _blank_tags(chunk: str) -> str:
+    """``chunk`` with HTML tags replaced by spaces of the same length (so offsets stay put)."""
+    if "<" not in chunk:
+        return chunk
+    return _TAG.sub(lambda m: " " * len(m.group(0)), chunk)
+
+
+def _spans_around_tags(raw: str, blanked: str, allow_single: bool) -> list[_Span]:
+    """Quote spans of a paragraph, looked for as if its HTML tags were not there.
+
+    Marks are judged by their neighbours, so they are found in the paragraph with its tags
+    cut out (in '"<b>We</b>"' the mark is next to "We", not to a space), then mapped back.
+    """
+    if blanked == raw:
+        return _quote_spans(raw, allow_single)
+    in_tag = bytearray(len(raw))
+    for tag in _TAG.finditer(raw):
+        in_tag[tag.start() : tag.end()] = b"\x01" * (tag.end() - tag.start())
+    kept = [i for i in range(len(raw)) if not in_tag[i]]
+    cut = "".join(raw[i] for i in kept)
+    spans = []
+    for span in _quote_spans(cut, allow_single):
+        close = kept[span.close] if span.close < len(kept) else len(raw)
+        spans.append(_Span(kept[span.open], close, kept[span.start], kept[span.end - 1] + 1))
+    return spans
 
 
 class _Resolver:
@@ -740,30 +848,33 @@ class _Resolver:
         all_mentions = [m for p in paragraphs for m in p.mentions]
         # Full names anywhere on the page, so a bare surname can be completed: the page
         # may say "Konashenkov said" before or after "Maj. Gen. Igor Konashenkov".
-        self.full_names = [who.name for _, who, _ in all_mentions if who.kind == "person" and " " in who.name]
-        self.persons = sorted(
+        self.full_names = _longest_by_surname(
+            who.name for _, who, _ in all_mentions if who.kind == "person" and " " in who.name
+        )
+        persons = sorted(
             (pos, self.canonical(who.name), statement)
             for pos, who, statement in all_mentions
-            if who.kind == "person" or (who.kind == "name" and self.completes(who.name))
+            if who.kind == "person" or (who.kind == "name" and who.name in self.full_names)
         )
-
-    def completes(self, surname: str) -> bool:
-        return any(full.split()[-1] == surname for full in self.full_names)
+        # Positions kept apart for bisect: "the last person before this quote" is a lookup,
+        # not a scan of every mention on the page.
+        self.person_at = [pos for pos, _, _ in persons]
+        self.person_name = [name for _, name, _ in persons]
+        self.statement_at = [pos for pos, _, statement in persons if statement]
+        self.statement_name = [name for _, name, statement in persons if statement]
 
     def canonical(self, name: str) -> str:
         if " " not in name:
-            matches = [full for full in self.full_names if full.split()[-1] == name]
-            if matches:
-                return max(matches, key=len)
+            return self.full_names.get(name, name)
         return name
 
     def last_person(self, pos: int) -> str:
-        earlier = [name for at, name, _ in self.persons if at < pos]
-        return earlier[-1] if earlier else ""
+        index = bisect.bisect_left(self.person_at, pos)
+        return self.person_name[index - 1] if index else ""
 
     def statement_speaker(self, pos: int) -> str:
-        earlier = [name for at, name, statement in self.persons if at < pos and statement]
-        return earlier[-1] if earlier else ""
+        index = bisect.bisect_left(self.statement_at, pos)
+        return self.statement_name[index - 1] if index else ""
 
     def speaker(self, who: _Who, pos: int) -> str:
         if who.kind == "pronoun":
@@ -786,12 +897,14 @@ class _Resolver:
             if nxt != -1:
                 end = min(end, nxt)
             tail = p.masked[after:end]
-            first_word = tail.lstrip(" ,;:—–-\t\n")[:1]
+            first_word = _SPACE_AND_PUNCTUATION.sub("", tail[:200])[:1]
             # After '...means."' a capital starts a new sentence, not an attribution.
             if inner[-1:] not in ".!?…" or first_word.islower():
                 for verb in _VERB.finditer(tail):
                     lead = tail[: verb.start()]
-                    if len(lead.split()) > 10 or "," in lead.lstrip(" ,"):
+                    if not verb.group(0).lower().endswith("ing"):
+                        lead = _skip_aside(lead)
+                    if len(lead.split()) > 10 or "," in re.sub(r"^[\s,]+", "", lead):
                         break
                     who = _subject(p.masked, _sentence_start(p.boundaries, after + verb.start()),
                                    _shift(verb, after, p.masked))
@@ -841,6 +954,16 @@ class _Resolver:
         return quotes
 
 
+def _longest_by_surname(full_names: Iterable[str]) -> dict[str, str]:
+    """Surname -> the longest full name ending in it (the first of equals)."""
+    longest: dict[str, str] = {}
+    for full in full_names:
+        surname = full.split()[-1]
+        if len(full) > len(longest.get(surname, "")):
+            longest[surname] = full
+    return longest
+
+
 def _shift(verb: re.Match[str], offset: int, masked: str) -> re.Match[str]:
     """The same verb match, re-found in the whole paragraph (so positions are paragraph-wide)."""
     match = _VERB.match(masked, offset + verb.start())
@@ -863,37 +986,27 @@ _STOPWORDS = set(
     again further once up down out off available disposal""".split()
 )
 _KEEP_S = {"means", "us", "news", "series", "species", "this", "his", "was", "has", "is", "its", "as"}
-# Multi-word expressions that translators render differently, matched after plurals are removed.
-_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("syrian", "democratic", "force"), "sdf"),
-    (("fire", "point"), "firepoint"),
-    (("firing", "point"), "firepoint"),
-    (("fire", "position"), "firepoint"),
-    (("firing", "position"), "firepoint"),
-    (("shut", "down"), "suppress"),
-    (("open", "fire"), "fire"),
-    (("met", "with", "retaliation"), "suppress"),
-    (("means", "of", "destruction"), "means"),
-    (("military", "means"), "means"),
-    (("in", "no", "uncertain", "term"), "firmly"),
-    (("in", "severe", "form"), "firmly"),
-    (("in", "harsh", "form"), "firmly"),
-)
-#: Translation and spelling variants of one word, mapped to one key: the ones the reports and
-#: the reference table show translators used, plus a few close equivalents. Kept small on
-#: purpose: a general thesaurus would merge remarks that only sound alike.
-_SYNONYMS = {
-    "suppressed": "suppress", "destroyed": "suppress", "destroy": "suppress", "curbed": "suppress",
-    "curb": "suppress", "repelled": "suppress", "repel": "suppress", "crushed": "suppress",
-    "quickly": "immediate", "immediately": "immediate", "promptly": "immediate",
-    "arsenal": "means", "weapon": "means",
-    "district": "area", "zone": "area",
-    "located": "locate", "based": "locate", "deployed": "locate", "stationed": "locate",
-    "militant": "fighter", "shelling": "fire", "attack": "fire",
-    "notified": "told", "informed": "told", "centre": "center", "defence": "defense",
-}
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*\.?")
 _US = {"us", "u.s", "u.s.", "usa", "u.s.a", "u.s.a."}
+
+# General spelling equivalences, true of English news whatever the story: British and
+# American spellings of one word get one key. Story-specific wordings (a translator's
+# "destroyed" for another's "suppressed") belong in the story's reference file instead:
+# see :class:`Synonyms`.
+_SPELLINGS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "programme": "program", "programmes": "program", "grey": "gray", "aluminium": "aluminum",
+    "judgement": "judgment", "ageing": "aging", "travelled": "traveled", "travelling": "traveling",
+    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "modelled": "modeled",
+    "fuelled": "fueled", "signalled": "signaled", "counselled": "counseled",
+}
+_SPELLING_RULES = (
+    (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),  # organise -> organize
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),  # colour -> color (not hour, four)
+    (re.compile(r"^(\w{2,})tre(s|d)?$"), r"\1ter\2"),  # centre -> center
+    (re.compile(r"^(\w{2,})ys(e|ed|es|ing)$"), r"\1yz\2"),  # analyse -> analyze
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),  # catalogue -> catalog
+)
 
 
 def _plain_words(text: str) -> list[str]:
@@ -915,36 +1028,123 @@ def _plain_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    if word in _SYNONYMS:
-        return _SYNONYMS[word]
+    """One key for a plain word: American spelling, then "-ing"/"-ed" cut from long words."""
+    word = _SPELLINGS.get(word, word)
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return _SYNONYMS.get(word, word)
+            return word[: -len(suffix)]
+    return word
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The words that carry a quote's meaning, in a form that survives translation.
+@dataclass(frozen=True)
+class Synonyms:
+    """Wordings that count as the same word when a story's quotes are matched.
+
+    A story told in translation quotes one statement in several wordings ("fire points
+    ... suppressed", "firing positions ... destroyed"). Which wordings are variants of
+    each other is a fact about that story, so it lives in the story's data: the
+    ``"synonyms"`` section of ``reference_quotes.json``, read by
+    :func:`reference_synonyms`. Each group is a list of wordings that count as one; a
+    wording of several words ("shut down") is matched as a whole. Groups that share a
+    wording are joined. The empty ``Synonyms()`` adds nothing to the kit's general
+    spelling equivalences (centre/center, US/U.S.).
+
+    Example:
+        >>> syn = Synonyms((("suppressed", "destroyed", "shut down"),))
+        >>> content_words("will be destroyed", syn) == content_words("would be shut down", syn)
+        True
+    """
+
+    groups: tuple[tuple[str, ...], ...] = ()
+    words: dict = field(init=False, repr=False, compare=False)
+    phrases: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entries = [[_variant_form(wording) for wording in group] for group in self.groups]
+        entries = [[form for form in group if form] for group in entries]
+        # Join groups that share a wording: the first group's first wording names the result.
+        parent = list(range(len(entries)))
+
+        def root(n: int) -> int:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        owner: dict[tuple[str, ...], int] = {}
+        for n, group in enumerate(entries):
+            for form in group:
+                if form in owner:
+                    a, b = root(owner[form]), root(n)
+                    parent[max(a, b)] = min(a, b)
+                else:
+                    owner[form] = n
+        keys = {}
+        for n, group in enumerate(entries):
+            if group and root(n) not in keys:
+                keys[root(n)] = " ".join(group[0])
+        words: dict[str, str] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for form, n in owner.items():
+            key = keys.get(root(n))
+            if key is None:
+                continue
+            if len(form) == 1:
+                words[form[0]] = key
+            else:
+                phrases.setdefault(form[0], []).append((form, key))
+        for options in phrases.values():
+            options.sort(key=lambda option: -len(option[0]))  # the longest wording wins
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "phrases", {first: tuple(options) for first, options in phrases.items()})
+
+
+def _variant_form(wording: str) -> tuple[str, ...]:
+    """A wording as content_words sees it: one stemmed word, or a phrase of plain words."""
+    plain = _plain_words(wording)
+    if len(plain) == 1:
+        return (_stem(plain[0]),)
+    return tuple(plain)
+
+
+_NO_SYNONYMS = Synonyms()
+
+
+def content_words(text: str, synonyms: Synonyms | None = None) -> frozenset[str]:
+    """The words that carry a quote's meaning, in a form that survives rewording.
+
+    Stopwords go; plurals, "-ing"/"-ed" and British spellings are evened out; with
+    ``synonyms`` (a story's translation variants, see :class:`Synonyms`) each variant
+    becomes its group's first wording.
 
     Example:
         >>> sorted(content_words("Firing positions in those areas will be destroyed"))
-        ['area', 'firepoint', 'suppress']
+        ['area', 'destroy', 'firing', 'position']
+        >>> syn = Synonyms((("fire points", "firing positions"), ("suppressed", "destroyed")))
+        >>> sorted(content_words("Firing positions in those areas will be destroyed", syn))
+        ['area', 'fire point', 'suppress']
     """
+    table = synonyms or _NO_SYNONYMS
     words = _plain_words(text)
     out: list[str] = []
     i = 0
     while i < len(words):
-        for phrase, key in _PHRASES:
+        word = words[i]
+        for phrase, key in table.phrases.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 out.append(key)
                 i += len(phrase)
                 break
         else:
-            out.append(words[i])
+            if (word not in _STOPWORDS and not word.isdigit()) or word == "usa":
+                stem = _stem(word)
+                out.append(table.words.get(stem, stem))
             i += 1
-    return frozenset(_stem(w) for w in out if w not in _STOPWORDS and not w.isdigit() or w == "usa")
+    return frozenset(out)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -1023,7 +1223,9 @@ class _Grouping:
 
 
 def group_quotes(
-    quotes: Iterable[tuple[str, Quote]], references: Sequence[ReferenceVersion] = ()
+    quotes: Iterable[tuple[str, Quote]],
+    references: Sequence[ReferenceVersion] = (),
+    synonyms: Synonyms | None = None,
 ) -> list[QuoteGroup]:
     """Group ``(report_id, Quote)`` pairs into remarks; the engine behind :func:`align_quotes`.
 
@@ -1032,33 +1234,31 @@ def group_quotes(
     well under a second. Longer quotes are placed first, so a fragment joins the full
     remark rather than starting a group of its own. Groups come out in order of first
     appearance; ``references`` are attached as described in :class:`QuoteGroup`.
+    ``synonyms`` are the story's translation variants (see :class:`Synonyms`).
 
     Example:
-        >>> a = Quote("Fire points in those areas will be suppressed", "Igor Konashenkov", 0, 46)
-        >>> b = Quote("Firing positions in these areas will be destroyed", "Konashenkov", 0, 50)
+        >>> a = Quote("Fire points in those areas will be immediately suppressed", "Igor Konashenkov", 0, 58)
+        >>> b = Quote("Firing positions in these areas will be immediately destroyed", "Konashenkov", 0, 61)
         >>> [len(g.members) for g in group_quotes([("1", a), ("2", b)])]
+        [1, 1]
+        >>> variants = Synonyms((("fire points", "firing positions"), ("suppressed", "destroyed")))
+        >>> [len(g.members) for g in group_quotes([("1", a), ("2", b)], synonyms=variants)]
         [2]
     """
     items = list(quotes)
-    words = [content_words(q.text) for _, q in items]
+    words = [content_words(q.text, synonyms) for _, q in items]
     speakers = _canonical_speakers([q.speaker for _, q in items])
     grouping = _Grouping()
     for i in sorted(range(len(items)), key=lambda i: -len(words[i])):
         grouping.place(i, words[i], speakers[i])
     groups = sorted((sorted(m) for m in grouping.members), key=lambda m: m[0])
-    english = [(r, content_words(r.text)) for r in references if r.language.lower().startswith("en")]
+    english = [(r, content_words(r.text, synonyms)) for r in references if r.language.lower().startswith("en")]
     return [_make_group([items[i] for i in m], [words[i] for i in m], references, english) for m in groups]
 
 
 def _canonical_speakers(speakers: list[str]) -> list[str]:
-    full = [s for s in speakers if " " in s and not s.lower().startswith(("the ", "a "))]
-    out = []
-    for s in speakers:
-        if s and " " not in s:
-            matches = [f for f in full if f.split()[-1] == s]
-            s = max(matches, key=len) if matches else s
-        out.append(s)
-    return out
+    full = _longest_by_surname(s for s in speakers if " " in s.strip() and not s.lower().startswith(("the ", "a ")))
+    return [full.get(s, s) if s and " " not in s else s for s in speakers]
 
 
 def _covers(version: frozenset[str], member: frozenset[str]) -> bool:
@@ -1148,10 +1348,12 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
     items have ``.id`` and ``.raw_text`` (and, for reference versions, ``.folder``).
     Quotes come from :func:`extract_quotes` on each whole page, so comments never count.
     Two quotes are one remark when most of the shorter one's content words are in the
-    other (see :data:`SAME_REMARK_THRESHOLD`), counting translation variants such as
-    "fire points"/"firing positions" and "suppressed"/"destroyed" as the same word, and
-    their speakers do not disagree. With ``references``, the published wordings from
-    ``reference_quotes.json`` become each matching group's reference.
+    other (see :data:`SAME_REMARK_THRESHOLD`) and their speakers do not disagree. The
+    story's own translation variants, from the ``"synonyms"`` section of its
+    ``reference_quotes.json`` (see :func:`reference_synonyms`), count as the same word:
+    for the bundled story "fire points"/"firing positions", "suppressed"/"destroyed".
+    With ``references``, the published wordings from that file become each matching
+    group's reference.
 
     Example:
         >>> groups = align_quotes(load_story())
@@ -1160,7 +1362,7 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
     """
     pairs = [(report.id, quote) for report in story.reports for quote in extract_quotes(report.raw_text)]
     versions = reference_versions(story) if references else []
-    return group_quotes(pairs, versions)
+    return group_quotes(pairs, versions, reference_synonyms(story))
 
 
 # --- compare_quotes ---------------------------------------------------------------------------
@@ -1208,7 +1410,10 @@ def _text_and_speaker(item: Union[str, Quote, ReferenceVersion]) -> tuple[str, s
 
 
 def compare_quotes(
-    a: Union[str, Quote, ReferenceVersion], b: Union[str, Quote, ReferenceVersion]
+    a: Union[str, Quote, ReferenceVersion],
+    b: Union[str, Quote, ReferenceVersion],
+    *,
+    synonyms: Synonyms | None = None,
 ) -> QuoteComparison:
     """Line up two versions of a quote word by word and flag what a reader should notice.
 
@@ -1216,6 +1421,8 @@ def compare_quotes(
     Flags: square brackets, round brackets and dots in either version; changed words;
     a partial quote (one is a trimmed piece of the other); a different speaker (when
     both sides say who spoke); reported speech printed as a quote (reference versions).
+    ``synonyms`` (a story's translation variants, :func:`reference_synonyms`) only
+    affect ``similarity`` and ``same_remark``: the word-by-word line-up shows every change.
 
     Example:
         >>> c = compare_quotes("Fire points in those areas will be immediately suppressed",
@@ -1254,7 +1461,7 @@ def compare_quotes(
     for side, speech in (("a", a_speech), ("b", b_speech)):
         if speech == "indirect":
             flags.append(QuoteFlag("indirect_speech", _EXPLAIN["indirect_speech"], f"{side} is reported speech"))
-    a_content, b_content = content_words(a_text), content_words(b_text)
+    a_content, b_content = content_words(a_text, synonyms), content_words(b_text, synonyms)
     return QuoteComparison(
         a=a_text,
         b=b_text,
@@ -1358,6 +1565,52 @@ def reference_versions(story: Any) -> list[ReferenceVersion]:
     return versions
 
 
+def reference_synonyms(story: Any) -> Synonyms:
+    """The story's translation variants: the ``"synonyms"`` section of ``reference_quotes.json``.
+
+    The section holds a ``"note"`` for teachers and lists of wordings that count as one
+    word when this story's quotes are matched: ``"words"`` and ``"phrases"`` (wordings of
+    several words), both lists of lists. Returns an empty :class:`Synonyms` when the
+    story has no reference file or the file has no such section; raises
+    :class:`medialit.story.StoryError` naming the file and the fix when it is malformed.
+
+    Example:
+        >>> syn = reference_synonyms(load_story())
+        >>> sorted(content_words("would be quickly shut down", syn))
+        ['immediately', 'suppress']
+    """
+    path = _reference_file(story)
+    if path is None:
+        return Synonyms()
+    section = _read_reference(path).get("synonyms")
+    if section is None:
+        return Synonyms()
+    shape = (
+        f"{REFERENCE_FILE}: 'synonyms' must be an object with a \"note\" and lists of wordings that count as one "
+        "word, like \"words\": [[\"suppressed\", \"destroyed\"]] and \"phrases\": [[\"fire points\", \"firing positions\"]]."
+    )
+    if not isinstance(section, dict):
+        raise StoryError([shape])
+    groups: list[tuple[str, ...]] = []
+    problems: list[str] = []
+    for part in ("words", "phrases"):
+        lists = section.get(part, [])
+        if not isinstance(lists, list):
+            problems.append(shape)
+            continue
+        for n, group in enumerate(lists, start=1):
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+                problems.append(
+                    f"{REFERENCE_FILE}: synonyms {part} list {n} must hold two or more wordings in quotes, "
+                    f"like [\"suppressed\", \"destroyed\"]."
+                )
+                continue
+            groups.append(tuple(group))
+    if problems:
+        raise StoryError(list(dict.fromkeys(problems)))
+    return Synonyms(tuple(groups))
+
+
 def reference_notes(story: Any) -> list[str]:
     """The teaching notes that come with the reference versions ([] when there are none).
 
@@ -1382,7 +1635,10 @@ _SYNTHETIC_SWAPS = {"Fire": "Firing", "points": "positions", "suppressed": "dest
 
 
 def synthetic_story(reports: int = 200, quotes_per_report: int = 10, seed: int = 0) -> Story:
-    """A made-up story for timing :func:`align_quotes`: many reports quoting varied remarks.
+    """A made-up story for timing :func:`align_quotes`; it exists for ``make bench`` only.
+
+    Not analysis: nothing in a lesson should use it, and it is left out of ``__all__``.
+    Many reports quote varied remarks.
 
     Each report quotes ``quotes_per_report`` remarks drawn from a pool: the real ones of
     the bundled story, reworded (synonym swaps), trimmed and bracketed, plus invented
