@@ -13,6 +13,7 @@ FACTORIES = {
     "question": lambda: kit.question("q", "Prompt <b>bold</b> <img src=x onerror=alert(1)>"),
     "name_box": lambda: kit.name_box(),
     "publisher_clues": lambda: kit.publisher_clues(),
+    "story_intro": lambda: kit.story_intro(),
 }
 
 

@@ -84,3 +84,13 @@ def test_a_failure_inside_a_widget_is_shown_in_its_status_line(work_folder, monk
 def test_page_html_keeps_every_line_of_the_report(work_folder):
     report = kit.start("00-start-here").story.report("000")
     assert page_html(report).count("\n") == report.raw_text.count("\n")
+
+
+def test_story_intro_describes_whichever_story_is_loaded(work_folder):
+    from kit_testing import ROOT
+
+    kit.start("00-start-here")
+    assert "Deir Ezzor" in kit.story_intro().static_html() and "5 reports" in kit.story_intro().static_html()
+    kit.start("00-start-here", story_path=str(ROOT / "tests" / "stories" / "harbour-storm"))
+    intro = kit.story_intro().static_html()
+    assert "Portbury" in intro and "3 reports" in intro and "Deir" not in intro

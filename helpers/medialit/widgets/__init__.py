@@ -10,7 +10,7 @@ widgets live in their own module and list their notebook-facing names in ``__all
 """
 
 from .common import esc, session, start
-from .viewer import name_box, publisher_clues, question, report_viewer
+from .viewer import name_box, publisher_clues, question, report_viewer, story_intro
 from .labelling import *  # noqa: F401,F403 - lesson 1
 from .tagger import *  # noqa: F401,F403 - lesson 2
 from .quotecheck import *  # noqa: F401,F403 - lesson 3

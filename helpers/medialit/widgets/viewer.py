@@ -177,3 +177,27 @@ def publisher_clues() -> ClueReveal:
     """A button revealing the clues to who published each page."""
     current = session()
     return ClueReveal(current.story, current.work)
+
+
+class StoryIntro(KitBox):
+    """The loaded story in a few lines: its title, date, how many reports, and its description."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        super().__init__([widgets.HTML(self.intro_html())])
+
+    def intro_html(self) -> str:
+        about = str(self.story.metadata.get("about", "")).strip()
+        date = f" ({esc(self.story.date)})" if self.story.date else ""
+        return (
+            f"<p><b>{esc(self.story.title)}</b>{date}: {len(self.story.reports)} reports of the same event.</p>"
+            + (f"<p>{esc(about)}</p>" if about else "")
+        )
+
+    def static_html(self) -> str:
+        return self.intro_html()
+
+
+def story_intro() -> StoryIntro:
+    """What the loaded story is about (from its story.json), for the start of lesson 0."""
+    return StoryIntro(session().story)
