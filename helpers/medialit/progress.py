@@ -148,7 +148,7 @@ def save_lesson(work: LessonWork) -> Path:
     except (TypeError, ValueError) as error:
         raise WorkError(f"Cannot save {work.path}: an answer is not plain data ({error}).") from None
     try:
-        _write_atomically(work.path, text)
+        write_atomically(work.path, text)
     except OSError as error:
         raise WorkError(
             f"Cannot save your work to {work.path} ({error.strerror or error}). "
@@ -214,7 +214,7 @@ def export_work(
             f"{target} holds another student's work: ask your teacher for your own folder to export into."
         )
     try:
-        _write_atomically(target, json.dumps(payload, ensure_ascii=False, indent=1))
+        write_atomically(target, json.dumps(payload, ensure_ascii=False, indent=1))
     except OSError as error:
         raise WorkError(f"Cannot write {target} ({error.strerror or error}): choose a folder you can write to.") from None
     return target
@@ -228,7 +228,15 @@ def _student_of(path: Path) -> str | None:
     return data.get("student") if isinstance(data, dict) else ""
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    An interrupted write leaves the old file as it was. Example:
+        >>> import tempfile
+        >>> target = Path(tempfile.mkdtemp()) / "a.json"
+        >>> write_atomically(target, "{}"); target.read_text()
+        '{}'
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -244,13 +252,25 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def _move_aside(path: Path) -> Path:
+    target = unused_sibling(path, "unreadable")
+    os.replace(path, target)
+    return target
+
+
+def unused_sibling(path: Path, label: str) -> Path:
+    """A free name beside ``path`` for keeping an old copy: ``<name>.<label>-<time>`` (numbered if taken).
+
+    Example:
+        >>> import tempfile
+        >>> unused_sibling(Path(tempfile.mkdtemp()) / "key.json", "backup").name.startswith("key.json.backup-")
+        True
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
-        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
-    os.replace(path, target)
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
     return target
 
 

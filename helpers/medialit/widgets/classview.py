@@ -93,17 +93,28 @@ class ClassFolder(KitBox):
         return self.report.value
 
 
-class ClassLabels(KitBox):
-    """Lesson 1: how the class labelled each paragraph against the answer key."""
+class ClassView(KitBox):
+    """One lesson's summary of the class: redrawn whenever the class's folder is read again."""
 
-    def __init__(self, story: Story, state: ClassState, folder: str):
+    def __init__(self, story: Story, state: ClassState, folder: str, controls: list | None = None):
         self.story, self.state = story, state
         self.body = widgets.VBox()
         self.status = Status()
-        super().__init__([self.body, self.status])
+        super().__init__([*(controls or []), self.body, self.status])
         state.views.append(guarded(self.status)(self.refresh))
         state.current(story, folder)
         self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def static_html(self) -> str:
+        return "".join(child.static_html() if hasattr(child, "static_html") else child.value
+                       for child in self.body.children)
+
+
+class ClassLabels(ClassView):
+    """Lesson 1: how the class labelled each paragraph against the answer key."""
 
     def refresh(self) -> None:
         work = self.state.work
@@ -151,43 +162,22 @@ class ClassLabels(KitBox):
         )
         self.body.children = [chart, table]
 
-    def static_html(self) -> str:
-        return "".join(getattr(child, "static_html", lambda: child.value)() for child in self.body.children)
 
-
-class ClassHeadlineTags(KitBox):
+class ClassHeadlineTags(ClassView):
     """Lesson 2: the class's headline tags and their agreement (lesson 2's own class view, on this folder)."""
-
-    def __init__(self, story: Story, state: ClassState, folder: str):
-        self.story, self.state = story, state
-        self.body = widgets.VBox()
-        self.status = Status()
-        super().__init__([self.body, self.status])
-        state.views.append(guarded(self.status)(self.refresh))
-        state.current(story, folder)
-        self.refresh()
 
     def refresh(self) -> None:
         self.view = ClassTags(self.story, session().work, self.state.work, include_me=False)
         self.body.children = [self.view]
 
-    def static_html(self) -> str:
-        return self.view.static_html()
 
-
-class ClassQuoteVerdicts(KitBox):
+class ClassQuoteVerdicts(ClassView):
     """Lesson 3: the spread of the class's verdicts on each quoted version of a remark."""
 
     def __init__(self, story: Story, state: ClassState, folder: str):
-        self.story, self.state = story, state
         self.picker = widgets.Dropdown(description="Remark:", layout=widgets.Layout(width="min(100%, 620px)"))
-        self.body = widgets.VBox()
-        self.status = Status()
+        super().__init__(story, state, folder, controls=[self.picker])
         self.picker.observe(guarded(self.status)(lambda change: self.draw()), names="value")
-        super().__init__([self.picker, self.body, self.status])
-        state.views.append(guarded(self.status)(self.refresh))
-        state.current(story, folder)
-        self.refresh()
 
     def refresh(self) -> None:
         self.tallies = verdict_tallies(self.state.work) if self.state.work else {}
@@ -230,22 +220,9 @@ class ClassQuoteVerdicts(KitBox):
             labels.append(f"{label} (quote {seen[report_id]})" if report_ids.count(report_id) > 1 else label)
         return labels
 
-    def static_html(self) -> str:
-        return "".join(child.static_html() if hasattr(child, "static_html") else child.value
-                       for child in self.body.children)
 
-
-class ClassRankings(KitBox):
+class ClassRankings(ClassView):
     """Lesson 5: how the class ranked the reports, and why (the students' own justifications)."""
-
-    def __init__(self, story: Story, state: ClassState, folder: str):
-        self.story, self.state = story, state
-        self.body = widgets.VBox()
-        self.status = Status()
-        super().__init__([self.body, self.status])
-        state.views.append(guarded(self.status)(self.refresh))
-        state.current(story, folder)
-        self.refresh()
 
     def refresh(self) -> None:
         work = self.state.work
@@ -272,10 +249,6 @@ class ClassRankings(KitBox):
         ]
         table = widgets.HTML("<p><b>Why they ranked them so</b>:</p>" + static_table(["student", "justification"], reasons))
         self.body.children = [chart, table]
-
-    def static_html(self) -> str:
-        return "".join(child.static_html() if hasattr(child, "static_html") else child.value
-                       for child in self.body.children)
 
 
 def class_folder() -> ClassFolder:

@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..progress import LessonWork, _write_atomically
+from ..progress import LessonWork, unused_sibling, write_atomically
 from ..segment import (
     ANSWER_KEY_FILE,
     GROUP_OF_ROLE,
@@ -505,9 +504,9 @@ class Labeller(KitBox):
         backup = None
         try:
             if target.exists():
-                backup = _backup_path(target)
+                backup = unused_sibling(target, "backup")
                 shutil.copy2(target, backup)
-            _write_atomically(target, answer_key_text(key))
+            write_atomically(target, answer_key_text(key))
         except OSError as error:
             self.status.problem(f"Could not write {target} ({error.strerror or error}); the old key is unchanged.")
             return None
@@ -535,16 +534,6 @@ class Labeller(KitBox):
                 f"<tbody>{rows}</tbody></table>"
             )
         return "".join(parts)
-
-
-def _backup_path(target: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = target.with_name(f"{target.name}.backup-{stamp}")
-    counter = 1
-    while backup.exists():
-        counter += 1
-        backup = target.with_name(f"{target.name}.backup-{stamp}-{counter}")
-    return backup
 
 
 def labeller(teacher: bool = False) -> Labeller:
