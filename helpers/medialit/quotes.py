@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import json
 import random
 import re
 from collections import Counter
@@ -34,7 +33,7 @@ from typing import Any, Iterable, Sequence, Union
 
 # Absolute imports, so that `python -m doctest helpers/medialit/quotes.py` works too.
 from medialit.segment import Block, segment
-from medialit.story import Report, Story, StoryError, bundled_story_folder, load_story
+from medialit.story import Report, Story, StoryError, bundled_story_folder, load_story, read_json
 
 __all__ = [
     "ARTICLE_ROLES",
@@ -1498,17 +1497,7 @@ def _reference_file(story: Any) -> Path | None:
 
 
 def _read_reference(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise StoryError([f"{REFERENCE_FILE} is not UTF-8 text: re-save it as UTF-8."]) from None
-    except json.JSONDecodeError as error:
-        raise StoryError(
-            [
-                f"{REFERENCE_FILE} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
-                "Fix that spot, or delete the file: it is optional."
-            ]
-        ) from None
+    data = read_json(path, REFERENCE_FILE, "Fix that spot, or delete the file: it is optional.")
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
         raise StoryError(
             [f"{REFERENCE_FILE} must hold one JSON object with a list 'versions': [{{\"source\": ..., \"remark\": ..., "

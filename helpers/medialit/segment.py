@@ -1051,20 +1051,13 @@ def load_answer_key(folder: str | Path) -> dict[str, list[KeyEntry]]:
         >>> load_answer_key(bundled_story_folder())["001"][0]
         KeyEntry(line=1, role='headline', why='The title of the report at the top of the page.')
     """
-    from medialit.story import StoryError  # story imports this module: import late to avoid a cycle
+    from medialit.story import StoryError, read_json  # story imports this module: import late to avoid a cycle
 
     file = Path(folder) / ANSWER_KEY_FILE
     if not file.is_file():
         return {}
     name = f"{ANSWER_KEY_FILE} in {Path(folder)}"
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise StoryError([f"{name} is not UTF-8 text: re-save it as UTF-8."]) from None
-    except json.JSONDecodeError as error:
-        raise StoryError(
-            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). Fix that spot."]
-        ) from None
+    data = read_json(file, name, "Fix that spot.")
     shape = 'an object like {"000": [{"line": 1, "role": "headline", "why": "..."}]}'
     if not isinstance(data, dict):
         raise StoryError([f"{name} must hold {shape}."])

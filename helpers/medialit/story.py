@@ -245,19 +245,39 @@ def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
     return problems, sorted(texts)
 
 
+def read_json(path: Path, name: str, fix: str, resave: str = "re-save it as UTF-8.") -> object:
+    """Parse one of a story's JSON data files; a :class:`StoryError` says where it breaks and ``fix``.
+
+    ``name`` is how the message names the file; ``resave`` ends the message for text that is not UTF-8.
+
+    Example:
+        >>> import tempfile
+        >>> bad = Path(tempfile.mkdtemp()) / "story.json"
+        >>> _ = bad.write_text('{"title": }')
+        >>> try:
+        ...     read_json(bad, "story.json", "Fix that spot.")
+        ... except StoryError as error:
+        ...     print(error)
+        story.json is not valid JSON (line 1, column 11: Expecting value). Fix that spot.
+    """
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise StoryError([f"{name} is not UTF-8 text: {resave}"]) from None
+    except json.JSONDecodeError as error:
+        raise StoryError(
+            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). {fix}"]
+        ) from None
+
+
 def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
     file = folder / METADATA_FILE
     if not file.exists():
         return {}, []
     try:
-        metadata = json.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return {}, [f"{METADATA_FILE} is not UTF-8 text: re-save it as UTF-8."]
-    except json.JSONDecodeError as error:
-        return {}, [
-            f"{METADATA_FILE} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
-            "Fix that spot, or delete the file: it is optional."
-        ]
+        metadata = read_json(file, METADATA_FILE, "Fix that spot, or delete the file: it is optional.")
+    except StoryError as error:
+        return {}, error.problems
     if not isinstance(metadata, dict):
         return {}, [f"{METADATA_FILE} must hold one JSON object {{...}} with 'title', 'date' and 'reports'."]
     problems = []

@@ -20,7 +20,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Sequence, Union
 
 # Absolute, not relative, so `python -m doctest helpers/medialit/wording.py` runs the examples.
-from medialit.story import Report, Story, StoryError
+from medialit.story import Report, Story, StoryError, read_json
 
 __all__ = [
     "NumberComparison",
@@ -144,15 +143,8 @@ def load_terms(path: str | os.PathLike | None = None) -> Terms:
     name = str(file)
     if not file.is_file():
         raise StoryError([f"The word-list file {name} does not exist: check the path, or leave it out to use the kit's own."])
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise StoryError([f"{name} is not UTF-8 text: re-save it as UTF-8 in your text editor."]) from None
-    except json.JSONDecodeError as error:
-        raise StoryError([
-            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
-            "Look for a missing comma or quote just before that spot."
-        ]) from None
+    data = read_json(file, name, "Look for a missing comma or quote just before that spot.",
+                     resave="re-save it as UTF-8 in your text editor.")
     problems: list[str] = []
     terms = _parse_terms(data, name, problems)
     if problems:
