@@ -143,7 +143,8 @@ class ClueReveal(KitBox):
     def __init__(self, story: Story, work: LessonWork, key: str = "viewer.clues_shown"):
         self.story, self.work, self.key = story, work, key
         self.button = widgets.Button(
-            description="Show the clues we spotted", icon="search", layout=widgets.Layout(width="auto")
+            # fit-content: "auto" stretches a button across a VBox, a fixed width cuts its label off
+            description="Show the clues we spotted", icon="search", layout=widgets.Layout(width="fit-content")
         )
         self.output = widgets.HTML()
         self.status = Status()
