@@ -7,10 +7,18 @@ TEST_STAMP := $(VENV)/.test-installed
 
 STUDENTS ?= 30
 
+# JupyterLab refuses to start as root unless told to; containers, Codespaces and many school VMs run as root.
+# Allow it only then. LAB_ARGS passes extra options (tests use it for the port and token).
+LAB_USER_ID ?= $(shell id -u)
+LAB_ROOT_FLAG := $(if $(filter 0,$(LAB_USER_ID)),--allow-root,)
+LAB_ARGS ?=
+
 .PHONY: lab test bench bench-class install clean-venv
 
 lab: $(KIT_STAMP)
-	$(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb
+	@echo "Starting JupyterLab. If no browser window opens, copy the address below that starts with"
+	@echo "http://localhost or http://127.0.0.1 (it ends with ?token=...) into your web browser."
+	$(VENV)/bin/jupyter lab $(LAB_ROOT_FLAG) $(LAB_ARGS) notebooks/00-start-here.ipynb
 
 test: $(TEST_STAMP)
 	bash scripts/ensure-chromium.sh
