@@ -11,7 +11,7 @@ import pytest
 import medialit
 from medialit.story import MAX_REPORT_BYTES, STORY_ENV, bundled_story_folder, check_story, load_story, report_id
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 # The five scraped reports, byte for byte as they were given to the project.
 SEED_SHA256 = {

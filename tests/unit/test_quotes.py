@@ -33,7 +33,7 @@ from medialit.quotes import (
 )
 from medialit.story import StoryError, bundled_story_folder, load_story
 
-REFERENCE_MD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "konashenkov-statement.md"
+REFERENCE_MD = Path(__file__).resolve().parents[3] / "shared" / "reference" / "konashenkov-statement.md"
 KONASHENKOV = "Igor Konashenkov"
 
 # Spaces that scraped pages carry besides " ": no-break, narrow no-break (French, before »),

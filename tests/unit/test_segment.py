@@ -21,7 +21,7 @@ from medialit.segment import (
 )
 from medialit.story import StoryError, bundled_story_folder, load_story
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = [
     "Flood warnings have been issued across the region as the first storm of the season moves in from the sea.",
     "The weather service has put an amber warning for wind in place for much of the coast from noon on Wednesday.",
