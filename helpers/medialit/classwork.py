@@ -323,16 +323,16 @@ class ParagraphTally:
 def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]:
     """Per paragraph, how many students chose body / comment / other, beside the key's group.
 
-    ``key`` is :func:`medialit.segment.load_answer_key`'s result. Labels of the wrong shape
+    ``key`` is :func:`medialit.segmentation.load_answer_key`'s result. Labels of the wrong shape
     are skipped, so one odd file cannot stop the summary.
 
     Example:
-        >>> from medialit.segment import KeyEntry
+        >>> from medialit.segmentation import KeyEntry
         >>> student = StudentWork("A", "a.json", "", {LABELS_LESSON: {"labeller.labels": {"001": {"1": {"group": "other"}}}}})
         >>> label_tallies(ClassWork("", None, (student,), ()), {"001": [KeyEntry(1, "headline", "")]})[0].agreeing
         1
     """
-    from medialit.segment import GROUP_OF_ROLE
+    from medialit.segmentation import GROUP_OF_ROLE
 
     groups = ("body", "comment", "other")
     tallies: dict[tuple[str, int], dict[str, int]] = {}

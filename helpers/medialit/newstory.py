@@ -97,7 +97,7 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
         []
     """
     from .quotes import reference_synonyms, reference_versions
-    from .segment import load_answer_key, split_paragraphs
+    from .segmentation import load_answer_key, split_paragraphs
 
     try:
         story = load_story(folder)

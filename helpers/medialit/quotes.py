@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence, Union
 
 # Absolute imports, so that `python -m doctest helpers/medialit/quotes.py` works too.
-from medialit.segment import Block, segment
+from medialit.segmentation import Block, segment
 from medialit.story import Report, Story, StoryError, bundled_story_folder, load_story, read_json
 
 __all__ = [
@@ -755,7 +755,7 @@ def _mask(chunk: str, spans: list[_Span]) -> str:
 def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     """Every quotation in a page's article text, with its speaker and its place in ``text``.
 
-    The page is split by :func:`medialit.segment.segment`; only the headline, standfirst
+    The page is split by :func:`medialit.segmentation.segment`; only the headline, standfirst
     and body are searched (a text of one paragraph is searched whatever its role), unless
     ``include_all`` is True. Curly and straight double quotes are found everywhere;
     single quotes only in headlines, standfirsts and texts of one paragraph, where

@@ -20,7 +20,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .segment import Block, segment
+from .segmentation import Block, segment
 
 #: Reports larger than this are refused: a scrape of one article is a few kB.
 MAX_REPORT_BYTES = 2 * 1024 * 1024

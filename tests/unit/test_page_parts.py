@@ -1,4 +1,4 @@
-"""Lesson 1's analysis in medialit.segment: page parts, comment-only words, marking labels, writing a key."""
+"""Lesson 1's analysis in medialit.segmentation: page parts, comment-only words, marking labels, writing a key."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit import load_story
-from medialit.segment import (
+from medialit.segmentation import (
     GROUPS,
     Block,
     KeyEntry,

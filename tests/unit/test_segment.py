@@ -1,4 +1,4 @@
-"""Specification of medialit.segment: what each paragraph of a scraped page is, and why."""
+"""Specification of medialit.segmentation: what each paragraph of a scraped page is, and why."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit.segment import (
+from medialit.segmentation import (
     GROUP_OF_ROLE,
     ROLES,
     KeyEntry,
@@ -502,7 +502,7 @@ def _lines(paths):
 def test_every_phrase_rule_a_bundled_report_needs_is_also_used_on_a_labelled_page(table):
     import re
 
-    segment_module = importlib.import_module("medialit.segment")
+    segment_module = importlib.import_module("medialit.segmentation")
 
     bundled = _lines(sorted(bundled_story_folder().glob("0*.txt")))
     labelled = _lines(sorted((REPO / "tests" / "pages").glob("*/*.page")))
@@ -515,11 +515,11 @@ def test_every_phrase_rule_a_bundled_report_needs_is_also_used_on_a_labelled_pag
 def test_every_public_function_and_class_of_segment_has_a_docstring_example():
     import inspect
 
-    segment_module = importlib.import_module("medialit.segment")
+    segment_module = importlib.import_module("medialit.segmentation")
 
     for name, value in vars(segment_module).items():
         if name.startswith("_") or not (inspect.isfunction(value) or inspect.isclass(value)):
             continue
         if getattr(value, "__module__", "") != segment_module.__name__:
             continue
-        assert ">>>" in (value.__doc__ or ""), f"medialit.segment.{name} needs a docstring example"
+        assert ">>>" in (value.__doc__ or ""), f"medialit.segmentation.{name} needs a docstring example"

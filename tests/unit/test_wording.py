@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit.segment import Block
+from medialit.segmentation import Block
 from medialit.story import Report, Story, StoryError, load_story
 from medialit.wording import (
     NumberTopic,

@@ -10,10 +10,10 @@ widgets live in their own module and list their notebook-facing names in ``__all
 """
 
 from .common import esc, session, start
-from .viewer import name_box, publisher_clues, question, report_viewer, story_intro
-from .labelling import *  # noqa: F401,F403 - lesson 1
-from .tagger import *  # noqa: F401,F403 - lesson 2
-from .quotecheck import *  # noqa: F401,F403 - lesson 3
-from .compare import *  # noqa: F401,F403 - lesson 4
+from .start_here import name_box, publisher_clues, question, report_viewer, story_intro
+from .article_parts import *  # noqa: F401,F403 - lesson 1
+from .loaded_headlines import *  # noqa: F401,F403 - lesson 2
+from .quote_fidelity import *  # noqa: F401,F403 - lesson 3
+from .words_sources_numbers import *  # noqa: F401,F403 - lesson 4
 from .verdict import *  # noqa: F401,F403 - lesson 5
-from .classview import *  # noqa: F401,F403 - the teacher's notebook
+from .class_work import *  # noqa: F401,F403 - the teacher's notebook

@@ -39,7 +39,7 @@ import ipywidgets as widgets
 from ..progress import PROFILE, LessonWork, WorkError, all_work, export_work, open_work
 from ..story import Story
 from .common import KitBox, Status, esc, guarded, session, static_table
-from .viewer import Question
+from .start_here import Question
 
 __all__ = [
     "evidence_table",
@@ -74,10 +74,10 @@ class LessonInfo:
 
 LESSONS: tuple[LessonInfo, ...] = (
     LessonInfo(0, "00-start-here", "Start here"),
-    LessonInfo(1, "01-what-is-the-article", "What is the article?", "labelling"),
-    LessonInfo(2, "02-loaded-headlines", "Loaded headlines", "tagger"),
-    LessonInfo(3, "03-quote-fidelity", "Quote fidelity", "quotecheck"),
-    LessonInfo(4, "04-words-sources-numbers", "Words, sources, numbers", "compare"),
+    LessonInfo(1, "01-what-is-the-article", "What is the article?", "article_parts"),
+    LessonInfo(2, "02-loaded-headlines", "Loaded headlines", "loaded_headlines"),
+    LessonInfo(3, "03-quote-fidelity", "Quote fidelity", "quote_fidelity"),
+    LessonInfo(4, "04-words-sources-numbers", "Words, sources, numbers", "words_sources_numbers"),
 )
 
 #: Lesson 0's free-text questions and how an answer is introduced in an evidence line.

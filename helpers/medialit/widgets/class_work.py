@@ -17,10 +17,10 @@ from matplotlib.ticker import MaxNLocator
 
 from ..classwork import ClassWork, label_tallies, rank_summaries, read_class, verdict_tallies
 from ..quotes import VERDICTS
-from ..segment import load_answer_key
+from ..segmentation import load_answer_key
 from ..story import Story, StoryError
 from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session, static_table
-from .tagger import ClassTags
+from .loaded_headlines import ClassTags
 
 __all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_verdicts", "class_rankings"]
 

@@ -1148,7 +1148,7 @@ def page_parts(blocks: list[Block]) -> PageParts:
         >>> page_parts([]).total_words
         0
     """
-    from medialit.readability import readability, word_count  # textstat is slow to import; only lesson 1 needs it
+    from medialit.reading_level import readability, word_count  # textstat is slow to import; only lesson 1 needs it
 
     body = group_text(blocks, "body")
     whole = "\n\n".join(block.text for block in blocks)

@@ -17,7 +17,7 @@ from medialit.classwork import (
     read_class,
     verdict_tallies,
 )
-from medialit.segment import KeyEntry, load_answer_key
+from medialit.segmentation import KeyEntry, load_answer_key
 
 LESSON = "teacher-class-work"
 

@@ -23,7 +23,7 @@ from medialit.widgets.verdict import (
 
 STORY = "deir-ezzor-2017"
 labeller, tagger, quotecheck, compare = (
-    importlib.import_module(f"medialit.widgets.{name}") for name in ("labelling", "tagger", "quotecheck", "compare")
+    importlib.import_module(f"medialit.widgets.{name}") for name in ("article_parts", "loaded_headlines", "quote_fidelity", "words_sources_numbers")
 )
 MODULES = {"01-what-is-the-article": labeller, "02-loaded-headlines": tagger,
            "03-quote-fidelity": quotecheck, "04-words-sources-numbers": compare}

@@ -12,7 +12,7 @@ import medialit.widgets as kit
 from medialit.agreement import class_agreement
 from medialit.headlines import CATEGORIES, word_spans
 from medialit.progress import open_work
-from medialit.widgets.tagger import (
+from medialit.widgets.loaded_headlines import (
     MARK,
     evidence,
     join_with_next,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import medialit.widgets as kit
 from medialit.progress import open_work
-from medialit.widgets.viewer import page_html
+from medialit.widgets.start_here import page_html
 
 
 def test_start_loads_the_story_and_opens_this_lessons_work(work_folder):

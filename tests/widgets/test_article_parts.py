@@ -11,10 +11,10 @@ from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 
 import medialit.widgets as kit
 from medialit.progress import open_work
-from medialit.segment import ANSWER_KEY_FILE, load_answer_key
+from medialit.segmentation import ANSWER_KEY_FILE, load_answer_key
 from medialit.story import bundled_story_folder
-labeller_module = importlib.import_module("medialit.widgets.labelling")  # the package attribute is the factory
-from medialit.widgets.labelling import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
+labeller_module = importlib.import_module("medialit.widgets.article_parts")  # the package attribute is the factory
+from medialit.widgets.article_parts import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
 
 LESSON = "01-what-is-the-article"
 

@@ -33,7 +33,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..progress import LessonWork, unused_sibling, write_atomically
-from ..segment import (
+from ..segmentation import (
     ANSWER_KEY_FILE,
     GROUP_OF_ROLE,
     GROUPS,

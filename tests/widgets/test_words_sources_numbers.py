@@ -10,7 +10,7 @@ from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 
 import medialit.widgets as kit
 from medialit.progress import open_work
-from medialit.widgets.compare import comment_difference, ease_words, evidence, kind_words, verdict_words
+from medialit.widgets.words_sources_numbers import comment_difference, ease_words, evidence, kind_words, verdict_words
 from medialit.wording import compare_numbers, load_terms
 
 LESSON = "04-words-sources-numbers"
@@ -107,7 +107,7 @@ def test_comment_matches_appear_only_when_comments_are_included(work_folder):
 
 
 def test_a_group_with_no_matches_shows_zeros_and_says_so(work_folder, tmp_path):
-    from medialit.widgets.compare import TermCounter
+    from medialit.widgets.words_sources_numbers import TermCounter
 
     terms_file = tmp_path / "terms.json"
     terms_file.write_text(json.dumps({"groups": [

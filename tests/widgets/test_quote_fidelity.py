@@ -12,7 +12,7 @@ import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.quotes import VERDICTS, align_quotes, check_verdict, compare_quotes, helper_flags
 from medialit.story import bundled_story_folder, load_story
-from medialit.widgets.quotecheck import aligned_html, evidence, group_key, member_key
+from medialit.widgets.quote_fidelity import aligned_html, evidence, group_key, member_key
 
 LESSON = "03-quote-fidelity"
 

@@ -1,6 +1,6 @@
 """Lesson 4 widgets: word choice, sources, numbers and readability across the reports.
 
-The widgets only show what :mod:`medialit.wording` and :mod:`medialit.readability`
+The widgets only show what :mod:`medialit.wording` and :mod:`medialit.reading_level`
 return; the small helpers here turn those results into chart rows and plain sentences.
 
 Saved keys (in ``04-words-sources-numbers.json``)::
@@ -24,7 +24,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..progress import LessonWork
-from ..readability import Readability, readability
+from ..reading_level import Readability, readability
 from ..story import Report, Story
 from ..wording import (
     NumberComparison,
