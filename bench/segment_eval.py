@@ -1,4 +1,4 @@
-"""Score medialit.segment on the hand-labelled pages in tests/pages (paragraph-level body F1).
+"""Score medialit.segmentation on the hand-labelled pages in tests/pages (paragraph-level body F1).
 
 Usage (from the repository root):
 
@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from medialit.segment import segment, split_paragraphs
+from medialit.segmentation import segment, split_paragraphs
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
 BODY_MARK = "B| "
