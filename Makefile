@@ -20,7 +20,10 @@ lab: $(KIT_STAMP)
 	@echo "http://localhost or http://127.0.0.1 (it ends with ?token=...) into your web browser."
 	$(VENV)/bin/jupyter lab $(LAB_ROOT_FLAG) $(LAB_ARGS) notebooks/00-start-here.ipynb
 
-test: $(TEST_STAMP)
+# axe-core for the accessibility test, from the npm registry through the lock file.
+AXE := tests/support/axe/node_modules/.package-lock.json
+
+test: $(TEST_STAMP) $(AXE)
 	bash scripts/ensure-chromium.sh
 	$(PY) -m pytest
 
@@ -30,6 +33,9 @@ bench: $(TEST_STAMP)
 # A real JupyterHub on 127.0.0.1 with STUDENTS simulated students (configurable-http-proxy from npm).
 bench-class: $(TEST_STAMP) bench/hub/node_modules/.package-lock.json
 	$(PY) bench/class_bench.py --students $(STUDENTS)
+
+$(AXE): tests/support/axe/package-lock.json
+	cd tests/support/axe && npm ci --no-audit --no-fund
 
 bench/hub/node_modules/.package-lock.json: bench/hub/package-lock.json
 	cd bench/hub && npm ci --no-audit --no-fund

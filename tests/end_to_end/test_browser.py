@@ -6,12 +6,14 @@ Screenshots go to tests/screenshots/ (git-ignored) so a person can look at what 
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import re
 import shutil
 import time
 
 import pytest
+from accessibility import AXE_JS, NO_AXE, run_axe, summary, write_report
 from kit_testing import OFFLINE, ROOT, make_hostile_story
 from lab import (
     CHROMIUM,
@@ -117,6 +119,44 @@ def load_interactions() -> dict:
 
 INTERACTIONS = load_interactions()
 
+# Serious or critical axe-core violations inside the kit's outputs that are known and not yet fixed, per
+# notebook and rule (issue 14). The test fails on anything beyond these; the list only ever shrinks.
+KNOWN_VIOLATIONS = json.loads((ROOT / "tests" / "end_to_end" / "accessibility_known.json").read_text())
+AXE_RESULTS: dict[str, list] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def accessibility_report():
+    """After the run, write everything axe found (kit and JupyterLab apart) for a person to read.
+
+    JupyterLab's own violations are not the kit's to fix, but a teacher should know them
+    (docs/accessibility.md lists them); they are printed here for information.
+    """
+    yield
+    if AXE_RESULTS:
+        write_report(SCREENSHOTS / "accessibility.json", AXE_RESULTS)
+        for where, found in AXE_RESULTS.items():
+            print(f"\naxe {where}: kit {summary([v for v in found if v.in_kit])}, "
+                  f"JupyterLab {summary([v for v in found if not v.in_kit])}")
+
+
+def check_accessibility(page, notebook: str, when: str) -> list[str]:
+    """Run axe-core; return the kit's blocking violations beyond the known ones, as readable lines."""
+    if not AXE_JS.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(NO_AXE)
+        return []
+    found = run_axe(page)
+    AXE_RESULTS[f"{notebook} ({when})"] = found
+    known = KNOWN_VIOLATIONS.get(notebook, {})
+    kit = summary([v for v in found if v.in_kit])
+    return [
+        f"{notebook} {when}: {count} x {rule} (known: {known.get(rule, 0)}): "
+        + "; ".join(v.html for v in found if v.in_kit and v.rule == rule)[:600]
+        for rule, count in kit.items()
+        if count > known.get(rule, 0)
+    ]
+
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab):
@@ -125,6 +165,7 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
     page = open_and_run(browser, server, notebook, errors)
     name = notebook.split("/")[-1].removesuffix(".ipynb")
     shoot(page, f"{name}-top")
+    new_violations = check_accessibility(page, notebook, "after all cells ran")
     text = visible_text(page)
     assert "Error displaying widget" not in text
     assert "Traceback" not in text and "Something needs fixing" not in text
@@ -134,6 +175,8 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
     INTERACTIONS[notebook](page, scratch)
     assert visible_text(page) != before, "clicking did not change the page"
     assert "Error displaying widget" not in visible_text(page)
+    new_violations += check_accessibility(page, notebook, "after the main interaction")
+    assert not new_violations, "new accessibility violations:\n" + "\n".join(new_violations)
     assert not errors, errors
     assert not (scratch / "network.log").exists(), "the kit tried to reach the network"
     page.close()

@@ -53,7 +53,8 @@ def lab_server(root: Path, scratch: Path, env: dict[str, str]) -> Iterator[str]:
     # Without this JupyterLab sometimes asks which kernel to start, covering the notebook.
     tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True, exist_ok=True)
-    tracker.write_text(json.dumps({"autoStartDefaultKernel": True}))
+    # windowingMode "none": every cell is rendered, so the accessibility check sees every output.
+    tracker.write_text(json.dumps({"autoStartDefaultKernel": True, "windowingMode": "none"}))
     log = open(scratch / "jupyterlab.log", "w")
     process = subprocess.Popen(
         [
