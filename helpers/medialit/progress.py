@@ -89,7 +89,29 @@ class LessonWork:
 
     def set(self, key: str, value: Any) -> None:
         """Remember ``value`` under ``key`` and save the lesson file at once."""
-        self.answers[key] = value
+        self.update({key: value})
+
+    def update(self, values: dict[str, Any], removed: list[str] | tuple[str, ...] = ()) -> None:
+        """Save these answers (and drop ``removed`` keys), keeping every other answer on disk.
+
+        The lesson may be open in a second tab that saved since this one loaded:
+        the file is re-read first and only the answers given here replace what is
+        there, so neither tab loses the other's answers (merge per answer).
+
+        Example:
+            >>> import tempfile
+            >>> home = tempfile.mkdtemp()
+            >>> tab_a, tab_b = open_work("03", "demo", home), open_work("03", "demo", home)
+            >>> tab_a.set("q1", "from A"); tab_b.set("q2", "from B")
+            >>> sorted(open_work("03", "demo", home).answers.items())
+            [('q1', 'from A'), ('q2', 'from B')]
+        """
+        merged = dict(self.answers)
+        merged.update(_saved_answers(self.path))
+        merged.update(values)
+        for key in removed:
+            merged.pop(key, None)
+        self.answers = merged
         save_lesson(self)
 
 
@@ -106,24 +128,51 @@ def open_work(lesson: str, story_id: str, folder: str | os.PathLike | None = Non
     """
     base = Path(folder).expanduser() if folder is not None else default_work_folder()
     work = LessonWork(lesson=lesson, story_id=story_id, folder=base / _safe_name(story_id))
-    if not work.path.exists():
-        return work
     try:
-        data = json.loads(work.path.read_text(encoding="utf-8"))
+        data = json.loads(work.path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, dict) or data.get("format") != WORK_FORMAT:
             raise ValueError("it is not a medialit work file")
         if not isinstance(data.get("answers"), dict):
             raise ValueError("it has no answers section")
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        moved = _move_aside(work.path)
-        work.problem = (
-            f"Your saved work in {work.path} could not be read ({_describe(error)}). "
-            f"It was kept as {moved.name} so nothing is lost; this lesson starts fresh. "
-            "Show this message to your teacher."
-        )
+    except FileNotFoundError:
+        # No work yet, or another window moved a corrupt file aside a moment ago: start fresh.
+        return work
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        work.problem = _set_aside(work.path, error)
         return work
     work.answers = data["answers"]
     return work
+
+
+def _set_aside(path: Path, error: BaseException) -> str:
+    # What the student is told about an unreadable lesson file; the file itself is never deleted.
+    reason = _describe(error)
+    try:
+        moved = _move_aside(path)
+    except FileNotFoundError:
+        return ""  # another window moved it aside and told the student; this one starts fresh
+    except OSError as move_error:
+        return (
+            f"Your saved work in {path} could not be read ({reason}), and it cannot be moved aside "
+            f"({move_error.strerror or move_error}), so nothing will be saved over it. "
+            f"Show this message to your teacher, or set {WORK_ENV} to a folder you can write to."
+        )
+    return (
+        f"Your saved work in {path} could not be read ({reason}). "
+        f"It was kept as {moved.name} so nothing is lost; this lesson starts fresh. "
+        "Show this message to your teacher."
+    )
+
+
+def _saved_answers(path: Path) -> dict[str, Any]:
+    # The answers in a lesson file as another tab last saved them; {} when there is none or it is unreadable.
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if isinstance(data, dict) and data.get("format") == WORK_FORMAT and isinstance(data.get("answers"), dict):
+        return data["answers"]
+    return {}
 
 
 def save_lesson(work: LessonWork) -> Path:
@@ -240,6 +289,8 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600 files whatever the umask; a shared collection folder needs the usual mode.
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
@@ -251,10 +302,29 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; put it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _move_aside(path: Path) -> Path:
-    target = unused_sibling(path, "unreadable")
-    os.replace(path, target)
-    return target
+    # A hard link fails if the name is taken, so two windows moving the same file at once can never
+    # overwrite one another's kept copy (a rename would replace it silently).
+    while True:
+        target = unused_sibling(path, "unreadable")
+        try:
+            os.link(path, target, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if isinstance(error, (FileNotFoundError, PermissionError)):
+                raise
+            os.replace(path, target)  # a file system without hard links
+            return target
+        path.unlink(missing_ok=True)
+        return target
 
 
 def unused_sibling(path: Path, label: str) -> Path:
@@ -274,9 +344,13 @@ def unused_sibling(path: Path, label: str) -> Path:
     return target
 
 
-def _describe(error: Exception) -> str:
+def _describe(error: BaseException) -> str:
     if isinstance(error, json.JSONDecodeError):
+        if error.msg == "Extra data":
+            return f"something follows the saved data at line {error.lineno}, column {error.colno}"
         return f"broken JSON at line {error.lineno}"
+    if isinstance(error, RecursionError):
+        return "it is nested too deeply to be saved work"
     if isinstance(error, UnicodeDecodeError):
         return "it is not UTF-8 text"
     return str(error)

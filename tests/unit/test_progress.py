@@ -191,3 +191,96 @@ def test_a_student_can_export_again_over_their_own_file(tmp_path):
     export_work("s", tmp_path / "out", folder=tmp_path)
     open_work("01", "s", folder=tmp_path).set("a", 2)
     assert json.loads(export_work("s", tmp_path / "out", folder=tmp_path).read_text())["lessons"]["01"] == {"a": 2}
+
+
+# --- robustness (issue 15, row 16) --------------------------------------------------------------------
+
+
+def test_two_tabs_on_one_lesson_keep_each_others_answers(tmp_path):
+    first_tab, second_tab = open_work("01", "s", folder=tmp_path), open_work("01", "s", folder=tmp_path)
+    first_tab.set("q1", "from the first tab")
+    second_tab.set("q2", "from the second tab")
+    assert open_work("01", "s", folder=tmp_path).answers == {"q1": "from the first tab", "q2": "from the second tab"}
+
+
+def test_saved_files_follow_the_umask_so_shared_folders_work(tmp_path):
+    old = os.umask(0o022)
+    try:
+        work = open_work("01", "s", folder=tmp_path)
+        work.set("a", 1)
+        assert work.path.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
+
+
+def test_a_corrupt_file_that_cannot_be_moved_aside_is_reported_not_raised(tmp_path, monkeypatch):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_text("{")
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "link", refused)
+    reopened = open_work("01", "s", folder=tmp_path)
+    assert "cannot be moved aside" in reopened.problem and work.path.read_text() == "{"
+
+
+def test_a_corrupt_file_moved_away_by_another_window_means_a_fresh_start(tmp_path, monkeypatch):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_text("{")
+
+    def gone(*args, **kwargs):
+        raise FileNotFoundError(2, "No such file")
+
+    monkeypatch.setattr(os, "link", gone)
+    reopened = open_work("01", "s", folder=tmp_path)
+    assert reopened.answers == {} and reopened.problem == ""
+
+
+def test_a_kept_copy_is_never_overwritten_by_a_second_window(tmp_path, monkeypatch):
+    import medialit.progress as progress
+
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    taken = work.path.with_name("01.json.unreadable-taken")
+    taken.write_text("the first window's copy")
+    names = iter([taken, work.path.with_name("01.json.unreadable-free")])
+    monkeypatch.setattr(progress, "unused_sibling", lambda path, label: next(names))
+    work.path.write_text("{")
+    assert "unreadable-free" in open_work("01", "s", folder=tmp_path).problem
+    assert taken.read_text() == "the first window's copy"
+
+
+def test_concurrent_opens_of_a_corrupt_file_never_raise_or_lose_a_copy(tmp_path):
+    import subprocess
+    import sys
+
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    script = (
+        "import sys; from medialit.progress import open_work\n"
+        "for _ in range(40):\n"
+        f"    open_work('01', 's', folder={str(tmp_path)!r})\n"
+    )
+    work.path.write_text("{")
+    runs = [subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [run.communicate()[1].decode() for run in runs]
+    assert errors == ["", ""]
+    kept = [p for p in work.folder.iterdir() if ".unreadable-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == "{"
+
+
+def test_junk_after_the_saved_data_is_named_as_such(tmp_path):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_text('{"format": "medialit-work", "answers": {}} trailing')
+    assert "something follows the saved data" in open_work("01", "s", folder=tmp_path).problem
+
+
+def test_a_work_file_saved_with_a_byte_order_mark_opens(tmp_path):
+    work = open_work("01", "s", folder=tmp_path)
+    work.set("a", 1)
+    work.path.write_text("\ufeff" + work.path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert open_work("01", "s", folder=tmp_path).answers == {"a": 1}

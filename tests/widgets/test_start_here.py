@@ -73,10 +73,10 @@ def test_a_failure_inside_a_widget_is_shown_in_its_status_line(work_folder, monk
     current = kit.start("00-start-here")
     box = kit.question("q3", "Why?")
 
-    def broken(key, value):
+    def broken(values, removed=()):
         raise OSError("disk full")
 
-    monkeypatch.setattr(current.work, "set", broken)
+    monkeypatch.setattr(current.work, "update", broken)
     box.box.value = "text"
     assert "Something went wrong" in box.status.value and "disk full" in box.status.value
 

@@ -6,7 +6,11 @@ makes kit errors show as a plain message instead of a traceback.
 
 Every widget here is a :class:`KitBox`: in JupyterLab it is a live widget; where
 widgets cannot run (a static HTML export, a viewer without the widget manager)
-the same output carries a readable HTML snapshot instead.
+the same output carries a readable HTML snapshot instead. A widget that keeps
+answers is a :class:`SavedBox`: its answers live in one traitlet, ``state``, and
+one observer saves every change to the lesson's work file (the pattern of
+ipywidgets' own examples: state in traitlets, observe). :func:`report_menu` is
+the one drop-down for choosing a report.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import datetime
 from typing import Any, Callable
 
 import ipywidgets as widgets
+import traitlets
 
 from ..progress import LessonWork, WorkError, open_work
 from ..story import Story, StoryError, load_story
@@ -143,6 +148,118 @@ def guarded(status: Status) -> Callable[[Callable[..., Any]], Callable[..., Any]
         return run
 
     return decorate
+
+
+class SavedBox(KitBox):
+    """A KitBox whose saved answers live in the ``state`` traitlet; one observer saves every change.
+
+    ``keys`` are the lesson's answer keys this widget owns: their saved values fill
+    ``state`` when the widget is built (without saving), and any later change to
+    ``state`` is written to the lesson's work file and shown as "Saved" in
+    ``status``. Assign a new dict (or call :meth:`remember`): a dict changed in
+    place does not notify. A save that fails shows its message in ``status``; the
+    answers stay in ``state`` and the next change saves them all.
+
+    Example:
+        >>> import tempfile
+        >>> work = open_work("00-start-here", story_id="demo", folder=tempfile.mkdtemp())
+        >>> box = SavedBox(work, keys=("q1",))
+        >>> box.remember({"q1": "The footer is not the article."})
+        >>> open_work("00-start-here", "demo", work.folder.parent).get("q1"), "Saved" in box.status.value
+        ('The footer is not the article.', True)
+    """
+
+    state = traitlets.Dict()
+
+    def __init__(self, work: LessonWork, keys: tuple[str, ...] | list[str] = (), children: Any = (),
+                 status: Status | None = None, **kwargs: Any):
+        self.work = work
+        self.saved_keys = tuple(keys)
+        self.status = status if status is not None else Status()
+        super().__init__(children, **kwargs)
+        # Restored before the observer exists: opening a lesson must not rewrite its file.
+        self.state = {key: work.answers[key] for key in self.saved_keys if key in work.answers}
+        self.observe(self._save_state, names="state")
+
+    def remember(self, values: dict[str, Any]) -> None:
+        """Change some answers (keys may contain dots, so a dict rather than keyword arguments)."""
+        self.state = {**self.state, **values}
+
+    def save_now(self) -> None:
+        """Save the current state even if nothing changed (a "Save" button the student clicked)."""
+        self._write(dict(self.state))
+
+    def _save_state(self, change: dict) -> None:
+        old, new = change["old"], change["new"]
+        changed = {key: value for key, value in new.items() if key not in old or old[key] != value}
+        self._write(changed, removed=[key for key in old if key not in new])
+
+    def _write(self, values: dict[str, Any], removed: list[str] | tuple[str, ...] = ()) -> None:
+        try:
+            self.work.update(values, removed=removed)
+        except KIT_ERRORS as error:
+            self.status.problem(str(error))
+            return
+        self.status.saved()
+
+
+def report_label(report: Any, headline: bool = True, limit: int = 90) -> str:
+    """How a report is named in a menu: 'Report 004: its headline', shortened at a word with '…'.
+
+    Example:
+        >>> from medialit import load_story
+        >>> report_label(load_story().report("001"))
+        'Report 001: Russia threatens to retaliate against US forces in Syria'
+    """
+    if not headline:
+        return report.name
+    text = f"{report.name}: " + " ".join(str(report.headline).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def report_menu(
+    story: Story,
+    value: object = None,
+    *,
+    description: str = "Report:",
+    help: str = "Choose which report to show",
+    headlines: bool = True,
+    everything: str | None = None,
+    everything_value: str = "all",
+    default: str | None = None,
+    width: str = "min(100%, 720px)",
+) -> widgets.Dropdown:
+    """The one drop-down for choosing a report; ``value`` is a saved choice, used when still valid.
+
+    ``description`` is the visible label (the control's accessible name) and ``help``
+    its accessible description (the ``title`` a screen reader reads after the name).
+    ``everything`` adds a first entry (value ``everything_value``) for all the reports at once.
+    An unknown ``value`` (a report since removed, odd saved data) falls back to
+    ``default``, else the first entry.
+
+    Example:
+        >>> from medialit import load_story
+        >>> menu = report_menu(load_story(), "002", description="Every number in:", headlines=False)
+        >>> menu.value, menu.options[0]
+        ('002', ('Report 000', '000'))
+    """
+    options = [(report_label(report, headlines), report.id) for report in story.reports]
+    if everything:
+        options.insert(0, (everything, everything_value))
+    valid = [option for _, option in options]
+    if value not in valid:
+        value = default if default in valid else valid[0]
+    wide = len(description) > 10
+    return widgets.Dropdown(
+        options=options,
+        value=value,
+        description=description,
+        tooltip=help,
+        style={"description_width": "initial"} if wide else {},
+        layout=widgets.Layout(width=width),
+    )
 
 
 def message_html(text: str, title: str = "Something needs fixing") -> str:

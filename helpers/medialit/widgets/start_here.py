@@ -6,7 +6,7 @@ import ipywidgets as widgets
 
 from ..progress import PROFILE, LessonWork, open_work
 from ..story import Report, Story
-from .common import KitBox, Status, esc, guarded, session
+from .common import KitBox, SavedBox, esc, guarded, report_menu, session
 
 PAGE_STYLE = (
     "white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;"
@@ -32,29 +32,22 @@ def page_html(report: Report) -> str:
     return f'<div class="medialit-page" style="{PAGE_STYLE}">{numbered}</div>'
 
 
-class ReportViewer(KitBox):
+class ReportViewer(SavedBox):
     """Pick a report and read the whole page as it was scraped; the choice is saved."""
 
     def __init__(self, story: Story, work: LessonWork, key: str = "viewer.report"):
-        self.story, self.work, self.key = story, work, key
-        options = [(f"{r.name}: {r.headline[:70]}", r.id) for r in story.reports]
-        chosen = work.get(key)
-        self.picker = widgets.Dropdown(
-            options=options,
-            value=chosen if chosen in story.ids else story.ids[0],
-            description="Report:",
-            layout=widgets.Layout(width="min(100%, 720px)"),
-        )
+        self.story, self.key = story, key
+        self.picker = report_menu(story, work.get(key), help="Choose which report's page to read")
         self.page = widgets.HTML()
-        self.status = Status()
-        self.picker.observe(guarded(self.status)(self._changed), names="value")
         self._render()
-        super().__init__([self.picker, self.page, self.status])
+        super().__init__(work, keys=(key,))
+        self.children = [self.picker, self.page, self.status]
+        self.picker.observe(guarded(self.status)(self._changed), names="value")
         self.add_class("medialit-viewer")
 
     def _changed(self, change: dict) -> None:
         self._render()
-        self.work.set(self.key, change["new"])
+        self.remember({self.key: change["new"]})
 
     def _render(self) -> None:
         report = self.story.report(self.picker.value)
@@ -64,11 +57,11 @@ class ReportViewer(KitBox):
         return "".join(f"<h4>{esc(r.name)}</h4>{page_html(r)}" for r in self.story.reports)
 
 
-class Question(KitBox):
+class Question(SavedBox):
     """A question with a free-text answer box; the answer is saved when the box loses focus."""
 
     def __init__(self, work: LessonWork, key: str, prompt: str, placeholder: str = "Type your answer here"):
-        self.work, self.key, self.prompt = work, key, prompt
+        self.key, self.prompt = key, prompt
         self.label = widgets.HTML(f"<b>{esc(prompt)}</b>")
         self.box = widgets.Textarea(
             value=str(work.get(key, "")),
@@ -79,25 +72,20 @@ class Question(KitBox):
         self.save_button = widgets.Button(
             description="Save answer", icon="save", tooltip="Save this answer", layout=widgets.Layout(width="auto")
         )
-        self.status = Status()
+        super().__init__(work, keys=(key,))
         if work.get(key):
             self.status.info("Your saved answer was restored.")
-        save = guarded(self.status)(self._save)
-        self.box.observe(lambda change: save(), names="value")
-        self.save_button.on_click(lambda button: save())
-        super().__init__([self.label, self.box, widgets.HBox([self.save_button, self.status])])
+        self.box.observe(guarded(self.status)(lambda change: self.remember({key: change["new"]})), names="value")
+        self.save_button.on_click(guarded(self.status)(lambda button: self.remember({key: self.box.value}) or self.save_now()))
+        self.children = [self.label, self.box, widgets.HBox([self.save_button, self.status])]
         self.add_class("medialit-question")
-
-    def _save(self) -> None:
-        self.work.set(self.key, self.box.value)
-        self.status.saved()
 
     def static_html(self) -> str:
         answer = esc(self.work.get(self.key, "")) or "<i>(no answer yet)</i>"
         return f"<p><b>{esc(self.prompt)}</b></p><blockquote>{answer}</blockquote>"
 
 
-class NameBox(KitBox):
+class NameBox(SavedBox):
     """The student's name, saved once per story so exported work says whose it is."""
 
     def __init__(self, story: Story, folder: str | None = None):
@@ -108,13 +96,9 @@ class NameBox(KitBox):
             placeholder="First name and initial",
             continuous_update=False,
         )
-        self.status = Status()
-        self.box.observe(guarded(self.status)(self._save), names="value")
-        super().__init__([self.box, self.status])
-
-    def _save(self, change: dict) -> None:
-        self.profile.set("name", change["new"].strip())
-        self.status.saved()
+        super().__init__(self.profile, keys=("name",))
+        self.box.observe(guarded(self.status)(lambda change: self.remember({"name": change["new"].strip()})), names="value")
+        self.children = [self.box, self.status]
 
     def static_html(self) -> str:
         return f"<p>Your name: {esc(self.profile.get('name', '')) or '<i>(not given)</i>'}</p>"
@@ -137,25 +121,25 @@ def name_box() -> NameBox:
     return NameBox(current.story, folder=str(current.work.folder.parent))
 
 
-class ClueReveal(KitBox):
+class ClueReveal(SavedBox):
     """A button that shows what each page reveals about its publisher (after students have looked)."""
 
     def __init__(self, story: Story, work: LessonWork, key: str = "viewer.clues_shown"):
-        self.story, self.work, self.key = story, work, key
+        self.story, self.key = story, key
         self.button = widgets.Button(
             # fit-content: "auto" stretches a button across a VBox, a fixed width cuts its label off
             description="Show the clues we spotted", icon="search", layout=widgets.Layout(width="fit-content")
         )
         self.output = widgets.HTML()
-        self.status = Status()
+        super().__init__(work, keys=(key,))
         self.button.on_click(guarded(self.status)(self._reveal))
         if work.get(key):
             self._render()
-        super().__init__([self.button, self.output, self.status])
+        self.children = [self.button, self.output, self.status]
 
     def _reveal(self, button: widgets.Button) -> None:
         self._render()
-        self.work.set(self.key, True)
+        self.remember({self.key: True})
 
     def _render(self) -> None:
         self.output.value = self.clues_html()
