@@ -1,0 +1,432 @@
+"""The kit's one text layer: paragraphs, sentences, words, stems, normalisation and word sets.
+
+Every lesson reads text through these few functions, so that lessons 1 to 5 see the same
+paragraphs, the same sentences and the same words:
+
+* :func:`paragraphs` splits a page into paragraphs with their lines and character offsets;
+* :func:`sentences` and :func:`words` give :class:`Span` objects, offsets into the text given;
+* :func:`stem` is one light English stemmer ("rains", "raining" -> "rain");
+* :func:`clean` makes odd spaces ordinary without moving any offset; :func:`fold` makes two
+  spellings of the same text compare equal (case, curly quotes, dashes);
+* :data:`ABBREVIATIONS`, :data:`TITLES`, :data:`STOPWORDS`, :data:`SPEECH_VERBS`, :data:`MONTHS`
+  and the :data:`MONTH` pattern are the shared word sets (general English, never one story's).
+
+Example:
+    >>> [s.text for s in sentences("Rev. Al Smith said the plan failed. Then Gov. Lee spoke.")]
+    ['Rev. Al Smith said the plan failed.', 'Then Gov. Lee spoke.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "ABBREVIATIONS",
+    "MONTH",
+    "MONTHS",
+    "SPEECH_VERB",
+    "SPEECH_VERBS",
+    "STOPWORDS",
+    "TITLES",
+    "WORD",
+    "Paragraph",
+    "Span",
+    "clean",
+    "fold",
+    "paragraphs",
+    "sentences",
+    "stem",
+    "words",
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a text: ``text == whole[start:end]``.
+
+    Example:
+        >>> Span(4, 9, "quick").end
+        9
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a page: its text, where it is (characters) and its lines (1-based).
+
+    ``start`` and ``end`` are offsets into the original text: ``original[start:end]`` is the
+    paragraph as written, line breaks included; ``text`` has a hard-wrapped paragraph's lines
+    joined with one space.
+
+    Example:
+        >>> paragraphs("Title\\n\\nBody.")[1]
+        Paragraph(text='Body.', start=7, end=12, first_line=3, last_line=3)
+    """
+
+    text: str
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+# --------------------------------------------------------------------------- word sets
+
+#: Titles written before a name ("Rev. Al Smith", "Gov. Lee"): a full stop after one never
+#: ends a sentence.
+TITLES: frozenset[str] = frozenset(
+    """mr mrs ms messrs dr prof rev fr gov sen rep gen maj col lt capt cpt sgt cpl pvt adm brig cmdr
+    cdr insp supt det st mt hon pres""".split()
+)
+#: Every abbreviation the sentence splitter knows (in lower case, without the final dot).
+#: Those that are not titles, like "Inc." and "Jr.", end a sentence only when the next word
+#: usually starts one ("... Acme Inc. The firm ..."); "no." is one only before a number.
+ABBREVIATIONS: frozenset[str] = TITLES | frozenset(
+    """jr sr no nos vs etc inc co corp ltd plc bros approx est dept govt univ fig vol ch pp
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+#: Common English function words (and "said"/"says"), left out when words are compared or counted.
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing done down during each either every few for
+    from further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me might more most must my myself neither no nor not now of off on once one only
+    onto or other our ours ourselves out over own said same says shall she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until
+    up upon us very was we were what when where which while who whom whose why will with would yet
+    you your yours yourself""".split()
+)
+_SPEECH_STEMS = (
+    "say says said saying tell tells told telling state states stated stating add adds added adding "
+    "warn warns warned warning claim claims claimed claiming explain explains explained explaining "
+    "note notes noted noting write writes wrote writing insist insists insisted insisting ask asks asked "
+    "asking reply replies replied replying declare declares declared declaring announce announces "
+    "announced announcing disclose discloses disclosed disclosing continue continues continued "
+    "stress stresses stressed stressing urge urges urged urging argue argues argued arguing conclude "
+    "concludes concluded concluding deny denies denied denying confirm confirms confirmed confirming "
+    "admit admits admitted admitting accuse accuses accused accusing suggest suggests suggested "
+    "suggesting report reports reported reporting threaten threatens threatened threatening "
+    "allege alleges alleged alleging comment comments commented commenting shout shouts shouted shouting "
+    "exclaim exclaims exclaimed exclaiming"
+)
+#: Reporting verbs in all their forms ("said", "warned", "admits"). Some are also nouns
+#: ("report", "claim", "comment"): a caller that needs a verb checks the words around it.
+SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_STEMS.split())
+#: A regular expression (a string, to embed in larger patterns) for a reporting verb or
+#: "according to", as whole words; use it with re.IGNORECASE for text in capitals.
+SPEECH_VERB: str = r"(?<![^\W_])(?:according\s+to|" + "|".join(sorted(SPEECH_VERBS, key=lambda w: (-len(w), w))) + r")(?![^\W_])"
+#: The months, in order.
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+#: A regular expression (a string, without groups that capture) for a month's name, full or
+#: short ("Sept", "Dec"); as written it matches capitalised names; add re.IGNORECASE for others.
+MONTH: str = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![^\W_])"
+)
+
+# Words that usually start a sentence and rarely follow an abbreviation or an initial. After
+# "U.S." or "Inc." a sentence ends only when one of these comes next ("in the U.S. The
+# trip ..."), while "U.S. Army" or "John F. Kennedy" stay one sentence.
+_STARTERS = frozenset(
+    """a after all an and as at before both but by during each for from he her here his how however
+    i if in it its many meanwhile most my no now on one our she so some still that the their then
+    there these they this those though thus we what when where which while who why yet you""".split()
+)
+
+
+# --------------------------------------------------------------------------- normalisation
+
+# No-break and other odd spaces, and zero-width characters, each become one space. The
+# zero-width joiners (U+200C, U+200D) are left alone: they belong inside words in several
+# scripts and in emoji. Line and paragraph separators are left alone too: they are breaks.
+_ODD_SPACES = "\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u2060\u3000\ufeff\t\v\f"
+_CLEAN = str.maketrans({char: " " for char in _ODD_SPACES})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """The same text with every no-break, odd or zero-width space made one ordinary space.
+
+    The result has the same length, so offsets found in it are offsets in ``text`` too. Tabs
+    become spaces as well; line breaks stay.
+
+    Example:
+        >>> clean("7\\u00a0km\\u200bnorth")
+        '7 km north'
+    """
+    return text.translate(_CLEAN)
+
+
+def fold(text: str) -> str:
+    """A form for comparing two texts: lower case, curly quotes, dashes and "…" made plain.
+
+    Not length-preserving ("…" becomes three dots): use it to compare, never for offsets.
+
+    Example:
+        >>> fold("The \\u2018Regime\\u2019 \\u2014 again\\u2026") == fold("the 'regime' - again...")
+        True
+    """
+    return clean(text).translate(_FOLD).lower()
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+# A line ending in one of these is finished, so the next line is a new paragraph.
+_CLOSERS = frozenset(".!?:;\"'”’)]")
+# A hard wrap usually falls after one of these small words, so a line ending in one of them
+# is unfinished even when the next line starts with a capital.
+_OPEN_WORDS = frozenset(
+    "a an the of in on at to for and or but by with from that as is was were are his her their its".split()
+)
+_LAST_WORD = re.compile(r"\w+$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when ``line`` looks like the hard-wrapped rest of ``previous``."""
+    if len(previous) < 50 or previous[-1] in _CLOSERS:
+        return False
+    if line[:1].islower() or previous.endswith(","):
+        return True
+    last = _LAST_WORD.search(previous[-12:])
+    return last is not None and last.group().lower() in _OPEN_WORDS
+
+
+def _lines(text: str):
+    """(number, start, end) of each line's text without its break, numbered from 1."""
+    start = 0
+    number = 1
+    for match in _LINE_BREAK.finditer(text):
+        yield number, start, match.start()
+        start = match.end()
+        number += 1
+    yield number, start, len(text)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split plain text into paragraphs, with their character offsets and lines.
+
+    Scrapes put one paragraph on a line, so each non-blank line is a paragraph, except that
+    a line hard-wrapped by the scraper is joined to the next: a long line (50+ characters)
+    without closing punctuation, followed by a line that starts in lower case, or ending in
+    a comma or a small word like "the". Lines are counted after "\\r\\n", "\\r" and "\\n"
+    breaks; the text of each line is stripped of spaces at both ends.
+
+    Example:
+        >>> [(p.text, p.first_line, p.last_line) for p in paragraphs("Title\\n\\nFirst line.\\nSecond.")]
+        [('Title', 1, 1), ('First line.', 3, 3), ('Second.', 4, 4)]
+    """
+    found: list[Paragraph] = []
+    pieces: list[str] = []  # the stripped lines of the paragraph being built
+    first = last = start = end = 0
+    previous = ""  # the line before, if it was not blank
+    for number, line_start, line_end in _lines(text):
+        raw = text[line_start:line_end]
+        line = raw.strip()
+        if not line:
+            previous = ""
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        begin, finish = line_start + lead, line_start + lead + len(line)
+        # Most lines are short or finished: only a long open line can be wrapped.
+        if pieces and _continues(previous, line):
+            pieces.append(line)
+            last, end = number, finish
+        else:
+            if pieces:
+                found.append(Paragraph(" ".join(pieces), start, end, first, last))
+            pieces = [line]
+            first = last = number
+            start, end = begin, finish
+        previous = line
+    if pieces:
+        found.append(Paragraph(" ".join(pieces), start, end, first, last))
+    return found
+
+
+# --------------------------------------------------------------------------- sentences
+
+_OPENERS = "\"'“‘«‹([¿¡"
+# A run of end punctuation, any closing quotes or brackets, then a space: a possible end.
+_END = re.compile(r"[.!?…]+[\"'”’»›)\]]*(?=\s)")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
+_NEXT_WORD = re.compile(r"[^\W_]+")
+# '"Stop!" Smith shouted.': a capitalised name (up to four words) and a reporting verb after a
+# closing quote continue the sentence.
+_SPEAKER_AFTER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}" + SPEECH_VERB)
+# Abbreviations are short: the word before a full stop is looked for this far back, so a
+# long paragraph stays linear.
+_LOOK_BACK = 24
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word that ends at ``dot`` (without opening quotes), or '' when it is long."""
+    window = text[max(0, dot - _LOOK_BACK) : dot]
+    parts = window.split()
+    if not parts or window[-1:].isspace():
+        return ""
+    if len(parts) == 1 and dot > _LOOK_BACK and not text[dot - _LOOK_BACK - 1].isspace():
+        return ""
+    return parts[-1].lstrip(_OPENERS)
+
+
+def _next_word(text: str, at: int) -> str:
+    match = _NEXT_WORD.match(text, at)
+    return match.group() if match else ""
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """True when ``text[at:]`` can start a sentence: a capital or a digit, maybe after a quote."""
+    char = text[at : at + 1]
+    if char in _OPENERS and char:
+        char = text[at + 1 : at + 2]
+    return char.isupper() or char.isdigit()
+
+
+def _ends_here(text: str, end: re.Match[str], following: int) -> bool:
+    """Whether the punctuation ``end`` ends a sentence; ``following`` is where the next text starts."""
+    if following >= len(text) or not _starts_sentence(text, following):
+        return False
+    marks = end.group()
+    if marks[-1] in "\"'”’»›" and marks[0] in "!?" and _SPEAKER_AFTER.match(text, following):
+        return False  # '"Stop!" Smith shouted.'
+    if marks.startswith(".") and not marks.startswith(".."):
+        word = _word_before(text, end.start())
+        lower = word.lower()
+        if lower in TITLES:
+            return False
+        if lower in ("no", "nos"):
+            return not text[following : following + 1].isdigit()  # "No. 10", but "said no. Then"
+        if lower in ABBREVIATIONS or _INITIALS.fullmatch(word):
+            nxt = text[following + 1 :] if text[following] in _OPENERS else text[following:]
+            return _next_word(nxt, 0).lower() in _STARTERS
+    return True
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of ``text``, as spans with their end punctuation and closing quotes.
+
+    A sentence ends at ".", "!", "?" or "…" (with any closing quotes and brackets) followed
+    by a space and a capital, a digit or an opening quote, and at every blank line. A full
+    stop after a title never ends one ("Rev. Al Smith", "Gov. Lee"); after other abbreviations
+    and initials ("U.S.", "Inc.", "John F. Kennedy") it does only before a word that usually
+    starts a sentence ("in the U.S. The trip"); "No." before a number never does. A quote
+    ending in "!" or "?" and followed by a named speaker and a reporting verb continues the
+    sentence. No-break and zero-width spaces count as spaces.
+
+    Example:
+        >>> [s.text for s in sentences('He said: "We will win." The U.S. Army left No. 10.')]
+        ['He said: "We will win."', 'The U.S. Army left No. 10.']
+    """
+    plain = clean(text)
+    spans: list[Span] = []
+
+    def add(start: int, end: int) -> None:
+        piece = plain[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        if start < end:
+            spans.append(Span(start, end, text[start:end]))
+
+    chunk_start = 0
+    breaks = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(plain)] + [(len(plain), len(plain))]
+    for chunk_end, next_chunk in breaks:
+        start = chunk_start
+        for end in _END.finditer(plain, chunk_start, chunk_end):
+            following = end.end()
+            while following < chunk_end and plain[following].isspace():
+                following += 1
+            if following < chunk_end and _ends_here(plain[:chunk_end], end, following):
+                add(start, end.end())
+                start = following
+        add(start, chunk_end)
+        chunk_start = next_chunk
+    return spans
+
+
+# --------------------------------------------------------------------------- words
+
+#: One word: letters and digits, with inner hyphens, apostrophes and dots ("regime-held",
+#: "SDF's", "3.5", "U.S."); a final dot is kept only after a single letter ("U.S.").
+WORD = re.compile(r"[^\W_]+(?:[-'’‐‑.]{1,2}[^\W_]+)*(?:(?<![^\W_][^\W_])(?<=[^\W\d_])\.)?")
+
+
+def words(text: str) -> list[Span]:
+    """The words of ``text`` (see :data:`WORD`), as spans.
+
+    Example:
+        >>> [w.text for w in words("U.S.-backed SDF's 3.5 km, regime-held.")]
+        ['U.S.-backed', "SDF's", '3.5', 'km', 'regime-held']
+    """
+    return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+# --------------------------------------------------------------------------- stems
+
+# British and American spellings of one word get one stem.
+_SPELLINGS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "programme": "program", "programmes": "program", "grey": "gray", "aluminium": "aluminum",
+    "judgement": "judgment", "ageing": "aging", "travelled": "traveled", "travelling": "traveling",
+    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "modelled": "modeled",
+    "fuelled": "fueled", "signalled": "signaled", "counselled": "counseled",
+}
+_SPELLING_RULES = (
+    (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),  # organise -> organize
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),  # colour -> color (not hour, four)
+    (re.compile(r"^(\w{2,})tre(s|d)?$"), r"\1ter\2"),  # centre -> center
+    (re.compile(r"^(\w{2,})ys(e|ed|es|ing)$"), r"\1yz\2"),  # analyse -> analyze
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),  # catalogue -> catalog
+)
+# Words ending in "s" that are not plurals.
+_KEEP_S = frozenset("means news series species this his was has is its as us yes thus plus gas bus always perhaps whereas".split())
+_US = frozenset({"us", "u.s", "usa", "u.s.a"})
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """One key for the forms of a word: lower case, no possessive, American spelling, no
+    plural "s" and no "-ing"/"-ed" on long words. Light on purpose: it merges plurals and
+    tenses, never two different words of one story ("army"/"armed" stay apart).
+
+    Example:
+        >>> [stem(w) for w in ["Warnings", "warned", "colours", "Cities", "SDF's", "news", "U.S."]]
+        ['warn', 'warn', 'color', 'city', 'sdf', 'news', 'usa']
+        >>> stem("us")
+        'us'
+    """
+    if word[:2] in ("US", "U.") and word.casefold().rstrip(".") in _US:
+        return "usa"  # "US" and "U.S." are the country; "us" in lower case is the pronoun
+    word = word.casefold().replace("’", "'").rstrip(".")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.rstrip("'")
+    if len(word) > 3 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _KEEP_S:
+        word = word[:-1]
+    word = _SPELLINGS.get(word, word)
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
