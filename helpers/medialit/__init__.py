@@ -18,7 +18,8 @@ from .headlines import Flag, loadedness, rank_headlines, suggest_loaded
 from .progress import export_work, open_work
 from .quotes import Quote, QuoteGroup, align_quotes, compare_quotes, extract_quotes, reference_versions
 from .reading_level import Readability, readability
-from .segmentation import ROLES, Block, load_answer_key, segment
+from .segmentation import ROLES, Block, segment
+from .answer_key import load_answer_key
 from .story import Report, Story, StoryError, check_story, load_story
 from .wording import compare_numbers, count_table, count_terms, find_numbers, find_sources
 

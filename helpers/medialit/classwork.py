@@ -323,11 +323,11 @@ class ParagraphTally:
 def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]:
     """Per paragraph, how many students chose body / comment / other, beside the key's group.
 
-    ``key`` is :func:`medialit.segmentation.load_answer_key`'s result. Labels of the wrong shape
+    ``key`` is :func:`medialit.answer_key.load_answer_key`'s result. Labels of the wrong shape
     are skipped, so one odd file cannot stop the summary.
 
     Example:
-        >>> from medialit.segmentation import KeyEntry
+        >>> from medialit.answer_key import KeyEntry
         >>> student = StudentWork("A", "a.json", "", {LABELS_LESSON: {"labeller.labels": {"001": {"1": {"group": "other"}}}}})
         >>> label_tallies(ClassWork("", None, (student,), ()), {"001": [KeyEntry(1, "headline", "")]})[0].agreeing
         1

@@ -97,7 +97,8 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
         []
     """
     from .quotes import reference_synonyms, reference_versions
-    from .segmentation import load_answer_key, split_paragraphs
+    from .answer_key import load_answer_key
+    from .segmentation import split_paragraphs
 
     try:
         story = load_story(folder)

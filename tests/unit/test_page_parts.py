@@ -1,4 +1,4 @@
-"""Lesson 1's analysis in medialit.segmentation: page parts, comment-only words, marking labels, writing a key."""
+"""Lesson 1's analysis: page parts and comment-only words (medialit.page_makeup), marking labels (medialit.answer_key)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit import load_story
-from medialit.segmentation import (
-    GROUPS,
-    Block,
-    KeyEntry,
-    Label,
-    answer_key_text,
-    group_text,
-    load_answer_key,
-    mark_labels,
-    page_parts,
-    segment,
-    words_not_in,
-)
+from medialit.answer_key import GROUPS, KeyEntry, Label, answer_key_text, load_answer_key, mark_labels
+from medialit.page_makeup import group_text, page_parts, words_not_in
+from medialit.segmentation import Block, segment
 from medialit.story import bundled_story_folder
 
 PAGE = "Big news today\n\nThe mayor said the bridge will open next spring.\n\nPrivacy Policy | Terms"

@@ -11,14 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit.segmentation import (
-    GROUP_OF_ROLE,
-    ROLES,
-    KeyEntry,
-    load_answer_key,
-    segment,
-    split_paragraphs,
-)
+from medialit.answer_key import KeyEntry, load_answer_key
+from medialit.segmentation import GROUP_OF_ROLE, ROLES, segment, split_paragraphs
 from medialit.story import StoryError, bundled_story_folder, load_story
 
 REPO = Path(__file__).resolve().parents[2]
@@ -497,16 +491,16 @@ def _lines(paths):
 
 @pytest.mark.parametrize(
     "table",
-    ["_COMMENT_HEADER_PHRASES", "_COMMENT_UI_LINE_PHRASES", "_COMMENT_UI_PHRASES", "_FURNITURE_PHRASES", "_ALWAYS_FURNITURE_PHRASES"],
+    ["COMMENT_HEADER_PHRASES", "COMMENT_UI_LINE_PHRASES", "COMMENT_UI_PHRASES", "FURNITURE_PHRASES", "ALWAYS_FURNITURE_PHRASES"],
 )
 def test_every_phrase_rule_a_bundled_report_needs_is_also_used_on_a_labelled_page(table):
     import re
 
-    segment_module = importlib.import_module("medialit.segmentation")
+    rules = importlib.import_module("medialit.page_rules")
 
     bundled = _lines(sorted(bundled_story_folder().glob("0*.txt")))
     labelled = _lines(sorted((REPO / "tests" / "pages").glob("*/*.page")))
-    for phrase in getattr(segment_module, table):
+    for phrase in getattr(rules, table):
         pattern = re.compile(phrase)
         if any(pattern.search(line) for line in bundled):
             assert any(pattern.search(line) for line in labelled), f"{phrase!r} is only used by the bundled reports"

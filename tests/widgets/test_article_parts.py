@@ -11,9 +11,9 @@ from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 
 import medialit.widgets as kit
 from medialit.progress import open_work
-from medialit.segmentation import ANSWER_KEY_FILE, load_answer_key
+from medialit.answer_key import ANSWER_KEY_FILE, load_answer_key
 from medialit.story import bundled_story_folder
-labeller_module = importlib.import_module("medialit.widgets.article_parts")  # the package attribute is the factory
+answer_key_module = importlib.import_module("medialit.answer_key")
 from medialit.widgets.article_parts import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
 
 LESSON = "01-what-is-the-article"
@@ -321,7 +321,7 @@ def test_teacher_mode_refuses_a_folder_it_cannot_write(work_folder, keyless_stor
     widget = kit.labeller(teacher=True)
     label_all(widget)
     # chmod cannot stop root (CI runs as root), so the permission check itself is made to say no.
-    monkeypatch.setattr(labeller_module.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(answer_key_module.os, "access", lambda path, mode: False)
     widget.write_button.click()
     assert "cannot be written" in widget.status.value and not (keyless_story / ANSWER_KEY_FILE).exists()
 

@@ -17,7 +17,7 @@ from medialit.classwork import (
     read_class,
     verdict_tallies,
 )
-from medialit.segmentation import KeyEntry, load_answer_key
+from medialit.answer_key import KeyEntry, load_answer_key
 
 LESSON = "teacher-class-work"
 

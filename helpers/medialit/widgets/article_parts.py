@@ -25,31 +25,27 @@ Keys saved in this lesson's work file (``session().work``):
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..progress import LessonWork, unused_sibling, write_atomically
-from ..segmentation import (
+from ..answer_key import (
     ANSWER_KEY_FILE,
-    GROUP_OF_ROLE,
     GROUPS,
-    ROLES,
-    Block,
     KeyEntry,
     Label,
     LabelScore,
     Mark,
-    answer_key_text,
-    group_text,
+    key_write_problem,
     load_answer_key,
     mark_labels,
-    page_parts,
-    words_not_in,
+    teacher_key,
+    write_answer_key,
 )
+from ..page_makeup import group_text, page_parts, words_not_in
+from ..progress import LessonWork
+from ..segmentation import GROUP_OF_ROLE, ROLES, Block
 from ..story import Report, Story, StoryError
 from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session
 
@@ -453,45 +449,18 @@ class Labeller(KitBox):
 
     def teacher_key(self) -> tuple[dict[str, list[KeyEntry]], list[str]]:
         """The key the teacher's labels make, and what is missing (reports not started are kept from the old key)."""
-        key = {report_id: list(entries) for report_id, entries in self.key.items()}
-        problems: list[str] = []
         stored = self.work.get(TEACHER_KEY, {})
-        for report in self.story.reports:
-            labels, whys = self.saved_labels(report.id), self._saved_whys(report.id)
-            if report.id not in stored or not labels:
-                continue
-            entries, missing = [], []
-            for block in report.blocks:
-                label = labels.get(block.line)
-                role = (label.role or (label.group if label.group in ("body", "comment") else "")) if label else ""
-                why = whys.get(block.line, "").strip()
-                if not role or not why:
-                    missing.append(str(block.line))
-                else:
-                    entries.append(KeyEntry(block.line, role, why))
-            if missing:
-                problems.append(
-                    f"{report.name}: lines {', '.join(missing)} need a role (a finer role for 'Other') and a why."
-                )
-            else:
-                key[report.id] = entries
-        return key, problems
+        started = [report.id for report in self.story.reports if isinstance(stored, dict) and report.id in stored]
+        labels = {report_id: self.saved_labels(report_id) for report_id in started}
+        whys = {report_id: self._saved_whys(report_id) for report_id in started}
+        return teacher_key(self.key, self.story.reports, labels, whys)
 
     def write_key(self) -> Path | None:
         """Write the teacher's labels to the story's answer key: atomically, keeping a backup of the old one."""
         folder = Path(self.story.folder)
-        if self.story.bundled:
-            self.status.problem(
-                "This is the story that comes with the kit; its answer key is part of the kit and is not changed "
-                "here. Copy the story folder somewhere you can write, open it with kit.start(..., story_path=...) "
-                "or MEDIALIT_STORY, and write the key there."
-            )
-            return None
-        if not os.access(folder, os.W_OK):
-            self.status.problem(
-                f"The story folder {folder} cannot be written to, so the answer key was not saved. "
-                "Copy the story folder somewhere you can write and open that copy."
-            )
+        problem = key_write_problem(folder, self.story.bundled)
+        if problem:
+            self.status.problem(problem)
             return None
         key, problems = self.teacher_key()
         if problems:
@@ -501,16 +470,12 @@ class Labeller(KitBox):
             self.status.problem("The answer key was not written: label every paragraph of at least one report first.")
             return None
         target = folder / ANSWER_KEY_FILE
-        backup = None
         try:
-            if target.exists():
-                backup = unused_sibling(target, "backup")
-                shutil.copy2(target, backup)
-            write_atomically(target, answer_key_text(key))
+            backup = write_answer_key(folder, key)
         except OSError as error:
             self.status.problem(f"Could not write {target} ({error.strerror or error}); the old key is unchanged.")
             return None
-        self.key = load_answer_key(folder)  # proves the file reads back
+        self.key = load_answer_key(folder)
         self.key_problem = ""
         kept = f" The old key was kept as {backup.name}." if backup else ""
         self.status.info(f"✓ Answer key written to {target} ({sum(map(len, key.values()))} paragraphs).{kept}")

@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..classwork import ClassWork, label_tallies, rank_summaries, read_class, verdict_tallies
 from ..quotes import VERDICTS
-from ..segmentation import load_answer_key
+from ..answer_key import load_answer_key
 from ..story import Story, StoryError
 from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session, static_table
 from .loaded_headlines import ClassTags
