@@ -1,6 +1,7 @@
 """`make bench-class`: a whole class working through the kit on a real JupyterHub on 127.0.0.1.
 
-    python bench/class_bench.py --students 30
+    python bench/class_bench.py --students 30 --concurrency 4
+
 
 Starts JupyterHub (pip's jupyterhub) with configurable-http-proxy (npm, installed in
 bench/hub/node_modules by `npm ci` in bench/hub) and the configuration in bench/hub/jupyterhub_config.py:
@@ -17,14 +18,26 @@ simulated student, a few at a time, goes through the hub's proxy for everything:
    (`kit.session().work.set("bench", "<name>")`) and reports where it went;
 4. shuts the kernels and then the server down.
 
+A student whose request fails without an answer (refused, reset, timed out, a 502/503/504 from the proxy,
+a kernel websocket that closes) does what a student does: waits a moment, reloads, and carries on. For
+the hub's pages that is the same request again; inside a notebook it is a new websocket to the same
+kernel and the failed cell run again (or, if the kernel is gone, a new kernel and the notebook run again
+up to that cell). At most RELOADS reloads per step; each one is counted. An error the kit or Python
+reports in a cell is never retried: it fails that notebook.
+
+Every wait is timed: logging in, starting the server, and each cell from the moment its request is sent
+until the kernel is idle again (including any reloads). The summary gives p50 and p95 of the cell waits
+over the whole class and for the slowest cells, and the JSON line carries them per cell.
+
 Meanwhile every single-user server and its kernels are sampled with psutil for resident memory.
 At the end the saved work is checked: each student's lesson files exist in their own home only and
 hold their own name, and no student's work is anywhere else. A summary is printed, then, as the last
 line, one JSON object: {"students", "completed", "seconds", "peak_mb_per_student", ...}, where seconds
 run from starting the hub to the last student's server stopping, and peak_mb_per_student is the largest,
 over students, of the peak resident memory (sampled every 0.5 s) of a student's server plus its kernel.
-The exit status is non-zero when a student did not complete, isolation failed or anything tried to
-reach the network.
+Memory figures are MiB (bytes / 1024 / 1024), whatever the key says. The load average is sampled with
+the memory, so a run under other load says so. The exit status is non-zero when a student did not
+complete, lost saved work, isolation failed or anything tried to reach the network.
 
 Everything listens on 127.0.0.1; single-user servers and kernels run with tests/support/offline on
 PYTHONPATH (no network but loopback) and an empty NLTK_DATA. The hub, the proxy and every server are
@@ -72,10 +85,19 @@ SPAWN_TIMEOUT = 180
 KERNEL_READY_TIMEOUT = 90
 CELL_TIMEOUT = 180
 STOP_TIMEOUT = 60
+#: How often a student reloads after a request that got no answer, and how long they wait first.
+RELOADS = 3
+RELOAD_PAUSE = 3.0
+#: HTTP answers that mean "the hub or the proxy is overloaded", not "you did something wrong".
+BUSY_CODES = (502, 503, 504)
 
 
 class StudentFailed(Exception):
     """One step of one student went wrong; the message says which and why."""
+
+
+class NoAnswer(StudentFailed):
+    """A request got no useful answer (timed out, refused, 502-504, a closed websocket): worth a reload."""
 
 
 @dataclass
@@ -88,6 +110,11 @@ class Student:
     problems: list[str] = field(default_factory=list)
     peak_mb: float = 0.0
     seconds: float = 0.0
+    reloads: int = 0
+    waits: dict[str, list[float]] = field(default_factory=dict)  # "login", "spawn", "<notebook>#<cell>"
+
+    def waited(self, what: str, seconds: float) -> None:
+        self.waits.setdefault(what, []).append(seconds)
 
     @property
     def ran_everything(self) -> bool:
@@ -239,6 +266,7 @@ class Watch:
         self.interval = interval
         self.peak_mb: dict[str, float] = {}
         self.hub_peak_mb = 0.0  # the hub and the proxy together
+        self.load_max = os.getloadavg()[0]  # the 1-minute load average, highest seen
         self._known: dict[tuple[int, float], psutil.Process] = {}
         self._owner: dict[tuple[int, float], str | None] = {}
         self._lock = threading.Lock()
@@ -262,6 +290,7 @@ class Watch:
             return list(self._known.values())
 
     def sample(self) -> None:
+        self.load_max = max(self.load_max, os.getloadavg()[0])
         try:
             children = self.hub.children()
         except psutil.Error:
@@ -351,8 +380,24 @@ class Browser:
 def _check(response: HTTPResponse, step: str, *codes: int) -> HTTPResponse:
     if response.code not in codes:
         text = (response.body or b"").decode("utf-8", "replace")[:300]
-        raise StudentFailed(f"{step}: HTTP {response.code} {text}")
+        problem = NoAnswer if response.code in BUSY_CODES else StudentFailed
+        raise problem(f"{step}: HTTP {response.code} {text}")
     return response
+
+
+async def reloading(student: Student, what: str, step):
+    """Run ``step()`` (a coroutine function); on no answer, wait, reload (run it again) and carry on.
+
+    Returns what the step returns; after RELOADS reloads the last failure stands.
+    """
+    for attempt in range(RELOADS + 1):
+        try:
+            return await step()
+        except (NoAnswer, OSError, asyncio.TimeoutError) as error:
+            if attempt == RELOADS:
+                raise NoAnswer(f"{what}: still no answer after {RELOADS} reloads ({error or type(error).__name__})") from None
+            student.reloads += 1
+            await asyncio.sleep(RELOAD_PAUSE)
 
 
 class Kernel:
@@ -378,7 +423,7 @@ class Kernel:
             raise asyncio.TimeoutError
         frame = await asyncio.wait_for(self.connection.read_message(), remaining)
         if frame is None:
-            raise StudentFailed("the kernel's websocket closed")
+            raise NoAnswer("the kernel's websocket closed")
         return _decode(frame)
 
     async def wait_ready(self) -> None:
@@ -391,7 +436,7 @@ class Kernel:
                 if message.get("msg_type") == "kernel_info_reply" and _parent(message) == request["header"]["msg_id"]:
                     return
         except asyncio.TimeoutError:
-            raise StudentFailed(f"the kernel did not answer within {KERNEL_READY_TIMEOUT} s") from None
+            raise NoAnswer(f"the kernel did not answer within {KERNEL_READY_TIMEOUT} s") from None
 
     async def execute(self, code: str) -> str:
         """Run one cell; return its text output; raise StudentFailed on an error of any kind."""
@@ -425,7 +470,7 @@ class Kernel:
                         problem = problem or f"the kit showed an error message: {str(data['text/html'])[:200]}"
                     text.append(str(data.get("text/plain", "")))
         except asyncio.TimeoutError:
-            raise StudentFailed(f"a cell did not finish within {CELL_TIMEOUT} s: {code[:80]!r}") from None
+            raise NoAnswer(f"a cell did not finish within {CELL_TIMEOUT} s: {code[:80]!r}") from None
         if reply.get("status") != "ok":
             problem = problem or f"{reply.get('ename')}: {reply.get('evalue')}"
         if problem:
@@ -463,36 +508,31 @@ async def run_student(student: Student, hub_url: str, password: str, notebooks: 
     token = ""
     try:
         # 1. Log in with the form, as a browser does, then ask for an API token as the logged-in student.
-        _check(await browser.fetch("/hub/login"), "opening the login page", 200)
-        form = urllib.parse.urlencode({"username": name, "password": password, "_xsrf": browser.cookies.get("_xsrf", "")})
-        response = await browser.fetch("/hub/login?next=", "POST", form,
-                                        {"Content-Type": "application/x-www-form-urlencoded"})
-        _check(response, "logging in", 302)
-        if not any(cookie.startswith("jupyterhub-hub-login") for cookie in browser.cookies):
-            raise StudentFailed("logging in: the hub set no login cookie (wrong password?)")
-        response = _check(await browser.fetch(
-            f"/hub/api/users/{name}/tokens", "POST", json.dumps({"note": "class bench", "expires_in": 3600}),
-            # Logging in renewed the XSRF cookie; a cookie-authenticated API call must echo it.
-            {"X-XSRFToken": browser.cookies.get("_xsrf", ""), "Content-Type": "application/json"}),
-            "asking the hub for a token", 200, 201)
-        token = json.loads(response.body)["token"]
+        async def log_in() -> str:
+            _check(await browser.fetch("/hub/login"), "opening the login page", 200)
+            form = urllib.parse.urlencode({"username": name, "password": password,
+                                           "_xsrf": browser.cookies.get("_xsrf", "")})
+            response = await browser.fetch("/hub/login?next=", "POST", form,
+                                           {"Content-Type": "application/x-www-form-urlencoded"})
+            _check(response, "logging in", 302)
+            if not any(cookie.startswith("jupyterhub-hub-login") for cookie in browser.cookies):
+                raise StudentFailed("logging in: the hub set no login cookie (wrong password?)")
+            response = _check(await browser.fetch(
+                f"/hub/api/users/{name}/tokens", "POST", json.dumps({"note": "class bench", "expires_in": 3600}),
+                # Logging in renewed the XSRF cookie; a cookie-authenticated API call must echo it.
+                {"X-XSRFToken": browser.cookies.get("_xsrf", ""), "Content-Type": "application/json"}),
+                "asking the hub for a token", 200, 201)
+            return json.loads(response.body)["token"]
+
+        clock = time.monotonic()
+        token = await reloading(student, "logging in", log_in)
+        student.waited("login", time.monotonic() - clock)
         api = {"Authorization": f"token {token}", "Content-Type": "application/json"}
 
-        # 2. Start the server and wait until the hub says it is ready.
-        _check(await browser.fetch(f"/hub/api/users/{name}/server", "POST", "{}", api),
-               "starting the server", 201, 202)
-        deadline = time.monotonic() + SPAWN_TIMEOUT
-        while True:
-            model = json.loads(_check(await browser.fetch(f"/hub/api/users/{name}", headers=api),
-                                      "asking whether the server is ready", 200).body)
-            server = (model.get("servers") or {}).get("", {})
-            if server.get("ready"):
-                break
-            if not server.get("pending") and time.monotonic() > started + 5:
-                raise StudentFailed(f"the server stopped while starting: {model}")
-            if time.monotonic() > deadline:
-                raise StudentFailed(f"the server did not start within {SPAWN_TIMEOUT} s")
-            await asyncio.sleep(0.5)
+        # 2. Start the server and wait until the hub says it is ready (a failed start: press Start again).
+        clock = time.monotonic()
+        await reloading(student, "starting the server", lambda: start_server(browser, student, api))
+        student.waited("spawn", time.monotonic() - clock)
 
         # 3. Every lesson notebook, through the proxy, from the student's own copy.
         for notebook in notebooks:
@@ -507,53 +547,125 @@ async def run_student(student: Student, hub_url: str, password: str, notebooks: 
         # 4. Stop the server (its kernels are already shut down) and say goodbye.
         if token:
             try:
-                await stop_server(browser, name, {"Authorization": f"token {token}"})
+                await reloading(student, "stopping the server",
+                                lambda: stop_server(browser, name, {"Authorization": f"token {token}"}))
             except (StudentFailed, OSError) as error:
                 student.problems.append(f"stopping the server: {error}")
         student.seconds = time.monotonic() - started
 
 
+async def start_server(browser: Browser, student: Student, api: dict[str, str]) -> None:
+    """Ask for the server (again, after a reload: "already running" is then fine) and wait until it is ready."""
+    name = student.name
+    response = await browser.fetch(f"/hub/api/users/{name}/server", "POST", "{}", api)
+    _check(response, "starting the server", 201, 202, 400)
+    if response.code == 400 and b"already" not in (response.body or b""):
+        _check(response, "starting the server", 201, 202)
+    asked = time.monotonic()
+    deadline = asked + SPAWN_TIMEOUT
+    while True:
+        model = json.loads(_check(await browser.fetch(f"/hub/api/users/{name}", headers=api),
+                                  "asking whether the server is ready", 200).body)
+        server = (model.get("servers") or {}).get("", {})
+        if server.get("ready"):
+            return
+        if not server.get("pending") and time.monotonic() > asked + 5:
+            raise NoAnswer(f"the server stopped while starting: {model.get('servers')}")
+        if time.monotonic() > deadline:
+            raise NoAnswer(f"the server did not start within {SPAWN_TIMEOUT} s")
+        await asyncio.sleep(0.5)
+
+
 async def run_notebook(browser: Browser, student: Student, notebook: str, api: dict[str, str]) -> None:
+    """Open the notebook, run its code cells in order, then save work as this student and check where it went.
+
+    A reload keeps the kernel when it is still there (the student runs the failed cell again); a kernel
+    that is gone means a new one and the notebook again from the top, up to where the student was.
+    """
     name = student.name
     quoted = urllib.parse.quote(notebook)
-    model = json.loads(_check(await browser.fetch(f"/user/{name}/api/contents/{quoted}?content=1", headers=api),
-                              f"reading {notebook} from the student's server", 200).body)
-    cells = [cell for cell in model["content"]["cells"] if cell["cell_type"] == "code"]
-    sources = ["".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"] for cell in cells]
+
+    async def read() -> list[str]:
+        model = json.loads(_check(await browser.fetch(f"/user/{name}/api/contents/{quoted}?content=1", headers=api),
+                                  f"reading {notebook} from the student's server", 200).body)
+        cells = [cell for cell in model["content"]["cells"] if cell["cell_type"] == "code"]
+        return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cells]
+
+    sources = [source for source in await reloading(student, f"opening {notebook}", read) if source.strip()]
+    sources.append(save_cell(name))
     folder = str(Path(notebook).parent) if Path(notebook).parent != Path(".") else ""
-    kernel = json.loads(_check(await browser.fetch(
-        f"/user/{name}/api/kernels", "POST", json.dumps({"name": "python3", "path": folder}), api),
-        "starting a kernel", 201).body)
-    kernel_url = f"/user/{name}/api/kernels/{kernel['id']}"
+
+    async def new_kernel() -> str:
+        kernel = json.loads(_check(await browser.fetch(
+            f"/user/{name}/api/kernels", "POST", json.dumps({"name": "python3", "path": folder}), api),
+            "starting a kernel", 201).body)
+        return f"/user/{name}/api/kernels/{kernel['id']}"
+
+    kernel_url = await reloading(student, "starting a kernel", new_kernel)
+    runner: Kernel | None = None
+    done = 0  # cells finished in the current kernel
+    output = ""
+    reloads = 0
+    clock: float | None = None  # when the student first ran the current cell (a reload does not reset it)
     try:
-        session = uuid.uuid4().hex
-        ws_url = browser.base.replace("http://", "ws://", 1) + f"{kernel_url}/channels?session_id={session}"
+        while done < len(sources):
+            try:
+                if runner is None:
+                    runner = await connect(browser, kernel_url, name, api)
+                clock = clock or time.monotonic()
+                output = await runner.execute(sources[done])
+                student.waited(f"{notebook}#{done + 1}", time.monotonic() - clock)
+                clock = None
+                done += 1
+            except (NoAnswer, OSError, asyncio.TimeoutError) as error:
+                # The page stopped answering: wait, reload (a new websocket), and carry on.
+                reloads += 1
+                if reloads > RELOADS:
+                    raise NoAnswer(f"{notebook}: still no answer after {RELOADS} reloads ({error})") from None
+                student.reloads += 1
+                if runner is not None:
+                    runner.connection.close()
+                    runner = None
+                await asyncio.sleep(RELOAD_PAUSE)
+                alive = await browser.fetch(kernel_url, headers=api)
+                if alive.code == 404:  # the kernel died: a new one, and the notebook again from the top
+                    kernel_url = await reloading(student, "starting a kernel", new_kernel)
+                    done = 0
+        line = next((l for l in output.splitlines() if l.startswith("BENCH-SAVED ")), None)
+        if line is None:
+            raise StudentFailed(f"the save cell printed nothing: {output[:200]!r}")
+        report = json.loads(line.split(" ", 1)[1])
+        if report["home"] != str(student.home):
+            raise StudentFailed(f"the kernel's home is {report['home']}, not {student.home}")
+        if report["MEDIALIT_WORK"] is not None:
+            raise StudentFailed(f"MEDIALIT_WORK reached the student's kernel: {report['MEDIALIT_WORK']}")
+        student.saved[Path(notebook).stem] = report["path"]
+    finally:
+        if runner is not None:
+            runner.connection.close()
+        try:
+            response = await reloading(student, "shutting the kernel down",
+                                       lambda: browser.fetch(kernel_url, "DELETE", headers=api))
+            _check(response, "shutting the kernel down", 204, 404)
+        except (NoAnswer, OSError) as error:
+            student.problems.append(f"{notebook}: shutting the kernel down: {error}")
+
+
+async def connect(browser: Browser, kernel_url: str, name: str, api: dict[str, str]) -> Kernel:
+    """A websocket to the kernel, as JupyterLab opens one when the notebook page loads."""
+    session = uuid.uuid4().hex
+    ws_url = browser.base.replace("http://", "ws://", 1) + f"{kernel_url}/channels?session_id={session}"
+    try:
         connection = await asyncio.wait_for(
             websocket_connect(HTTPRequest(ws_url, headers=api, connect_timeout=HTTP_TIMEOUT),
                               max_message_size=64 * 1024 * 1024),
             HTTP_TIMEOUT,
         )
-        try:
-            runner = Kernel(connection, session, name)
-            await runner.wait_ready()
-            for source in sources:
-                if source.strip():
-                    await runner.execute(source)
-            output = await runner.execute(save_cell(name))
-            line = next((l for l in output.splitlines() if l.startswith("BENCH-SAVED ")), None)
-            if line is None:
-                raise StudentFailed(f"the save cell printed nothing: {output[:200]!r}")
-            report = json.loads(line.split(" ", 1)[1])
-            if report["home"] != str(student.home):
-                raise StudentFailed(f"the kernel's home is {report['home']}, not {student.home}")
-            if report["MEDIALIT_WORK"] is not None:
-                raise StudentFailed(f"MEDIALIT_WORK reached the student's kernel: {report['MEDIALIT_WORK']}")
-            student.saved[Path(notebook).stem] = report["path"]
-        finally:
-            connection.close()
-    finally:
-        response = await browser.fetch(kernel_url, "DELETE", headers=api)
-        _check(response, "shutting the kernel down", 204, 404)
+    except Exception as error:  # noqa: BLE001 - tornado raises HTTPClientError, OSError, StreamClosedError ...
+        raise NoAnswer(f"opening the kernel's websocket: {error or type(error).__name__}") from None
+    runner = Kernel(connection, session, name)
+    await runner.wait_ready()
+    return runner
 
 
 async def stop_server(browser: Browser, name: str, api: dict[str, str]) -> None:
@@ -624,6 +736,24 @@ def _bench_value(path: Path) -> str | None:
 
 
 # --- the whole class ------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile by nearest rank (q=50: the median of an odd count; q=95 of 20 values: the 19th)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("no values")
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil(n * q / 100), at least 1
+    return ordered[int(rank) - 1]
+
+
+def pooled_waits(students: list[Student]) -> dict[str, list[float]]:
+    """Every student's waits, pooled by what was waited for (login, spawn, notebook#cell)."""
+    pooled: dict[str, list[float]] = {}
+    for student in students:
+        for what, values in student.waits.items():
+            pooled.setdefault(what, []).extend(values)
+    return pooled
 
 
 async def run_class(hub: Hub, students: list[Student], notebooks: list[str], concurrency: int,
@@ -701,6 +831,7 @@ def main(argv: list[str] | None = None) -> int:
     hub = Hub(scratch, password=secrets.token_urlsafe(12))
     print(f"A class of {args.students} on JupyterHub at {hub.url} ({len(notebooks)} notebook(s): "
           f"{', '.join(notebooks)}; {args.concurrency} students at a time; scratch {scratch})", flush=True)
+    load_at_start = os.getloadavg()[0]
     started = time.monotonic()
     watch: Watch | None = None
     leftovers: list[str] = []
@@ -735,17 +866,38 @@ def main(argv: list[str] | None = None) -> int:
     completed = [s for s in students if s.ran_everything]
     peaks = [s.peak_mb for s in students if s.peak_mb]
     seconds = finished - started
+    # Saved work lost: a notebook the student finished whose work file is missing or holds someone else's.
+    lost = sorted({s.name for s in students for p in s.problems if "no readable work" in p or " holds " in p})
+    waits = pooled_waits(students)
+    cells = {what: values for what, values in waits.items() if "#" in what}
+    every_cell = [value for values in cells.values() for value in values]
+    reloads = sum(s.reloads for s in students)
 
     print()
+    load_max = watch.load_max if watch else os.getloadavg()[0]
     print(f"JupyterHub {__import__('jupyterhub').__version__}, configurable-http-proxy, "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+          f"{os.cpu_count()} cores; load average {load_at_start:.1f} at the start, {load_max:.1f} at most, "
+          f"{os.getloadavg()[0]:.1f} at the end")
     ready = hub.ready_at
     print(f"Hub ready after {(ready or finished) - started:.1f} s; the class took {seconds:.0f} s "
           f"({args.students} students x {len(notebooks)} notebook(s), {args.concurrency} at a time)")
     if peaks:
-        print(f"Peak memory per student (server + kernel): max {max(peaks):.0f} MB, "
-              f"median {statistics.median(peaks):.0f} MB; hub + proxy peak {watch.hub_peak_mb:.0f} MB")
+        print(f"Peak memory per student (server + kernel): max {max(peaks):.0f} MiB, "
+              f"median {statistics.median(peaks):.0f} MiB; hub + proxy peak {watch.hub_peak_mb:.0f} MiB")
+    if every_cell:
+        print(f"Waits per cell (request sent -> kernel idle, reloads included), {len(every_cell)} cells run: "
+              f"p50 {percentile(every_cell, 50):.2f} s, p95 {percentile(every_cell, 95):.2f} s, "
+              f"max {max(every_cell):.1f} s")
+        slowest = sorted(cells, key=lambda what: percentile(cells[what], 95), reverse=True)[:6]
+        for what in slowest:
+            print(f"  {what}: p50 {percentile(cells[what], 50):.2f} s, p95 {percentile(cells[what], 95):.2f} s")
+    for what in ("login", "spawn"):
+        if waits.get(what):
+            print(f"Waits to {'log in' if what == 'login' else 'start a server'}: "
+                  f"p50 {percentile(waits[what], 50):.1f} s, p95 {percentile(waits[what], 95):.1f} s")
+    print(f"Reloads (a request with no answer, tried again as a student would): {reloads}")
     print(f"Completed: {len(completed)} of {args.students}")
+    print("Saved work: " + ("no student lost any" if not lost else f"LOST for {', '.join(lost)}"))
     for student in students:
         if not student.ran_everything:
             bad = [f"{nb}: {student.notebooks.get(nb, 'not run')}" for nb in notebooks
@@ -776,6 +928,18 @@ def main(argv: list[str] | None = None) -> int:
         "hub_start_seconds": round(ready - started, 1) if ready else None,
         "notebooks": len(notebooks),
         "concurrency": args.concurrency,
+        "cores": os.cpu_count(),
+        "load_average_start": round(load_at_start, 1),
+        "load_average_max": round(load_max, 1),
+        "reloads": reloads,
+        "work_lost": len(lost),
+        "cell_wait_p50_s": round(percentile(every_cell, 50), 2) if every_cell else None,
+        "cell_wait_p95_s": round(percentile(every_cell, 95), 2) if every_cell else None,
+        "cell_wait_max_s": round(max(every_cell), 2) if every_cell else None,
+        "login_wait_p95_s": round(percentile(waits["login"], 95), 1) if waits.get("login") else None,
+        "spawn_wait_p50_s": round(percentile(waits["spawn"], 50), 1) if waits.get("spawn") else None,
+        "spawn_wait_p95_s": round(percentile(waits["spawn"], 95), 1) if waits.get("spawn") else None,
+        "cell_waits": {what: [round(percentile(v, 50), 2), round(percentile(v, 95), 2)] for what, v in cells.items()},
         "isolation_ok": not isolation,
         "network_ok": not hub_network and not any("tried to reach the network" in p for s in students for p in s.problems),
         "leftover_processes": len([line for line in leftovers if "outlived" in line]),
@@ -783,7 +947,7 @@ def main(argv: list[str] | None = None) -> int:
         "scratch": str(scratch),
     }
     print(json.dumps(result), flush=True)
-    ok = len(completed) == args.students and not isolation and not fatal and result["network_ok"]
+    ok = len(completed) == args.students and not lost and not isolation and not fatal and result["network_ok"]
     return 0 if ok else 1
 
 

@@ -295,3 +295,141 @@ def test_hub_config_listens_on_loopback_and_gives_students_only_their_own_settin
     assert "MEDIALIT_WORK" not in config.Spawner.environment
     assert config.Spawner.environment["PYTHONPATH"] == str(ROOT / "tests" / "support" / "offline")
     assert config.SimpleLocalProcessSpawner.home_dir_template == str(tmp_path / "homes" / "{username}")
+
+
+# --- a student who meets an overloaded hub reloads and carries on -------------------------------------
+
+
+def test_percentiles_are_by_nearest_rank():
+    values = [float(v) for v in range(1, 21)]  # 1 .. 20
+    assert bench.percentile(values, 50) == 10.0
+    assert bench.percentile(values, 95) == 19.0
+    assert bench.percentile([3.0], 95) == 3.0
+
+
+def test_a_busy_proxy_answer_counts_as_no_answer_but_a_refusal_does_not():
+    class Response:
+        def __init__(self, code):
+            self.code, self.body = code, b"busy"
+
+    with pytest.raises(bench.NoAnswer):
+        bench._check(Response(502), "opening the login page", 200)
+    with pytest.raises(bench.StudentFailed) as refused:
+        bench._check(Response(403), "opening the login page", 200)
+    assert not isinstance(refused.value, bench.NoAnswer)
+
+
+def test_a_step_with_no_answer_is_reloaded_and_the_reloads_are_counted(monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    student = bench.Student("ann", Path("/nowhere"), ())
+    answers = [OSError("reset"), bench.NoAnswer("HTTP 502"), "logged in"]
+
+    async def step():
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert asyncio.run(bench.reloading(student, "logging in", step)) == "logged in"
+    assert student.reloads == 2
+
+
+def test_a_student_gives_up_after_the_last_reload(monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    student = bench.Student("ann", Path("/nowhere"), ())
+
+    async def step():
+        raise bench.NoAnswer("HTTP 504")
+
+    with pytest.raises(bench.NoAnswer, match=f"after {bench.RELOADS} reloads"):
+        asyncio.run(bench.reloading(student, "logging in", step))
+    assert student.reloads == bench.RELOADS
+
+
+def test_an_error_in_a_cell_is_not_reloaded(monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    student = bench.Student("ann", Path("/nowhere"), ())
+
+    async def step():
+        raise bench.StudentFailed("NameError: name 'kit' is not defined")
+
+    with pytest.raises(bench.StudentFailed, match="NameError"):
+        asyncio.run(bench.reloading(student, "a cell", step))
+    assert student.reloads == 0
+
+
+class FakeServer:
+    """A student's server behind the proxy: one notebook with two code cells, kernels by id."""
+
+    def __init__(self, home):
+        self.home = home
+        self.kernels: set[str] = set()
+        self.started = 0
+        self.base = "http://127.0.0.1:1"
+
+    async def fetch(self, path, method="GET", body=None, headers=None, timeout=None):
+        class Response:
+            def __init__(self, code, data=None):
+                self.code, self.body = code, json.dumps(data or {}).encode()
+
+        if "/api/contents/" in path:
+            cells = [{"cell_type": "code", "source": "a = 1"}, {"cell_type": "code", "source": "b = 2"}]
+            return Response(200, {"content": {"cells": cells}})
+        if path.endswith("/api/kernels") and method == "POST":
+            self.started += 1
+            self.kernels.add(f"k{self.started}")
+            return Response(201, {"id": f"k{self.started}"})
+        kernel = path.rsplit("/", 1)[-1]
+        if method == "DELETE":
+            self.kernels.discard(kernel)
+            return Response(204)
+        return Response(200 if kernel in self.kernels else 404)
+
+
+def fake_kernel(server, plan, ran):
+    """connect() stand-in: each connection runs cells until the plan says its websocket closes."""
+
+    async def connect(browser, kernel_url, name, api):
+        class Runner:
+            connection = type("Connection", (), {"close": lambda self: None})()
+
+            async def execute(self, code):
+                if plan and plan[0] == len(ran):
+                    plan.pop(0)
+                    if "kill" in plan[:1]:
+                        plan.pop(0)
+                        server.kernels.clear()
+                    raise bench.NoAnswer("the kernel's websocket closed")
+                ran.append(code)
+                if code.startswith("kit.session()"):
+                    report = {"path": str(server.home / "medialit-work" / "story" / "00-a.json"),
+                              "home": str(server.home), "MEDIALIT_WORK": None}
+                    return "BENCH-SAVED " + json.dumps(report)
+                return ""
+
+        return Runner()
+
+    return connect
+
+
+def test_a_closed_websocket_mid_notebook_is_reloaded_and_the_same_kernel_carries_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    server, ran = FakeServer(tmp_path), []
+    monkeypatch.setattr(bench, "connect", fake_kernel(server, [1], ran))  # closes before the 2nd cell
+    student = bench.Student("ann", tmp_path, ("00-a.ipynb",))
+    asyncio.run(bench.run_notebook(server, student, "00-a.ipynb", {}))
+    assert ran[:2] == ["a = 1", "b = 2"] and len(ran) == 3  # no cell run twice, then the save cell
+    assert student.reloads == 1 and server.started == 1
+    assert student.saved["00-a"].endswith("00-a.json")
+    assert set(student.waits) == {"00-a.ipynb#1", "00-a.ipynb#2", "00-a.ipynb#3"}
+
+
+def test_a_kernel_lost_in_a_reload_is_replaced_and_the_notebook_run_again_up_to_there(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    server, ran = FakeServer(tmp_path), []
+    monkeypatch.setattr(bench, "connect", fake_kernel(server, [1, "kill"], ran))
+    student = bench.Student("ann", tmp_path, ("00-a.ipynb",))
+    asyncio.run(bench.run_notebook(server, student, "00-a.ipynb", {}))
+    assert ran[:3] == ["a = 1", "a = 1", "b = 2"]  # the new kernel needs the first cell again
+    assert server.started == 2 and student.reloads == 1
+    assert server.kernels == set()  # and the kernel is shut down at the end
