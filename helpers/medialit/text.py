@@ -306,6 +306,8 @@ def _ends_here(text: str, end: re.Match[str], following: int) -> bool:
     if following >= len(text) or not _starts_sentence(text, following):
         return False
     marks = end.group()
+    if marks.rstrip("\"'”’»›)]") in ("…", "...") and marks[-1] in "….":
+        return False  # news uses "…" for words left out of a quote, rarely to end a sentence
     if marks[-1] in "\"'”’»›" and marks[0] in "!?" and _SPEAKER_AFTER.match(text, following):
         return False  # '"Stop!" Smith shouted.'
     if marks.startswith(".") and not marks.startswith(".."):
@@ -316,8 +318,8 @@ def _ends_here(text: str, end: re.Match[str], following: int) -> bool:
         if lower in ("no", "nos"):
             return not text[following : following + 1].isdigit()  # "No. 10", but "said no. Then"
         if lower in ABBREVIATIONS or _INITIALS.fullmatch(word):
-            nxt = text[following + 1 :] if text[following] in _OPENERS else text[following:]
-            return _next_word(nxt, 0).lower() in _STARTERS
+            at = following + 1 if text[following] in _OPENERS else following
+            return _next_word(text, at).lower() in _STARTERS
     return True
 
 
@@ -330,7 +332,7 @@ def sentences(text: str) -> list[Span]:
     and initials ("U.S.", "Inc.", "John F. Kennedy") it does only before a word that usually
     starts a sentence ("in the U.S. The trip"); "No." before a number never does. A quote
     ending in "!" or "?" and followed by a named speaker and a reporting verb continues the
-    sentence. No-break and zero-width spaces count as spaces.
+    sentence, and so does an ellipsis that is not closed by a quote (words left out). No-break and zero-width spaces count as spaces.
 
     Example:
         >>> [s.text for s in sentences('He said: "We will win." The U.S. Army left No. 10.')]
@@ -354,7 +356,7 @@ def sentences(text: str) -> list[Span]:
             following = end.end()
             while following < chunk_end and plain[following].isspace():
                 following += 1
-            if following < chunk_end and _ends_here(plain[:chunk_end], end, following):
+            if following < chunk_end and _ends_here(plain, end, following):
                 add(start, end.end())
                 start = following
         add(start, chunk_end)

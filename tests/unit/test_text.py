@@ -77,9 +77,19 @@ SENTENCE_CASES = [
         id="a quote ending in ! with the speaker after it",
     ),
     pytest.param(
-        "Is it true? Nobody knows! Wait\u2026 Then it rained.",
-        ["Is it true?", "Nobody knows!", "Wait\u2026", "Then it rained."],
-        id="question marks, exclamation marks and an ellipsis",
+        "Is it true? Nobody knows! Then it rained.",
+        ["Is it true?", "Nobody knows!", "Then it rained."],
+        id="question marks and exclamation marks",
+    ),
+    pytest.param(
+        "\u201cWe held the line\u2026 The others ran. \u2026 Nobody came back.\u201d Then silence.",
+        ["\u201cWe held the line\u2026 The others ran. \u2026 Nobody came back.\u201d", "Then silence."],
+        id="an ellipsis for words left out of a quote",
+    ),
+    pytest.param(
+        'He trailed off: "and then\u2026" Nobody spoke.',
+        ['He trailed off: "and then\u2026"', "Nobody spoke."],
+        id="an ellipsis closed by a quote",
     ),
     pytest.param(
         "The strike hit at 5 p.m. The base was empty.",
