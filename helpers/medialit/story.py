@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .errors import StoryError
+from .files import by_id, read_json, read_text, slug
 from .segmentation import Block, segment
 
 #: Reports larger than this are refused: a scrape of one article is a few kB.
@@ -28,28 +29,6 @@ METADATA_FILE = "story.json"
 STORY_ENV = "MEDIALIT_STORY"
 
 _ID = re.compile(r"^(\d{3})(?:[_\-. ]|$)")
-
-
-class StoryError(Exception):
-    """A story folder cannot be used. The message names each file, the problem and the fix.
-
-    Example:
-        >>> try:
-        ...     load_story("/no/such/folder")
-        ... except StoryError as error:
-        ...     print(error.problems[0].split(":")[0])
-        The story folder /no/such/folder does not exist
-    """
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        if len(self.problems) == 1:
-            message = self.problems[0]
-        else:
-            message = f"{len(self.problems)} problems with this story:\n" + "\n".join(
-                f"- {problem}" for problem in self.problems
-            )
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -109,14 +88,12 @@ class Story:
     reports: tuple[Report, ...]
     bundled: bool = False
     metadata: dict = field(default_factory=dict, compare=False, repr=False)
+    #: Files in the folder that were skipped, and why (a link leading outside the folder...).
+    notes: tuple[str, ...] = ()
 
     def report(self, report_id: str) -> Report:
         """The report with this id; :class:`StoryError` if there is none."""
-        for report in self.reports:
-            if report.id == report_id:
-                return report
-        known = ", ".join(r.id for r in self.reports)
-        raise StoryError([f"There is no report {report_id!r} in this story. The reports are: {known}."])
+        return by_id(self.reports, report_id, "report")
 
     @property
     def ids(self) -> list[str]:
@@ -142,7 +119,7 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         path = os.environ[STORY_ENV]
     bundled = path is None
     folder = bundled_story_folder() if bundled else Path(path).expanduser()
-    problems, texts = _read_reports(folder)
+    problems, texts, notes = _read_reports(folder)
     metadata: dict = {}
     if not problems:
         metadata, meta_problems = _read_metadata(folder, [report_id for report_id, _, _ in texts])
@@ -161,13 +138,14 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         for report_id, filename, text in texts
     )
     return Story(
-        id=str(metadata.get("id") or _slug(folder.name)),
+        id=str(metadata.get("id") or slug(folder.name)),
         title=str(metadata.get("title") or folder.name),
         date=str(metadata.get("date") or ""),
         folder=folder,
         reports=reports,
         bundled=bundled,
         metadata=metadata,
+        notes=tuple(notes),
     )
 
 
@@ -196,17 +174,23 @@ def report_id(filename: str) -> str:
     return match.group(1) if match else Path(filename).stem
 
 
-def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
+def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]], list[str]]:
+    """The reports' (id, file name, text), the problems, and notes on files skipped."""
     if not folder.exists():
         return [
             f"The story folder {folder} does not exist: check the path "
             f"(or unset {STORY_ENV} to use the bundled story)."
-        ], []
+        ], [], []
     if not folder.is_dir():
-        return [f"{folder} is a file, not a folder: give the folder that holds the report .txt files."], []
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        return [f"{folder} is a file, not a folder: give the folder that holds the report .txt files."], [], []
+    try:
+        names = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as error:
+        return [f"The story folder {folder} cannot be read ({error.strerror or error}): "
+                "check that you may open it, or copy it somewhere you can."], [], []
+    files, notes = inside_files(folder, names)
     if not files:
-        return [f"The story folder {folder} has no .txt files: put one plain-text report per .txt file in it."], []
+        return [f"The story folder {folder} has no .txt files: put one plain-text report per .txt file in it."], [], notes
     problems: list[str] = []
     texts: list[tuple[str, str, str]] = []
     seen: dict[str, str] = {}
@@ -219,55 +203,54 @@ def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
             )
             continue
         seen[rid] = file.name
-        size = file.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            problems.append(
-                f"{file.name} is {size / 1024 / 1024:.1f} MB, over the 2 MB limit: "
-                "keep only the page's text (one article per file)."
-            )
-            continue
-        data = file.read_bytes()
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            problems.append(
-                f"{file.name} is not UTF-8 text: byte {error.start} (line {line}, column {column}) "
-                "cannot be read. Re-save the file as UTF-8 in your text editor."
-            )
+            size = file.stat().st_size
+            if size > MAX_REPORT_BYTES:
+                problems.append(
+                    f"{file.name} is {size / 1024 / 1024:.1f} MB, over the 2 MB limit: "
+                    "keep only the page's text (one article per file)."
+                )
+                continue
+            text = read_text(file, file.name, limit=MAX_REPORT_BYTES)
+        except (StoryError, OSError) as error:
+            problems.extend(error.problems if isinstance(error, StoryError) else [f"{file.name} cannot be read."])
             continue
-        text = text.removeprefix("\ufeff")
         if not text.strip():
             problems.append(f"{file.name} is empty: paste the report's text into it, or delete the file.")
             continue
         texts.append((rid, file.name, text))
-    return problems, sorted(texts)
+    return problems, sorted(texts), notes
 
 
-def read_json(path: Path, name: str, fix: str, resave: str = "re-save it as UTF-8.") -> object:
-    """Parse one of a story's JSON data files; a :class:`StoryError` says where it breaks and ``fix``.
+def inside_files(folder: Path, paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The regular files among ``paths``, without links that lead out of ``folder``; and a note per link skipped.
 
-    ``name`` is how the message names the file; ``resave`` ends the message for text that is not UTF-8.
+    A link inside a story or source folder that points elsewhere (``passwd.txt -> /etc/passwd``)
+    would copy a file the teacher never chose into the lessons, so it is skipped and said.
 
     Example:
         >>> import tempfile
-        >>> bad = Path(tempfile.mkdtemp()) / "story.json"
-        >>> _ = bad.write_text('{"title": }')
-        >>> try:
-        ...     read_json(bad, "story.json", "Fix that spot.")
-        ... except StoryError as error:
-        ...     print(error)
-        story.json is not valid JSON (line 1, column 11: Expecting value). Fix that spot.
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("x")
+        >>> (folder / "b.txt").symlink_to("/etc/hostname")
+        >>> files, notes = inside_files(folder, sorted(folder.iterdir()))
+        >>> [f.name for f in files], notes[0].split(":")[0]
+        (['a.txt'], 'b.txt links to a file outside the folder')
     """
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise StoryError([f"{name} is not UTF-8 text: {resave}"]) from None
-    except json.JSONDecodeError as error:
-        raise StoryError(
-            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). {fix}"]
-        ) from None
+    home = folder.resolve()
+    files: list[Path] = []
+    notes: list[str] = []
+    for path in paths:
+        try:
+            if path.is_symlink() and not path.resolve().is_relative_to(home):
+                notes.append(f"{path.name} links to a file outside the folder: skipped. Copy the file itself "
+                             "into the folder if it belongs to the story.")
+                continue
+            if path.is_file():
+                files.append(path)
+        except (OSError, RuntimeError):  # a link loop, or a file that vanished
+            notes.append(f"{path.name} cannot be opened (a broken or looping link?): skipped.")
+    return files, notes
 
 
 def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
@@ -303,8 +286,3 @@ def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
         elif not isinstance(entry.get("label", ""), str):
             problems.append(f"{METADATA_FILE}: 'label' of report {rid} must be text in quotes.")
     return (metadata if not problems else {}), problems
-
-
-def _slug(name: str) -> str:
-    # Keep letters of any script: two stories named in Cyrillic must not share one work folder.
-    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "story"

@@ -224,3 +224,45 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path):
 def test_check_story_lists_problems_and_is_empty_for_a_good_story(tmp_path):
     assert check_story(bundled_story_folder()) == []
     assert check_story(tmp_path / "absent")
+
+
+# --- careless and hostile folders (issue 15 rows 9, 10, 14; issue 10 bug 2) ----------------------
+
+
+def test_story_json_with_a_byte_order_mark_loads(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n", "story.json": b'\xef\xbb\xbf{"title": "Harbour"}'})
+    assert load_story(folder).title == "Harbour"
+
+
+def test_story_json_nested_thousands_deep_is_a_story_error_naming_the_file(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n", "story.json": "[" * 3000})
+    assert "story.json is nested more than" in problems_of(folder)
+
+
+def test_story_json_with_a_five_thousand_digit_number_is_a_story_error(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n", "story.json": '{"date": ' + "1" * 5000 + "}"})
+    assert "story.json holds a number with 5000 digits" in problems_of(folder)
+
+
+def test_a_report_that_links_outside_the_folder_is_skipped_with_a_note(tmp_path):
+    outside = write_story(tmp_path / "elsewhere", {"secret.txt": "not a report\n"})
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n"})
+    (folder / "001_x.txt").symlink_to(outside / "secret.txt")
+    story = load_story(folder)
+    assert story.ids == ["000"] and "001_x.txt links to a file outside the folder" in story.notes[0]
+
+
+def test_a_link_to_a_report_inside_the_folder_is_kept(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n"})
+    (folder / "001_b.txt").symlink_to(folder / "000_a.txt")
+    assert load_story(folder).ids == ["000", "001"]
+
+
+def test_an_unreadable_story_folder_is_a_story_error(tmp_path, monkeypatch):
+    folder = write_story(tmp_path / "s", {"000_a.txt": "Headline\n"})
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    assert "cannot be read" in problems_of(folder)
