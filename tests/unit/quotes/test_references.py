@@ -1,0 +1,148 @@
+"""A story's published versions of its statement: reference_quotes.json, its variants and notes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import medialit
+
+from medialit.quotes import (
+    REFERENCE_FILE,
+    SAME_REMARK_THRESHOLD,
+    Quote,
+    ReferenceVersion,
+    Synonyms,
+    align_quotes,
+    compare_quotes,
+    content_words,
+    extract_quotes,
+    group_quotes,
+    reference_notes,
+    reference_synonyms,
+    reference_versions,
+)
+from medialit.story import StoryError, bundled_story_folder, load_story
+from quote_cases import (
+    EXPECTED_QUOTES,
+    EXPECTED_GROUPS,
+    KONASHENKOV,
+    REFERENCE_MD,
+    UNICODE_SPACES,
+    copy_story,
+    found,
+    page,
+    signature,
+    words_of,
+)
+
+
+# --- reference versions --------------------------------------------------------------------------
+
+
+def test_reference_file_ships_five_sources_for_each_of_the_two_remarks(story):
+    versions = reference_versions(story)
+    assert [(v.name, v.remark) for v in versions] == [
+        (name, remark)
+        for name in ("Russian original", "TASS", "Reuters", "Washington Post", "AFP")
+        for remark in ("warning", "fire-points")
+    ]
+    assert {v.language for v in versions if v.name == "Russian original"} == {"ru"}
+    assert all(v.speaker == KONASHENKOV for v in versions)
+
+
+@pytest.mark.skipif(not REFERENCE_MD.is_file(), reason="../shared/reference is not beside this clone")
+def test_reference_sources_and_wordings_are_exactly_those_of_the_shared_table(story):
+    table = REFERENCE_MD.read_text(encoding="utf-8")
+    rows = [r for r in table.splitlines() if r.startswith("| ") and not r.startswith("| source")]
+    sources = {r.strip().strip("|").split("|")[0].strip() for r in rows}
+    for version in reference_versions(story):
+        assert version.source in sources
+        assert version.as_given in table and version.text in version.as_given
+
+
+@pytest.mark.skipif(not REFERENCE_MD.is_file(), reason="../shared/reference is not beside this clone")
+def test_reference_notes_are_the_teaching_notes_of_the_shared_file(story):
+    table = " ".join(REFERENCE_MD.read_text(encoding="utf-8").split())
+    notes = reference_notes(story)
+    assert len(notes) == 3 and all(note in table for note in notes)
+
+
+def test_reference_file_explains_its_translation_variants_to_teachers():
+    data = json.loads((bundled_story_folder() / REFERENCE_FILE).read_text(encoding="utf-8"))
+    assert "translation variants of this story's statement" in data["synonyms"]["note"]
+
+
+def test_every_translation_variant_is_a_wording_the_story_uses(story):
+    # The variants are facts about this story's texts, not a thesaurus.
+    data = json.loads((bundled_story_folder() / REFERENCE_FILE).read_text(encoding="utf-8"))
+    texts = " ".join([r.raw_text for r in story.reports] + [v.text for v in reference_versions(story)]).lower()
+    wordings = {w for part in ("words", "phrases") for group in data["synonyms"][part] for w in group}
+    assert sorted(w for w in wordings if w.lower() not in texts) == []
+
+
+def test_reference_synonyms_that_are_not_lists_of_wordings_name_the_file_and_the_list(tmp_path):
+    folder = copy_story(tmp_path)
+    synonyms = {"note": "variants", "words": [["suppressed", "destroyed"], ["alone"]]}
+    (folder / REFERENCE_FILE).write_text(json.dumps({"versions": [], "synonyms": synonyms}), encoding="utf-8")
+    with pytest.raises(StoryError, match=r"reference_quotes\.json: synonyms words list 2 must hold two or more wordings"):
+        reference_synonyms(load_story(folder))
+
+
+def test_reference_synonyms_section_of_the_wrong_shape_says_what_it_must_hold(tmp_path):
+    folder = copy_story(tmp_path)
+    (folder / REFERENCE_FILE).write_text(json.dumps({"versions": [], "synonyms": ["a", "b"]}), encoding="utf-8")
+    with pytest.raises(StoryError, match=r"'synonyms' must be an object with a \"note\""):
+        reference_synonyms(load_story(folder))
+
+
+def test_fire_points_line_is_marked_as_reported_speech_in_the_original(story):
+    russian = {v.remark: v.speech for v in reference_versions(story) if v.language == "ru"}
+    assert russian == {"warning": "direct", "fire-points": "indirect"}
+
+
+def test_story_without_a_reference_file_has_no_reference_versions(tmp_path):
+    story = load_story(copy_story(tmp_path))
+    assert reference_versions(story) == [] and reference_notes(story) == []
+    assert all(g.remark == "" for g in align_quotes(story))
+
+
+def test_object_without_a_folder_has_no_reference_versions():
+    assert reference_versions(SimpleNamespace(reports=[])) == []
+
+
+def test_reference_file_that_is_not_json_names_the_file_the_spot_and_the_fix(tmp_path):
+    folder = copy_story(tmp_path)
+    (folder / REFERENCE_FILE).write_text('{"versions": [', encoding="utf-8")
+    with pytest.raises(StoryError, match=r"reference_quotes\.json is not valid JSON \(line 1.*delete the file"):
+        reference_versions(load_story(folder))
+
+
+def test_reference_file_without_a_versions_list_says_what_it_must_hold(tmp_path):
+    folder = copy_story(tmp_path)
+    (folder / REFERENCE_FILE).write_text('{"items": []}', encoding="utf-8")
+    with pytest.raises(StoryError, match=r"reference_quotes\.json must hold one JSON object with a list 'versions'"):
+        reference_versions(load_story(folder))
+
+
+def test_reference_version_missing_its_text_is_named_by_number(tmp_path):
+    folder = copy_story(tmp_path)
+    entry = {"source": "TASS", "remark": "warning", "language": "en"}
+    (folder / REFERENCE_FILE).write_text(json.dumps({"versions": [entry]}), encoding="utf-8")
+    with pytest.raises(StoryError, match=r"version 1 needs text in quotes for 'text'"):
+        reference_versions(load_story(folder))
+
+
+def test_reference_file_with_notes_that_are_not_texts_is_refused(tmp_path):
+    folder = copy_story(tmp_path)
+    (folder / REFERENCE_FILE).write_text(json.dumps({"versions": [], "notes": [1]}), encoding="utf-8")
+    with pytest.raises(StoryError, match="'notes' must be a list of texts"):
+        reference_notes(load_story(folder))
