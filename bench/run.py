@@ -5,7 +5,12 @@ Prints, and writes to bench/results/latest.md:
 - per notebook, headless execution time (kernel start to last cell, median of 3) and the kernel's
   peak memory (ru_maxrss read by an extra last cell), each as a ratio to bench/baseline.ipynb run in
   this same process; targets: time <= 3x, memory <= 1.25x the baseline;
-- segmenting 1 MB pages (target < 0.5 s) and aligning 200 reports of 10 quotes (target < 2 s).
+- segmenting 1 MB pages (target < 0.5 s) and aligning 200 reports of 10 quotes (target < 2 s);
+- accuracy on the shared real-world sets and the robustness timings, each from its own module in
+  bench/ (`lines()` gives the printed figures with their targets): saved web pages, plain-text scrapes,
+  quotes and speakers, loaded words, the class reader.
+
+`python bench/run.py --accuracy` prints only the accuracy section (no notebooks), for quick checks.
 
 Every notebook runs offline (tests/support/offline on PYTHONPATH, empty NLTK_DATA) with a
 throw-away work folder, as in the tests.
@@ -13,6 +18,7 @@ throw-away work folder, as in the tests.
 
 from __future__ import annotations
 
+import importlib
 import os
 import platform
 import statistics
@@ -28,6 +34,8 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3
 TIME_TARGET, MEMORY_TARGET = 3.0, 1.25
+# One module per measured area; each has lines() -> list[str].
+ACCURACY_MODULES = ("pages_eval", "segment_eval", "quotes_eval", "loaded_eval", "classwork_eval")
 PEAK_CELL = "import resource; print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
@@ -69,13 +77,26 @@ def analysis_timings() -> list[tuple[str, float, float]]:
     sys.path.insert(0, str(ROOT / "bench"))
     from segment_eval import time_one_megabyte
 
-    from medialit.quotes import align_quotes, synthetic_story
+    from quotes_synthetic import synthetic_story
+
+    from medialit.quotes import align_quotes
 
     rows = [(f"segment a 1 MB page ({name})", seconds, 0.5) for name, seconds in time_one_megabyte().items()]
     story = synthetic_story(reports=200, quotes_per_report=10)
     best = min(_timed(align_quotes, story) for _ in range(3))
     rows.append(("align 200 reports x 10 quotes", best, 2.0))
     return rows
+
+
+def accuracy_lines() -> list[str]:
+    """Each area's figures on the shared sets (../shared), as its bench module prints them."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    lines: list[str] = []
+    for name in ACCURACY_MODULES:
+        module = importlib.import_module(name)
+        title = (module.__doc__ or name).strip().splitlines()[0]
+        lines += [f"### {title}", "", *module.lines(), ""]
+    return lines
 
 
 def _timed(function, *args) -> float:
@@ -94,6 +115,9 @@ def main() -> int:
     )
     os.environ.pop("MEDIALIT_STORY", None)
     lines = [f"Machine: {machine()}", ""]
+    if "--accuracy" in sys.argv:
+        print("\n".join(lines + accuracy_lines()))
+        return 0
     lines.append(f"Import time: medialit {import_seconds('medialit') * 1000:.0f} ms, "
                  f"medialit.widgets {import_seconds('medialit.widgets') * 1000:.0f} ms (median of 5)")
     lines.append("")
@@ -121,6 +145,7 @@ def main() -> int:
     for name, seconds, target in analysis_timings():
         failures += seconds > target
         lines.append(f"| {name} | {seconds:.3f} | < {target} s{'' if seconds <= target else ' (MISSED)'} |")
+    lines += ["", "## Accuracy on the shared real-world sets, and robustness timings", "", *accuracy_lines()]
     report = "\n".join(lines)
     print(report)
     out = ROOT / "bench" / "results"
