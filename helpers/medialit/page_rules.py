@@ -43,8 +43,10 @@ def _either(phrases: tuple[str, ...], before: str = "", after: str = "") -> re.P
 
 #: Headings that open a comment section (the whole line).
 COMMENT_HEADER_PHRASES: tuple[str, ...] = (
-    r"^(\d[\d,]*\s+|view\s+|show\s+|read\s+|see\s+(all\s+)?|reader\s+|all\s+)?(comments?|responses?|replies|reactions?|discussion)"
-    r"(\s*\(?\d[\d,]*\)?)?:?$",
+    # "12 Comments", "(42) Comments", "Read all comments", "Top rated comments", "User comments (3)"
+    r"^(\(?\d[\d,]*\)?\s+|(view|show|read|see)\s+(all\s+)?|reader\s+|user\s+|all\s+|(top|most|highest)[\s-]rated\s+|"
+    r"(last|latest|newest|recent|best|featured)\s+)?(comments?|responses?|replies|reactions?|discussion)"
+    r"(\s*\(?\d[\d,]*\)?)?(\s*\(\+\))?:?$",
     r"^\d[\d,]*\s+(thoughts?|responses?|replies|comments?)\s+(on|to)\b",
     r"^(add|post|write|leave|submit)\s+(a\s+|new\s+|your\s+)?(comment|reply|response)\b",
     r"^leave a reply",
@@ -294,6 +296,8 @@ TAG_LABEL = re.compile(
     r"^(tags?|topics?|related topics|categories|category|filed under|read more on|explore more on these topics|"
     r"more on|keywords|trending topics|see all topics)\b\s*:?",
 )
+#: UTF-8 text decoded as Latin-1 or Windows-1252: a lead byte shown as "Ã", "Ð", "â"... then a continuation byte.
+GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 URL = re.compile(r"https?://|www\.|\.(com|org|net|co\.uk)\b")
 CREDIT_TRIGGERS = frozenset(
     """getty ap afp reuters shutterstock alamy istock epa pa file photograph photo photos picture image credit

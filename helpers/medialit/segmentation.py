@@ -49,6 +49,7 @@ from .page_rules import (
     ENDS_SENTENCE,
     FIELD_LABEL,
     FURNITURE_TRIGGERS,
+    GARBLED,
     IMPERATIVE,
     JOB,
     LINK_MARK,
@@ -275,7 +276,10 @@ def _look(text: str) -> _Look:
     def look(kind: str, note: str = "") -> _Look:
         return _Look(kind, n, listed, note, 0.0, None)
 
-    if n <= 12 and COMMENT_HEADER.search(head.strip(" :")):
+    # UTF-8 read as Latin-1 ("Ã©" for "é", "Ð½" for "н") cannot be read as prose at all.
+    if GARBLED.search(head) and 2 * len(GARBLED.findall(head)) >= 0.3 * sum(c.isalpha() for c in head) + 1:
+        return look("furniture", _GARBLED_NOTE)
+    if n <= 30 and COMMENT_HEADER.search(head.strip(" :[]")):
         return look("comment_header")
     if n <= 6 and COMMENT_UI_LINE.fullmatch(head):
         return look("comment_ui")
@@ -344,6 +348,7 @@ def _content_words(text: str) -> set[str]:
 _COPYRIGHT_NOTE = "a copyright line from the footer"
 _LOGIN_NOTE = "log-in text"
 _BUTTON_NOTE = "a menu or button label"
+_GARBLED_NOTE = "garbled text: the page was saved or read in the wrong character encoding"
 
 
 def _furniture_note(text: str) -> str:
@@ -599,6 +604,9 @@ def _segment(text: str) -> list[Block]:
         if looks[index].kind == PROSE:
             body_words |= _content_words(texts[index])
     headline = _headline_index(texts, looks, start if has_run else len(looks), body_words)
+    # An article with several headline-like lines in it is divided by subheadings (or holds a
+    # list): a lone one between two paragraphs is more likely a link to another story.
+    headed = has_run and sum(looks[index].kind == TITLE and looks[index].words >= 6 for index in range(start, end)) >= 2
     in_box = False  # inside a box of links dropped into the article
     zone = "after"  # below the article: "after", then "related" or "comments" once a heading opens them
     roles: list[tuple[str, str]] = []
@@ -616,7 +624,7 @@ def _segment(text: str) -> list[Block]:
         elif index == headline:
             roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
         elif inside:
-            roles.append(_role_inside(look, looks, index, in_box))
+            roles.append(_role_inside(look, looks, index, in_box, headed))
         elif index < start or not has_run:
             roles.append(_role_before(texts, looks, index, headline, start, has_run))
         else:
@@ -633,7 +641,7 @@ def _segment(text: str) -> list[Block]:
     ]
 
 
-def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool) -> tuple[str, str]:
+def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool, headed: bool) -> tuple[str, str]:
     """Role of a paragraph inside the article run."""
     kind = look.kind
     if in_box and kind in (SENTENCE, TITLE, SHORT):
@@ -643,13 +651,16 @@ def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool) -> t
     if kind == SENTENCE:
         return "body", _REASON["list_item" if look.listed else "body_short"]
     if kind in (TITLE, SHORT):
-        if kind == TITLE and look.words >= 6:
+        if kind == TITLE and look.words >= 6 and not headed:
             return "related", _REASON["related_inline"]
         # A subheading introduces the prose under it; a short line among buttons is a button.
         following = looks[index + 1].kind if index + 1 < len(looks) else ""
         previous = looks[index - 1].kind if index else ""
         if following in (PROSE, SENTENCE) and previous in (PROSE, SENTENCE, "date", TITLE, SHORT) and look.words:
             return "body", _REASON["subhead"]
+        # Headline-like lines next to each other inside the article are the items of a list.
+        if kind == TITLE and (look.words >= 6 or TITLE in (previous, following)):
+            return "body", _REASON["list_item"]
         return "boilerplate", _REASON["stray"]
     return _furniture_role(look)
 
