@@ -142,9 +142,10 @@ def free_port() -> int:
 class Hub:
     """A JupyterHub process (and, through it, the proxy and every student's server) on loopback."""
 
-    def __init__(self, scratch: Path, password: str) -> None:
+    def __init__(self, scratch: Path, password: str, extensions: str | None = None) -> None:
         self.scratch = scratch
         self.password = password
+        self.extensions = extensions
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -169,6 +170,8 @@ class Hub:
             PYTHONPATH=str(ROOT / "tests" / "support" / "offline"),
             MEDIALIT_NETWORK_LOG=str(self.network_log),
         )
+        if self.extensions:
+            env["MEDIALIT_HUB_EXTENSIONS"] = str(Path(self.extensions).resolve())
         self._log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)],
@@ -792,9 +795,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="only these lesson notebooks (paths under notebooks/); default: every one")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (homes, hub log) afterwards")
+    parser.add_argument("--extensions", metavar="FOLDER",
+                        help="also load the server extensions a real hub has (nbgitpuller, jupyter-resource-usage), "
+                             "installed in FOLDER with `pip install --no-deps --target FOLDER ...`")
     args = parser.parse_args(argv)
     if args.students < 1 or args.concurrency < 1:
         parser.error("--students and --concurrency must be at least 1")
+    if args.extensions and not all((Path(args.extensions) / name).is_dir()
+                                   for name in ("nbgitpuller", "jupyter_resource_usage")):
+        parser.error(f"--extensions {args.extensions}: nbgitpuller and jupyter_resource_usage are not installed "
+                     f"there (pip install --no-deps --target {args.extensions} nbgitpuller jupyter-resource-usage)")
 
     if not PROXY.exists():
         print(f"configurable-http-proxy is not installed in {HUB_DIR / 'node_modules'}: "
@@ -828,7 +838,7 @@ def main(argv: list[str] | None = None) -> int:
     tag = secrets.token_hex(2)
     students = [Student(f"student{i:02d}-{tag}", scratch / "homes" / f"student{i:02d}-{tag}", tuple(notebooks))
                 for i in range(1, args.students + 1)]
-    hub = Hub(scratch, password=secrets.token_urlsafe(12))
+    hub = Hub(scratch, password=secrets.token_urlsafe(12), extensions=args.extensions)
     print(f"A class of {args.students} on JupyterHub at {hub.url} ({len(notebooks)} notebook(s): "
           f"{', '.join(notebooks)}; {args.concurrency} students at a time; scratch {scratch})", flush=True)
     load_at_start = os.getloadavg()[0]
@@ -928,6 +938,7 @@ def main(argv: list[str] | None = None) -> int:
         "hub_start_seconds": round(ready - started, 1) if ready else None,
         "notebooks": len(notebooks),
         "concurrency": args.concurrency,
+        "extensions": bool(args.extensions),
         "cores": os.cpu_count(),
         "load_average_start": round(load_at_start, 1),
         "load_average_max": round(load_max, 1),

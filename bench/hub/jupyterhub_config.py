@@ -83,6 +83,20 @@ c.Spawner.environment = {
 }
 
 
+# --- optional: the server extensions a real hub loads (make bench-class EXTENSIONS=<folder>) -----------
+# The folder holds nbgitpuller and jupyter-resource-usage installed with `pip install --no-deps --target`;
+# they are put on the servers' path and switched on, so their memory is measured with the rest.
+_extensions = os.environ.get("MEDIALIT_HUB_EXTENSIONS")
+if _extensions:
+    c.Spawner.environment["PYTHONPATH"] = os.pathsep.join([c.Spawner.environment["PYTHONPATH"], _extensions])
+    _config_dir = SCRATCH / "jupyter-config"
+    _config_dir.mkdir(parents=True, exist_ok=True)
+    (_config_dir / "jupyter_server_config.json").write_text(
+        '{"ServerApp": {"jpserver_extensions": {"nbgitpuller": true, "jupyter_resource_usage": true}}}'
+    )
+    c.Spawner.environment["JUPYTER_CONFIG_PATH"] = str(_config_dir)
+
+
 def _ignore(folder, names):
     # Students get the lesson notebooks, not the teacher's, and no stale checkpoints.
     return [name for name in names if name in ("teacher", ".ipynb_checkpoints")]
