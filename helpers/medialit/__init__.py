@@ -2,8 +2,9 @@
 
 Pure functions over plain data, one module per job: ``story`` (load reports),
 ``segment`` (body, comments, page furniture), ``headlines`` (loaded words),
-``agreement`` (how far a class agrees), ``quotes`` (quote fidelity), ``wording``
-(names, sources, numbers), ``readability`` and ``progress`` (saved work). The
+``agreement`` (how far a class agrees), ``quotes`` (quote fidelity), ``terms``,
+``word_counts``, ``sources`` and ``quantities`` (lesson 4's words, sources and
+numbers), ``readability`` and ``progress`` (saved work). The
 widgets in :mod:`medialit.widgets` only show what these return.
 
 Example:
@@ -21,7 +22,9 @@ from .reading_level import Readability, readability
 from .segmentation import ROLES, Block, segment
 from .answer_key import load_answer_key
 from .story import Report, Story, StoryError, check_story, load_story
-from .wording import compare_numbers, count_table, count_terms, find_numbers, find_sources
+from .quantities import compare_numbers, find_numbers
+from .sources import find_sources
+from .word_counts import count_table, count_terms
 
 __all__ = [
     "ROLES",

@@ -11,7 +11,8 @@ from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.widgets.words_sources_numbers import comment_difference, ease_words, evidence, kind_words, verdict_words
-from medialit.wording import compare_numbers, load_terms
+from medialit.quantities import compare_numbers
+from medialit.terms import load_terms
 
 LESSON = "04-words-sources-numbers"
 
@@ -204,7 +205,7 @@ def test_every_number_in_the_chosen_report_is_listed_with_its_measure(work_folde
 
 def test_verdicts_say_cannot_all_be_true_for_more_than_two_reports():
     from medialit import load_story
-    from medialit.wording import NumberComparison
+    from medialit.quantities import NumberComparison
 
     base = compare_numbers(load_story())[0]
     three = NumberComparison(base.topic, base.title, base.measure, base.unit,

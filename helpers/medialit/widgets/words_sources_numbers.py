@@ -26,19 +26,10 @@ import ipywidgets as widgets
 from ..progress import LessonWork
 from ..reading_level import Readability, readability
 from ..story import Report, Story
-from ..wording import (
-    NumberComparison,
-    NumberMention,
-    Source,
-    Terms,
-    TermGroup,
-    TermMatch,
-    compare_numbers,
-    count_terms,
-    find_numbers,
-    find_sources,
-    load_terms,
-)
+from ..quantities import NumberComparison, NumberMention, compare_numbers, find_numbers
+from ..sources import Source, find_sources
+from ..terms import Terms, TermGroup, load_terms
+from ..word_counts import TermMatch, count_terms
 from .common import ChartBox, KitBox, Status, esc, figure_png, guarded, new_figure, session
 
 __all__ = ["number_check", "readability_chart", "source_chart", "term_counts"]
@@ -129,7 +120,7 @@ def comment_difference(story: Story, group: TermGroup, terms: Terms | None = Non
 
     Example:
         >>> from medialit import load_story
-        >>> from medialit.wording import load_terms
+        >>> from medialit.terms import load_terms
         >>> comment_difference(load_story(), load_terms().group("sides_government"))
         {'004': {'regime': 2, 'government': 3}}
     """

@@ -1,0 +1,283 @@
+"""Lesson 4's sources: who each report cites, of which kind, and the sentence that shows it.
+
+Kinds: news agencies, named officials, anonymous sources, institutions and other outlets
+(:data:`medialit.terms.SOURCE_KINDS`). Agencies, outlets and institutions come from the
+word lists (:mod:`medialit.terms`); people are found in the text itself: a name after a title,
+or a name next to a reporting verb.
+
+Example:
+    >>> [(s.name, s.kind) for s in find_sources("Officials told Reuters the town fell.")]
+    [('Reuters', 'news_agency')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+# Absolute, not relative, so `python -m doctest helpers/medialit/sources.py` runs the examples.
+from medialit.passages import LETTER, ReportLike, alternation, normalise, report_passages
+from medialit.terms import Terms, load_terms
+from medialit.text import sentences as split_sentences
+
+__all__ = ["Source", "find_sources"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Someone a report cites, how often it names them, and the sentences that show it.
+
+    ``evidence`` is the first sentence that gives the source words (or, for agencies
+    and outlets, names them); ``sentences`` has every sentence that names them.
+
+    Example:
+        >>> find_sources("Officials told Reuters the town fell.")[0].kind
+        'news_agency'
+    """
+
+    name: str
+    kind: str
+    mentions: int
+    evidence: str
+    sentences: tuple[str, ...]
+
+
+def _variants(form: str) -> list[str]:
+    # British and American spellings of the same ministry.
+    out = [form]
+    for a, b in (("Defence", "Defense"), ("defence", "defense")):
+        if a in form:
+            out.append(form.replace(a, b))
+        elif b in form:
+            out.append(form.replace(b, a))
+    return out
+
+
+def _is_acronym(form: str) -> bool:
+    return form.isalpha() and form.isupper() and len(form) <= 4
+
+
+@dataclass
+class _Found:
+    name: str
+    kind: str
+    mentions: int = 0
+    cited: bool = False
+    evidence: str = ""
+    sentences: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # the same sentences, for a constant-time check
+
+    def add(self, sentence: str, cited: bool) -> None:
+        self.mentions += 1
+        if sentence not in self.seen:
+            self.seen.add(sentence)
+            self.sentences.append(sentence)
+        if cited and not self.cited:
+            self.cited, self.evidence = True, sentence
+
+
+def _verb_pattern(verbs: Sequence[str]) -> str:
+    return "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+
+
+class _SourceFinder:
+    """The patterns built from ``terms.json`` for finding sources (built once per call)."""
+
+    def __init__(self, terms: Terms):
+        self.terms = terms
+        verbs = _verb_pattern(terms.reporting_verbs or ("said",))
+        # Verbs match in lower case only: 'State' in 'Islamic State' is a name, not a verb.
+        # Name, then up to five words of the same sentence, then a reporting verb.
+        self.verb_after = re.compile(rf"^(?:[\s,]+[\w'.\-]+){{0,5}}?[\s,]+(?:{verbs})(?!{LETTER})")
+        # '..., said Name' / 'according to Name' / 'quoted by Name' with up to three words between.
+        self.verb_before = re.compile(
+            rf"(?:[,\"'\u201d]\s*(?:{verbs})|(?i:according to|quoted by|reported by))(?:\s+[\w'.\-]+){{0,3}}?\s+$"
+        )
+        self.named: list[tuple[re.Pattern[str], str, str]] = []
+        for kind in ("news_agency", "other_outlet", "institution"):
+            for name, forms in terms.sources.get(kind, {}).items():
+                all_forms = [v for form in forms for v in _variants(form)]
+                sensitive = [f for f in all_forms if _is_acronym(f)]
+                insensitive = [f for f in all_forms if not _is_acronym(f)]
+                for group, flags in ((sensitive, 0), (insensitive, re.IGNORECASE)):
+                    if group:
+                        pattern = re.compile(rf"(?<!{LETTER})(?:{alternation(group)})(?!{LETTER})", flags)
+                        self.named.append((pattern, name, kind))
+        titles = alternation(terms.titles) if terms.titles else r"(?!x)x"
+        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
+        self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{name_word}){{0,2}})(?!{LETTER})")
+        # Runs of capitalised words; a person's name is the last two or three after any title.
+        self.capitalised = re.compile(rf"(?<!{LETTER})({name_word}(?:\s+{name_word})+)(?!{LETTER})")
+        self.title_words = {w.casefold().rstrip(".") for t in terms.titles for w in re.split(r"[\s\-]+", t)}
+        roles = alternation(terms.anonymous_roles) if terms.anonymous_roles else r"(?!x)x"
+        modifiers = alternation(terms.anonymous_modifiers) if terms.anonymous_modifiers else r"(?!x)x"
+        self.anonymous = re.compile(
+            rf"(?<!{LETTER})(?:(an?|one|two|three|several|some)\s+)?((?:(?:{modifiers})\s+){{0,3}})({roles})(?!{LETTER})",
+            re.IGNORECASE,
+        )
+        self.verbs_anywhere = re.compile(rf"(?<!{LETTER})(?:{verbs}|(?i:according to))(?!{LETTER})")
+        # Words that are never part of a person's name in this story: the teacher's list, the
+        # capitalised speaker words ('Russian', 'Kurdish') and one-word names of listed sources
+        # ('Russia', 'Moscow', 'Reuters').
+        one_word_sources = {
+            v for kind in ("news_agency", "other_outlet", "institution")
+            for forms in terms.sources.get(kind, {}).values() for form in forms for v in _variants(form)
+            if " " not in v
+        }
+        self.not_people = (
+            set(terms.not_people) | {m for m in terms.anonymous_modifiers if m[:1].isupper()} | one_word_sources
+        )
+
+    def place_before(self, sentence: str, start: int) -> bool:
+        """True when the words at ``start`` follow 'in', 'near', 'at'...: 'in Little Portbury' is a place."""
+        return bool(_PLACE_PREPOSITION.search(sentence, max(0, start - 12), start))
+
+    def cited(self, sentence: str, start: int, end: int) -> bool:
+        return bool(self.verb_after.match(sentence[end:]) or self.verb_before.search(sentence[:start]))
+
+
+def find_sources(report: ReportLike, include_comments: bool = False, terms: Terms | None = None) -> list[Source]:
+    """Who the report cites, in order of first mention, each listed once with its count.
+
+    Kinds: ``news_agency`` and ``other_outlet`` whenever named; ``institution`` and
+    ``named_official`` (a name after a title such as 'Maj. Gen.', or a two-word name
+    next to a reporting verb) only when some sentence gives them words, counting every
+    later mention of the surname; ``anonymous`` for unnamed speakers such as 'a US
+    military official' in a sentence with a reporting verb. A string is read as body.
+
+    A country or capital speaking ('Moscow said') is the government it is listed under
+    in ``terms.json`` (an ``institution``); an unlisted one is not counted, and never as
+    a person. Places are never people: general words ('Kyiv Oblast', 'Gaza Strip',
+    'North Portbury'), names straight after 'in' or 'near', and the story's own places in
+    the ``not_people`` list of ``terms.json``.
+
+    Example:
+        >>> [(s.name, s.kind) for s in find_sources("Army Colonel Ryan Dillon said it. Dillon smiled.")]
+        [('Ryan Dillon', 'named_official')]
+    """
+    finder = _SourceFinder(terms or load_terms())
+    found: dict[tuple[str, str], _Found] = {}
+    order: list[tuple[str, str]] = []
+
+    def record(name: str, kind: str, sentence: str, cited: bool) -> None:
+        key = (kind, name.casefold() if kind == "anonymous" else name)
+        if key not in found:
+            found[key] = _Found(name, kind)
+            order.append(key)
+        found[key].add(sentence, cited)
+
+    sentences: list[str] = []
+    for unit in report_passages(report, include_comments):
+        text = normalise(unit.text)
+        sentences.extend(span.text for span in split_sentences(text))
+
+    # First pass: names from the lists, and the people named after a title.
+    people: dict[str, str] = {}  # surname -> full name
+    for sentence in sentences:
+        for match in finder.titled.finditer(sentence):
+            name = match.group(1)
+            if _looks_like_person(name, finder):
+                surname = name.split()[-1]
+                if len(name) > len(people.get(surname, "")):
+                    people[surname] = name
+        for match in finder.capitalised.finditer(sentence):
+            words = re.split(r"\s+", match.group(1))
+            dropped = []
+            # 'On Monday Anna Kovalenko said': the name is what is left after the leading words.
+            while words and (words[0] in _LEADING or words[0].casefold() in finder.title_words or
+                             any(w.casefold() in finder.title_words for w in words[0].split("-"))):
+                dropped.append(words.pop(0))
+            name = " ".join(words[-3:])
+            # 'in Little Portbury' or 'In Little Portbury' at a sentence start: a place.
+            place = finder.place_before(sentence, match.start()) or bool(
+                dropped and _PLACE_PREPOSITION.fullmatch(dropped[-1].lower() + " ")
+            )
+            if (2 <= len(words) <= 3 and not place and _looks_like_person(name, finder)
+                    and finder.cited(sentence, match.start(), match.end())):
+                people.setdefault(words[-1], name)
+
+    for sentence in sentences:
+        hits = [(m.start(), m.end(), name, kind) for pattern, name, kind in finder.named for m in pattern.finditer(sentence)]
+        kept: list[tuple[int, int, str, str]] = []
+        # Longest first, so "Russia's Defence Ministry" is not also a mention of 'Russia'.
+        for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if not any(a < hit[1] and hit[0] < b for a, b, _, _ in kept):
+                kept.append(hit)
+        for start, end, name, kind in sorted(kept):
+            cited = kind in ("news_agency", "other_outlet") or finder.cited(sentence, start, end)
+            record(name, kind, sentence, cited)
+        for surname, full in people.items():
+            for match in re.finditer(rf"(?<!{LETTER}){re.escape(surname)}(?!{LETTER})", sentence):
+                # Mentions are counted on the surname; the sentence gives them words when the
+                # verb follows the surname or comes before the full name.
+                full_start = sentence.rfind(full, 0, match.end())
+                start = full_start if full_start >= 0 and full_start + len(full) == match.end() else match.start()
+                record(full, "named_official", sentence, finder.cited(sentence, start, match.end()))
+        for match in finder.anonymous.finditer(sentence):
+            article, modifiers, role = match.group(1), match.group(2), match.group(3)
+            plural = role.lower().endswith("s")
+            if not (article or (plural and modifiers.strip())):
+                continue  # 'the spokesman' points back to someone already named
+            if re.match(r"\s*,?\s*[A-Z][a-z]+\s+[A-Z][a-z]+", sentence[match.end():]):
+                continue  # 'a spokesman, Ryan Dillon, said': he is named
+            if not finder.verbs_anywhere.search(sentence):
+                continue
+            phrase = " ".join(match.group(0).split())
+            if article:  # 'A US military official' at a sentence start is still 'a US military official'
+                phrase = article.lower() + phrase[len(article):]
+            record(phrase, "anonymous", sentence, True)
+
+    sources = []
+    for key in order:
+        item = found[key]
+        if not item.cited:
+            continue
+        sources.append(Source(item.name, item.kind, item.mentions, item.evidence, tuple(item.sentences)))
+    return sources
+
+
+# General rules for telling a person's name from other capitalised words, for any story;
+# the words of one story (its places and peoples) are in terms.json under 'not_people'.
+_NOT_NAME_WORDS = {
+    # Words that start sentences or phrases.
+    "The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "To", "And", "But", "Or", "As", "If", "When",
+    "While", "After", "Before", "Since", "During", "Under", "Over", "With", "Without", "Near", "Across", "This",
+    "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "His", "Her", "Their", "Our", "However",
+    "Meanwhile", "Also", "Earlier", "Later", "Last", "Next", "Some", "Many", "Both", "All", "According",
+    # Days and months.
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+    # Institutions.
+    "Army", "Navy", "Air", "Force", "Forces", "Ministry", "Department", "Defence", "Defense", "Office",
+    "Council", "Committee", "Commission", "Agency", "Authority", "Board", "Bureau", "Service", "Services",
+    "Police", "Court", "Parliament", "Congress", "Senate", "Government", "Administration", "Party", "Union",
+    "Coalition", "Alliance", "Federation", "Republic", "Kingdom", "Nations", "States", "United", "Observatory",
+    "Institute", "University", "College", "School", "Hospital", "Church", "Company", "Corporation", "Group",
+    "Foundation", "Organisation", "Organization", "Association", "Society", "Centre", "Center", "Embassy",
+    "Command", "Headquarters", "Pentagon", "Kremlin", "Rights", "Human", "Watch", "Democratic", "Special",
+    "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
+    # Places.
+    "City", "Town", "Village", "Province", "Region", "District", "County", "Oblast", "Governorate", "Strip",
+    "Bank", "Street", "Road", "Square", "River", "Valley", "Mountains", "Mount", "Lake", "Sea", "Gulf", "Bay",
+    "Island", "Islands", "Coast", "Harbour", "Harbor", "Port", "Docks", "Airport", "Base", "Border",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Middle", "Upper", "Lower",
+}
+#: A capitalised name straight after one of these is a place ('fighting in Little Portbury').
+_PLACE_PREPOSITION = re.compile(r"(?<![^\W_])(?:in|at|near|outside|inside|across|into|towards?|around|throughout)\s+$")
+#: Leading words dropped from a run of capitalised words before looking for a name in it.
+_LEADING = {"The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "And", "But", "As", "When", "While",
+            "After", "Before", "Since", "During", "However", "Meanwhile", "Also", "Earlier", "Later", "Last",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"}
+
+
+def _looks_like_person(name: str, finder: _SourceFinder) -> bool:
+    """False for capitalised words that are plainly not a person: 'Kyiv Oblast', 'Defence Ministry'."""
+    words = name.split()
+    if any(word in _NOT_NAME_WORDS or word in finder.not_people for word in words):
+        return False
+    return not any(pattern.fullmatch(name) for pattern, _, _ in finder.named)

@@ -1,0 +1,154 @@
+"""Lesson 4's numbers: what each number measures, and the reports' numbers lined up by topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+
+from lesson4_pages import STORY, TEXT, report
+from medialit.quantities import compare_numbers, find_numbers
+from medialit.story import Report, Story
+from medialit.terms import NumberTopic
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def numbers_of(rid: str):
+    return [(n.text, n.measure) for n in find_numbers(report(rid))]
+
+
+def test_000_gives_at_least_7_km_and_twice_twice():
+    assert numbers_of("000") == [("twice", "count"), ("twice", "count"), ("at least 7 km", "distance")]
+    distance = find_numbers(report("000"))[-1]
+    assert (distance.value, distance.unit, distance.qualifier, distance.standard) == (7.0, "km", "at least", (7.0, "km"))
+
+
+def test_002_gives_4_miles_restated_as_6_kilometers():
+    four, six = [n for n in find_numbers(report("002")) if n.measure == "distance"]
+    assert (four.text, four.qualifier, four.standard) == ("within 4 miles", "within", (6.44, "km"))
+    assert (six.text, six.restates) == ("6 kilometers", True)
+
+
+def test_001_distances_keep_about_and_around():
+    distances = [(n.qualifier, n.value, n.unit) for n in find_numbers(report("001")) if n.measure == "distance"]
+    assert distances == [("around", 100.0, "miles"), ("about", 62.0, "miles")]
+
+
+def test_002_counts_the_fighters_women_and_children_written_in_words():
+    counts = [(n.value, n.unit) for n in find_numbers(report("002")) if n.measure == "count" and n.unit != "times"]
+    assert counts == [(5.0, "fighters"), (3.0, "women"), (9.0, "children")]
+
+
+def test_004_percentages_range_missiles_and_a_date():
+    found = {n.text: n for n in find_numbers(report("004"))}
+    assert (found["85 percent"].measure, found["80 per cent"].measure) == ("percentage", "percentage")
+    fighters = found["between 700 to 1,000"]
+    assert (fighters.value, fighters.high, fighters.unit, fighters.measure) == (700.0, 1000.0, "ISIS fighters", "count")
+    assert (found["59"].unit, found["59"].measure) == ("cruise missiles", "count")
+    assert (found["September 2015"].measure, found["September 2015"].value) == ("date", 2015.0)
+
+
+def test_twice_is_a_count_of_two_times():
+    (twice,) = find_numbers("They fired twice.")
+    assert (twice.value, twice.unit, twice.measure) == (2.0, "times", "count")
+
+
+def test_years_and_dates_are_dates_not_counts():
+    found = [(n.text, n.measure) for n in find_numbers("In 2017, on 21 September 2017 and March 3, 3 soldiers left.")]
+    assert found == [("2017", "date"), ("21 September 2017", "date"), ("March 3", "date"), ("3", "count")]
+
+
+def test_money_duration_time_and_plain_numbers():
+    found = {n.text: (n.value, n.measure) for n in find_numbers("It cost $5 million for 10 days, at 20:57, said Article 5.")}
+    assert found == {
+        "$5 million": (5_000_000.0, "money"),
+        "10 days": (10.0, "duration"),
+        "20:57": (20 + 57 / 60, "time"),
+        "5": (5.0, "number"),
+    }
+
+
+def test_a_number_inside_a_name_or_a_lone_number_word_is_not_read():
+    assert find_numbers("The F-16 and the two of them.") == []
+
+
+def test_list_numbers_in_the_comment_thread_are_not_numbers():
+    assert find_numbers(report("004"), include_comments=True) == find_numbers(report("004"))
+
+
+def test_each_number_keeps_its_sentence_and_line():
+    distance = [n for n in find_numbers(report("000")) if n.measure == "distance"][0]
+    assert distance.line == 16 and distance.sentence.startswith("However, a Syrian commander")
+
+
+# --- comparing numbers across reports -----------------------------------------------------------
+
+
+def test_000_and_002_disagree_on_the_distance_between_the_forces():
+    distance = next(c for c in compare_numbers(STORY) if c.topic == "distance_between_forces")
+    assert {rid for rid, ms in distance.mentions.items() if ms} == {"000", "002"}
+    assert distance.unit == "km" and distance.agree is False
+    assert "000: at least 7 km" in distance.summary and "within 4 miles" in distance.summary
+
+
+def test_four_reports_agree_the_troops_were_fired_on_twice_and_004_is_silent():
+    fired = next(c for c in compare_numbers(STORY) if c.topic == "times_fired_on")
+    assert fired.agree is True
+    assert {rid: len(ms) for rid, ms in fired.mentions.items()} == {"000": 2, "001": 2, "002": 1, "003": 1, "004": 0}
+
+
+def hand_story(*bodies: str) -> Story:
+    reports = tuple(
+        Report(id=f"90{i}", filename=f"90{i}.txt", raw_text=f"Headline {i}\n\n{body}") for i, body in enumerate(bodies)
+    )
+    return Story("test", "Test", "", Path("."), reports)
+
+
+def test_about_10_km_and_6_miles_fit_together_after_converting_units():
+    story = hand_story(
+        "The two armies are now about 10 km apart from each other along the front line, officers said.",
+        "The two armies are now 6 miles apart from each other along the front line, officers said today.",
+    )
+    (topic,) = compare_numbers(story, [NumberTopic("gap", "Gap", "distance", "", ("apart",))])
+    assert topic.agree is True
+
+
+def test_a_topic_given_by_one_report_has_nothing_to_compare():
+    story = hand_story("The two armies are now about 10 km apart from each other along the front line, officers said.")
+    (topic,) = compare_numbers(story, ["distance_between_forces"])
+    assert topic.agree is None and "Only one report" in topic.summary
+
+
+# --- review fixes: units, sentences, long texts ------------------------------------------------------
+
+
+def test_a_number_followed_by_a_verb_has_no_unit():
+    (crowd,) = find_numbers("More than 50,000 took part.")
+    assert (crowd.value, crowd.unit, crowd.measure, crowd.qualifier) == (50000.0, "", "number", "more than")
+
+
+def test_a_counted_noun_is_not_looked_for_past_a_preposition():
+    (crowd,) = find_numbers("Some 50,000 gathered in towns.")
+    assert (crowd.unit, crowd.measure) == ("", "number")
+
+
+def test_a_full_stop_after_a_digit_ends_the_sentence():
+    sentences = [n.sentence for n in find_numbers("He scored 5. Then 3 soldiers left.")]
+    assert sentences == ["He scored 5.", "Then 3 soldiers left."]
+
+
+def test_every_number_in_a_long_text_keeps_its_own_sentence_and_line():
+    found = find_numbers("Gen. X. took 5 km.\n" * 3000)
+    assert len(found) == 3000
+    assert [n.line for n in found] == list(range(1, 3001))
+    assert {n.sentence for n in found} == {"Gen. X. took 5 km."}
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_any_page_text_gives_numbers_in_reading_order_with_their_sentence(text: str):
+    page = Report(id="999", filename="999.txt", raw_text=text)
+    found = find_numbers(page)
+    assert [n.line for n in found] == sorted(n.line for n in found)
+    assert all(n.sentence and n.measure for n in found)
