@@ -34,7 +34,10 @@ VERBISH = frozenset(
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 LINK_MARK = re.compile(r"^(\[\d+\]|\*+|::|[>»•·▪●◦‣–—-])\s*")
 LIST_MARK = re.compile(r"^(\d{1,3}[.)]|[•·▪●◦‣*–—-])\s+")
-ENDS_SENTENCE = re.compile(r"([.!?…:;]|[.!?,]['\"”’)\]]+|['\"”’]|\.\))$")
+ENDS_SENTENCE = re.compile(r"([.!?…:;。！？]|[.!?,]['\"”’)\]]+|[。！？][」』）]|['\"”’]|\.\))$")
+#: Chinese, Japanese and Korean characters: their sentences have no spaces, so about two of
+#: them make a word (see the word count in medialit.segmentation._look).
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 def _either(phrases: tuple[str, ...], before: str = "", after: str = "") -> re.Pattern[str]:
     """One pattern matching any of ``phrases``; kept as a tuple so a test can check each one is used."""
@@ -98,6 +101,7 @@ COMMENT_UI = _either(COMMENT_UI_PHRASES, r"\b")
 RELATED_HEADER = re.compile(
     r"^(related( (posts?|articles?|stories|content|coverage|reading|links|topics|news|video)( from .*)?)?|"
     r"more (from|on|in|about|stories|news|like this|galleries|interviews|in this section)\b.*|"
+    r"more( [\w'’-]+){1,3} (stories|articles|news|reads|videos)|"
     r"most (popular|read|viewed|watched|shared|commented|recent)( .*)?|recommended( for you| stories)?|"
     r"you (may|might) (also )?(like|enjoy|be interested in)|read next|up next|what to read next|"
     r"top stories|latest( news| stories)?|latest in .*|trending( now| stories)?|editor'?s picks|"
@@ -249,7 +253,7 @@ FURNITURE_TRIGGERS = frozenset(
 CREDIT_LINE = re.compile(
     r"^[(\[]?(words|story|written|posted|published|reporting|additional reporting|report|interview|text|edited|editing|"
     r"compiled|submitted|photos?|photographs?|pictures?|video|illustrations?) by\b|^authors?:|"
-    r"^posted (on|in) .{0,40}\bby\b|\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b|"
+    r"^posted (on|in) .{0,40}\bby\b|\bcontributed (reporting )?(to )?(this|the) (report|story|article)\b|\bcontributed reporting\b|"
     r"^(staff|wire|news) (report|reporter|writer)s?$|local democracy reporting"
 )
 # "By" and a capitalised name ("By Sarah Jones"), but not "By Thursday, the ..." or "By the time ...".
@@ -296,6 +300,8 @@ TAG_LABEL = re.compile(
     r"^(tags?|topics?|related topics|categories|category|filed under|read more on|explore more on these topics|"
     r"more on|keywords|trending topics|see all topics)\b\s*:?",
 )
+#: A link whose text was cut short: "Plague of mosquitos to devastate Britain as Hurri..."
+CUT_SHORT = re.compile(r"\w(\.\.\.|…)$")
 #: UTF-8 text decoded as Latin-1 or Windows-1252: a lead byte shown as "Ã", "Ð", "â"... then a continuation byte.
 GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 URL = re.compile(r"https?://|www\.|\.(com|org|net|co\.uk)\b")

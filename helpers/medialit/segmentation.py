@@ -35,6 +35,7 @@ from .page_rules import (
     BIO,
     BOX_WORDS,
     BY_NAME,
+    CJK,
     COMMENT_HEADER,
     COMMENT_UI,
     COMMENT_UI_LINE,
@@ -43,6 +44,7 @@ from .page_rules import (
     CREDIT_LINE,
     CREDIT_LINE_TRIGGERS,
     CREDIT_TRIGGERS,
+    CUT_SHORT,
     DATE,
     DATE_WORDS,
     DIGIT,
@@ -268,6 +270,8 @@ def _look(text: str) -> _Look:
     lower = WORD.findall(low[:4000])
     # Past 4000 characters the exact count no longer matters: guess it from the length.
     n = len(lower) if len(clean) <= 4000 else len(lower) + (len(clean) - 4000) // 6
+    if not clean.isascii():
+        n += len(CJK.findall(clean[:4000])) // 2
     lower = lower[:300]
     bare = {w.strip(".'’") for w in lower}
     listed = bool(LIST_MARK.match(text))
@@ -288,6 +292,8 @@ def _look(text: str) -> _Look:
     if n <= 10 and RELATED_HEADER.match(head):
         return look("related_header")
     if n <= 30 and ((lower and lower[0] in RELATED_LINK_FIRST) or "opens in new window" in head) and RELATED_LINK.search(head):
+        return look("related_link")
+    if n <= 25 and CUT_SHORT.search(clean[-4:]):
         return look("related_link")
     if n <= 3 and RELATED_LABEL.match(head):
         return look("related_header")
