@@ -438,6 +438,55 @@ def _article_run(looks: list[_Look], comments_at: int) -> tuple[int, int]:
     return best_start, best_end
 
 
+# Stretches of prose this many furniture-like paragraphs apart may belong to different texts.
+_GAP = 3
+
+
+def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int) -> tuple[int, int]:
+    """Cut stretches off the ends of the run that are about something else than its main stretch.
+
+    The maximum-sum run can bridge a menu to reach a list of teasers for other stories: each
+    teaser is a sentence of prose, so a list of them scores like an article. An article's
+    paragraphs share their topic words, teasers for different stories do not. So the run is cut
+    at gaps of furniture into stretches, the stretch with the most prose is the article's heart,
+    and a stretch on either side stays only while most of its prose shares words with the heart.
+    """
+    stretches: list[tuple[int, int]] = []
+    first = last = -1
+    gap = 0
+    for index in range(start, end):
+        if looks[index].kind in (PROSE, SENTENCE):
+            if first < 0:
+                first = index
+            elif gap >= _GAP:
+                stretches.append((first, last + 1))
+                first = index
+            last, gap = index, 0
+        else:
+            gap += 1
+    stretches.append((first, last + 1))
+    if len(stretches) == 1:
+        return start, end
+    weight = [sum(looks[i].score for i in range(a, b) if looks[i].kind == PROSE) for a, b in stretches]
+    heart = max(range(len(stretches)), key=weight.__getitem__)
+    topic = set()
+    for index in range(*stretches[heart]):
+        if looks[index].kind == PROSE:
+            topic |= _stems(texts[index])
+
+    def coheres(stretch: tuple[int, int]) -> bool:
+        prose = [i for i in range(*stretch) if looks[i].kind == PROSE]
+        return not prose or 2 * sum(len(_stems(texts[i]) & topic) >= 2 for i in prose) >= len(prose)
+
+    low = heart
+    while low > 0 and coheres(stretches[low - 1]):
+        low -= 1
+    high = heart
+    while high + 1 < len(stretches) and coheres(stretches[high + 1]):
+        high += 1
+    return (start if low == 0 else stretches[low][0]), (end if high == len(stretches) - 1 else stretches[high][1])
+
+
 # What may sit inside an article between two stretches of prose (adverts, share
 # buttons, a sign-up box, a link to another story, a timestamp in a live blog);
 # anything else (a byline, tags, a footer, comments) means the article has ended.
@@ -604,6 +653,7 @@ def _segment(text: str) -> list[Block]:
     start, end = _article_run(looks, comments_at)
     has_run = end > start
     if has_run:
+        start, end = _cohesive_part(texts, looks, start, end)
         end = _extend_run(texts, looks, start, end, comments_at)
     body_words: set[str] = set()
     for index in range(start, end):
