@@ -11,13 +11,18 @@ teacher's notebook can use them) and, for every other file, a :class:`FileProble
 in plain words. It never raises on a bad file and nothing in a file is ever run: files are parsed
 as JSON only, and everything shown from them must still be escaped where it is displayed.
 
-A file is skipped, with its reason, when it is: not a ``.json`` file; larger than
-:data:`MAX_FILE_BYTES`; not UTF-8; not JSON (or cut off half-way); not a medialit export, or of
-another version; for another story; missing the student's name, or with a name longer than
-:data:`MAX_NAME_CHARS`; a second file for a name already read; of the wrong shape (``lessons``
-not ``{lesson: {answers}}``); nested deeper than :data:`MAX_DEPTH`; or holding any text longer
-than :data:`MAX_TEXT_CHARS`. Hidden files (``.name``, e.g. macOS's ``._`` copies) are ignored.
-More than :data:`MAX_FILES` files: the rest are listed as not read.
+A file is skipped, with its reason, when it is: not a ``.json`` file; a link to a file outside
+the folder; larger than :data:`MAX_FILE_BYTES`; not UTF-8; not JSON (cut off half-way, or with
+something after the data); not a medialit export, or of another version; for another story;
+missing the student's name, or with a name longer than :data:`MAX_NAME_CHARS`; a second file for
+a name already read (names are compared after Unicode normalisation, with zero-width characters
+and spaces ignored); of the wrong shape (``lessons`` not ``{lesson: {answers}}``); nested deeper
+than :data:`MAX_DEPTH`; holding any text longer than :data:`MAX_TEXT_CHARS` or more than
+:data:`MAX_NODES` values; or over the class's total budget, :data:`MAX_CLASS_NODES`. Hidden files
+(``.name``, e.g. macOS's ``._`` copies) are ignored. More than :data:`MAX_FILES` files: the rest are
+listed as not read. A file keeps only the lessons and answer keys declared in
+:mod:`medialit.course`: what the views show. Names that look alike but are written with letters of
+another alphabet (a Cyrillic "Ѕ" in "Ѕam") are read, and flagged in ``ClassWork.notes``.
 
 With no folder the kit's sample class is read: three made-up students' work on the bundled story
 (``data/sample_class/``), so the class view works before any real files are collected.
@@ -32,12 +37,18 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from medialit.progress import EXPORT_FORMAT, FORMAT_VERSION
+from .answers import read_labels, read_ranking, read_verdicts
+from .course import LESSONS, PROFILE
+from .errors import StoryError
+from .files import parse_json
+from .progress import EXPORT_FORMAT, FORMAT_VERSION
 
 #: A real export is a few kB; anything bigger is the wrong file or garbage.
 MAX_FILE_BYTES = 1_000_000
@@ -48,6 +59,11 @@ MAX_TEXT_CHARS = 20_000
 MAX_NAME_CHARS = 80
 #: Saved answers are at most a few levels deep ({lesson: {"tags": {report: [{...}]}}}).
 MAX_DEPTH = 10
+#: A real export holds a few thousand values (lists, dicts, strings, numbers); more is junk.
+MAX_NODES = 50_000
+#: All the files of one class together (a class of 40 with full work is under 200,000), so the
+#: memory a folder can take is bounded however many files it has.
+MAX_CLASS_NODES = 2_000_000
 #: The lesson whose answers hold the headline tags.
 TAGS_LESSON = "02-loaded-headlines"
 
@@ -99,6 +115,8 @@ class ClassWork:
     students: tuple[StudentWork, ...]
     problems: tuple[FileProblem, ...]
     sample: bool = False
+    #: Things the teacher should check that did not stop a file being read (look-alike names).
+    notes: tuple[str, ...] = ()
 
     def names(self) -> list[str]:
         """The students' names, in file order."""
@@ -151,6 +169,8 @@ def read_export(path: str | os.PathLike, story_id: str | None = None) -> Student
     """
     file = Path(path)
     try:
+        if file.is_symlink() and not _inside(file.resolve(), file.parent.resolve()):
+            raise ClassFileError("it is a link to a file outside this folder, not a student's export; not read.")
         if not file.is_file():
             raise ClassFileError("it is not a file.")
         size = file.stat().st_size
@@ -169,18 +189,7 @@ def read_export(path: str | os.PathLike, story_id: str | None = None) -> Student
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClassFileError("it is not text (not UTF-8). Was it saved by the kit's Export button?") from None
-    try:
-        payload = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        # An export is one JSON object, so a complete file ends with "}": otherwise it was cut short.
-        cut = error.pos >= len(text.rstrip()) or not text.rstrip().endswith("}")
-        where = "it ends too early: it was probably cut off while copying" if cut else (
-            f"it is not valid JSON (line {error.lineno})"
-        )
-        raise ClassFileError(f"{where}. Ask the student to export again.") from None
-    except (ValueError, RecursionError):
-        # ValueError: NaN/Infinity, or an integer with thousands of digits.
-        raise ClassFileError("it holds values that are not plain data. Ask the student to export again.") from None
+    payload = _parse(text)
     return _student_work(payload, file.name, story_id)
 
 
@@ -208,33 +217,89 @@ def read_class(folder: str | os.PathLike | None = None, story_id: str | None = N
     students: list[StudentWork] = []
     problems: list[FileProblem] = []
     seen: dict[str, str] = {}
-    candidates = [entry for entry in entries if entry.is_file()]
+    budget = MAX_CLASS_NODES
+    candidates = [entry for entry in entries if entry.is_file() or entry.is_symlink()]
     for entry in candidates[:MAX_FILES]:
         if entry.suffix.lower() != ".json":
             problems.append(FileProblem(entry.name, "not a .json file, so not a student's export; skipped."))
             continue
         try:
             work = read_export(entry, story_id)
+            size = count_values(work.lessons)
+            if size > budget:
+                raise ClassFileError(f"the class's files together are over the reading budget "
+                                     f"({MAX_CLASS_NODES:,} values); read the rest in another folder.")
         except ClassFileError as error:
             problems.append(FileProblem(entry.name, f"{error} Skipped."))
             continue
-        key = work.student.casefold()
+        key = name_key(work.student)
         if key in seen:
             problems.append(
                 FileProblem(entry.name, f"{seen[key]} already has work by {work.student!r}; skipped this second file.")
             )
             continue
+        budget -= size
         seen[key] = entry.name
         students.append(work)
     if len(candidates) > MAX_FILES:
         problems.append(FileProblem(str(base), f"Only the first {MAX_FILES} files were read; the other {len(candidates) - MAX_FILES} were not."))
     if not any(entry.suffix.lower() == ".json" for entry in candidates):
         problems.append(FileProblem(str(base), "There are no .json files here. Put the students' exported files in this folder."))
-    return ClassWork(str(base), story_id, tuple(students), tuple(problems), sample)
+    return ClassWork(str(base), story_id, tuple(students), tuple(problems), sample, lookalike_notes(students))
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
+def lookalike_notes(students: list[StudentWork] | tuple[StudentWork, ...]) -> tuple[str, ...]:
+    """Names to check: two students whose names look the same, or one name mixing alphabets.
+
+    Example:
+        >>> two = [StudentWork("Sam Lee", "a.json", "", {}), StudentWork("\u0405am Lee", "b.json", "", {})]
+        >>> print(lookalike_notes(two)[0])
+        'Ѕam Lee' (b.json) looks like 'Sam Lee' (a.json) but is written with other letters (CYRILLIC and LATIN): check whether they are the same student.
+    """
+    notes: list[str] = []
+    first: dict[str, StudentWork] = {}
+    for student in students:
+        key = lookalike_key(student.student)
+        alphabets = _alphabets(student.student)
+        mixed = " and ".join(sorted(alphabets))
+        if key in first:
+            other = first[key]
+            notes.append(f"{student.student!r} ({student.file}) looks like {other.student!r} ({other.file}) but is "
+                         f"written with other letters ({mixed}): check whether they are the same student.")
+        elif len(alphabets) > 1 and key != name_key(student.student):
+            notes.append(f"{student.student!r} ({student.file}) mixes letters of {mixed} that look alike: "
+                         "check the name with the student.")
+        first.setdefault(key, student)
+    return tuple(notes)
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    return target == folder or folder in target.parents
+
+
+def _parse(text: str) -> object:
+    """The export's JSON, or a ClassFileError with the real reason it cannot be used."""
+    try:
+        return parse_json(text, "it", "Ask the student to export again.")
+    except StoryError as error:
+        problem = str(error)
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data":
+            return _refuse(f"something follows the export's data (line {error.lineno}, column {error.colno}): "
+                           "two files pasted together, or text added by hand. Ask the student to export again.")
+        # An export is one JSON object: one that starts like it but does not end with "}" was cut short.
+        stripped = text.strip()
+        if error.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}")):
+            return _refuse("it ends too early: it was probably cut off while copying. Ask the student to export again.")
+    except (ValueError, RecursionError):
+        pass
+    return _refuse(problem)
+
+
+def _refuse(reason: str) -> Any:
+    raise ClassFileError(reason)
 
 
 def _student_work(payload: object, name: str, story_id: str | None) -> StudentWork:
@@ -243,9 +308,9 @@ def _student_work(payload: object, name: str, story_id: str | None) -> StudentWo
     if payload.get("version") != FORMAT_VERSION:
         raise ClassFileError(f"it is export version {_short(payload.get('version'))}; this kit reads version {FORMAT_VERSION}.")
     student = payload.get("student")
-    if not isinstance(student, str) or not student.strip():
+    student = display_name(student) if isinstance(student, str) else ""
+    if not student:
         raise ClassFileError("it has no student name.")
-    student = " ".join(student.split())
     if len(student) > MAX_NAME_CHARS:
         raise ClassFileError(f"the student name is longer than {MAX_NAME_CHARS} characters.")
     story = payload.get("story")
@@ -259,25 +324,102 @@ def _student_work(payload: object, name: str, story_id: str | None) -> StudentWo
             raise ClassFileError(f"a lesson name is longer than {MAX_NAME_CHARS} characters.")
         if not isinstance(answers, dict):
             raise ClassFileError(f"the answers for lesson {_short(lesson)} are not {{question: answer}}.")
-    _check_plain(lessons, depth=0)
+    _check_plain(lessons)
+    kept = _declared_only(lessons)
     exported = payload.get("exported")
-    return StudentWork(student, name, exported if isinstance(exported, str) and len(exported) <= 40 else "", lessons)
+    return StudentWork(student, name, exported if isinstance(exported, str) and len(exported) <= 40 else "", kept)
 
 
-def _check_plain(value: object, depth: int) -> None:
-    """Bounded depth and string length: what json.loads built is plain data, but may be huge."""
-    if depth > MAX_DEPTH:
-        raise ClassFileError(f"its answers are nested more than {MAX_DEPTH} levels deep.")
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT_CHARS:
-            raise ClassFileError(f"it holds a text of {len(value):,} characters (the limit is {MAX_TEXT_CHARS:,}).")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_plain(key, depth + 1)
-            _check_plain(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            _check_plain(item, depth + 1)
+#: Each lesson's declared answer keys: the only parts of an export any view reads.
+_DECLARED = {lesson.id: frozenset(lesson.keys) for lesson in LESSONS if lesson.id != PROFILE}
+
+
+def _declared_only(lessons: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    # Undeclared lessons and keys are dropped at once, so a file full of junk under odd keys holds no memory.
+    return {
+        lesson: {key: value for key, value in answers.items() if key in _DECLARED[lesson]}
+        for lesson, answers in lessons.items()
+        if lesson in _DECLARED
+    }
+
+
+def _check_plain(value: object) -> int:
+    """Bounded depth, string length and number of values; the count of values. Iterative: no recursion."""
+    nodes = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise ClassFileError(f"its answers hold more than {MAX_NODES:,} values; a student's export holds a few thousand.")
+        if depth > MAX_DEPTH:
+            raise ClassFileError(f"its answers are nested more than {MAX_DEPTH} levels deep.")
+        if isinstance(item, str):
+            if len(item) > MAX_TEXT_CHARS:
+                raise ClassFileError(f"it holds a text of {len(item):,} characters (the limit is {MAX_TEXT_CHARS:,}).")
+        elif isinstance(item, dict):
+            stack.extend((key, depth + 1) for key in item)
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return nodes
+
+
+def count_values(value: object) -> int:
+    """How many values (containers, strings, numbers) plain data holds: the unit of the class's budget.
+
+    Example:
+        >>> count_values({"a": [1, 2], "b": "x"})  # the dict, two keys, the list, 1, 2 and "x"
+        7
+    """
+    return _check_plain(value)
+
+
+# ---------------------------------------------------------------------------
+# Students' names: one student, one name, however it was typed
+# ---------------------------------------------------------------------------
+
+# Letters of other alphabets that look like Latin ones (after Unicode's confusables list, TR39),
+# enough to catch a name typed or pasted with them. Not complete: a name that matches nobody is never flagged.
+_LOOKALIKE = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеіјорсхуԁһӏԛԝѕ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
+    "ABESIJKMHOPCTXYaeijopcxydhlqws" "ABEZHIKMNOPTYXaikvoptux",
+)
+
+
+def display_name(name: str) -> str:
+    """A student's name as shown: Unicode-normalised (NFKC), invisible characters dropped, spaces collapsed.
+
+    Example:
+        >>> display_name("  Sam\u200b  Lee ")
+        'Sam Lee'
+    """
+    visible = "".join(ch for ch in unicodedata.normalize("NFKC", name) if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split())
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same student: the display name, case-folded, without spaces.
+
+    Example:
+        >>> name_key("Sam\u200bLee") == name_key("sam lee")
+        True
+    """
+    return "".join(display_name(name).casefold().split())
+
+
+def lookalike_key(name: str) -> str:
+    """The name with letters of other alphabets that look Latin replaced by the Latin letter.
+
+    Example:
+        >>> lookalike_key("\u0405am Lee") == lookalike_key("Sam Lee")
+        True
+    """
+    return name_key(name.translate(_LOOKALIKE))
+
+
+def _alphabets(name: str) -> set[str]:
+    return {unicodedata.name(ch, "?").split()[0] for ch in name if ch.isalpha()}
 
 
 def _short(value: object, limit: int = 40) -> str:
@@ -323,8 +465,9 @@ class ParagraphTally:
 def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]:
     """Per paragraph, how many students chose body / comment / other, beside the key's group.
 
-    ``key`` is :func:`medialit.answer_key.load_answer_key`'s result. Labels of the wrong shape
-    are skipped, so one odd file cannot stop the summary.
+    ``key`` is :func:`medialit.answer_key.load_answer_key`'s result. Labels are read with
+    :func:`medialit.answers.read_labels`: those of the wrong shape (a line "²") are skipped,
+    so one odd file cannot stop the summary.
 
     Example:
         >>> from medialit.answer_key import KeyEntry
@@ -332,22 +475,14 @@ def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]
         >>> label_tallies(ClassWork("", None, (student,), ()), {"001": [KeyEntry(1, "headline", "")]})[0].agreeing
         1
     """
-    from medialit.segmentation import GROUP_OF_ROLE
+    from .segmentation import GROUP_OF_ROLE
 
-    groups = ("body", "comment", "other")
     tallies: dict[tuple[str, int], dict[str, int]] = {}
     for student in work.students:
-        labels = student.answers(LABELS_LESSON).get("labeller.labels")
-        if not isinstance(labels, dict):
-            continue
-        for report_id, cards in labels.items():
-            if not isinstance(cards, dict):
-                continue
+        for report_id, cards in read_labels(student.answers(LABELS_LESSON)).labels.items():
             for line, label in cards.items():
-                group = label.get("group") if isinstance(label, dict) else None
-                if group in groups and str(line).isdigit():
-                    counts = tallies.setdefault((str(report_id), int(line)), {})
-                    counts[group] = counts.get(group, 0) + 1
+                counts = tallies.setdefault((report_id, line), {})
+                counts[label.group] = counts.get(label.group, 0) + 1
     key_group = {
         (report_id, entry.line): GROUP_OF_ROLE.get(entry.role, "")
         for report_id, entries in key.items()
@@ -367,22 +502,33 @@ def verdict_tallies(work: ClassWork) -> dict[str, dict[str, dict[str, int]]]:
         >>> verdict_tallies(ClassWork("", None, (StudentWork("A", "a", "", answers),), ()))
         {'remark:x': {'001@5': {'fragment': 1}}}
     """
-    from medialit.quotes import VERDICTS
-
     result: dict[str, dict[str, dict[str, int]]] = {}
     for student in work.students:
-        verdicts = student.answers(QUOTES_LESSON).get("verdicts")
-        if not isinstance(verdicts, dict):
-            continue
-        for remark, versions in verdicts.items():
-            if not isinstance(versions, dict):
-                continue
+        for remark, versions in read_verdicts(student.answers(QUOTES_LESSON)).verdicts.items():
             for version, choice in versions.items():
-                verdict = choice.get("verdict") if isinstance(choice, dict) else None
-                if verdict in VERDICTS:
-                    counts = result.setdefault(str(remark), {}).setdefault(str(version), {})
-                    counts[verdict] = counts.get(verdict, 0) + 1
+                counts = result.setdefault(remark, {}).setdefault(version, {})
+                counts[choice.verdict] = counts.get(choice.verdict, 0) + 1
     return result
+
+
+def version_labels(versions: list[str], names: dict[str, str]) -> list[str]:
+    """'Report 001', or 'Report 001 (quote 2)' when a report quotes the remark twice; linear time.
+
+    ``versions`` are saved version keys (``"001@59"``); ``names`` maps report ids to names.
+
+    Example:
+        >>> version_labels(["001@5", "001@90", "002@3"], {"001": "Report 001", "002": "Report 002"})
+        ['Report 001 (quote 1)', 'Report 001 (quote 2)', 'Report 002']
+    """
+    report_ids = [version.split("@")[0] for version in versions]
+    totals = Counter(report_ids)
+    seen: Counter[str] = Counter()
+    labels = []
+    for report_id in report_ids:
+        seen[report_id] += 1
+        label = names.get(report_id, f"Report {report_id}")
+        labels.append(f"{label} (quote {seen[report_id]})" if totals[report_id] > 1 else label)
+    return labels
 
 
 @dataclass(frozen=True)
@@ -418,13 +564,52 @@ def rank_summaries(work: ClassWork, report_ids: list[str]) -> list[RankSummary]:
     """
     places: dict[str, list[int]] = {report_id: [] for report_id in report_ids}
     for student in work.students:
-        ranking = student.answers(VERDICT_LESSON).get("ranking")
-        if not isinstance(ranking, list):
-            continue
-        seen: set[str] = set()
-        for place, report_id in enumerate(ranking, start=1):
-            if isinstance(report_id, str) and report_id in places and report_id not in seen:
+        ranking = read_ranking(student.answers(VERDICT_LESSON), report_ids)
+        for report_id in report_ids:
+            place = ranking.place_of(report_id)
+            if place is not None:
                 places[report_id].append(place)
-                seen.add(report_id)
     summaries = [RankSummary(report_id, tuple(found)) for report_id, found in places.items()]
     return sorted(summaries, key=lambda s: (s.mean is None, s.mean or 0, s.report_id))
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One student's answers to one lesson's questions, in the order the lesson declares them.
+
+    Example:
+        >>> AnswerRow("Sam", ("yes", "")).answered
+        1
+    """
+
+    student: str
+    answers: tuple[str, ...]
+
+    @property
+    def answered(self) -> int:
+        """How many of the questions this student answered."""
+        return sum(1 for answer in self.answers if answer.strip())
+
+
+def question_answers(work: ClassWork, lesson_id: str) -> tuple[tuple[str, ...], list[AnswerRow]]:
+    """Any lesson's free-text questions and each student's answers, as soon as they exported.
+
+    Returns the question keys that anybody answered (declared order) and one row per student
+    who answered at least one. Non-text answers are left out.
+
+    Example:
+        >>> keys, rows = question_answers(read_class(story_id="deir-ezzor-2017"), "00-start-here")
+        >>> keys[0], rows[0].student
+        ('not-article', 'Amira K.')
+    """
+    from .course import lesson
+
+    declared = lesson(lesson_id).questions
+    texts = {
+        student.student: {key: value for key, value in student.answers(lesson_id).items()
+                          if key in declared and isinstance(value, str) and value.strip()}
+        for student in work.students
+    }
+    keys = tuple(key for key in declared if any(key in answers for answers in texts.values()))
+    rows = [AnswerRow(name, tuple(answers.get(key, "") for key in keys)) for name, answers in texts.items() if answers]
+    return keys, rows

@@ -33,24 +33,26 @@ EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 @pytest.fixture
 def no_lessons(monkeypatch):
     """Lessons 1-4 have no evidence function (as while the other lessons are being built)."""
-    for module in MODULES.values():
-        monkeypatch.setattr(module, "evidence", None, raising=False)
+    monkeypatch.setattr(verdict, "evidence_functions", lambda: {"00-start-here": lesson0_evidence})
 
 
 @pytest.fixture
 def fake_lessons(monkeypatch):
     """Lessons 1 and 2 give evidence; 3 fails; 4 returns nothing."""
-    monkeypatch.setattr(labeller, "evidence", lambda answers, story: {
-        r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids}, raising=False)
-    monkeypatch.setattr(tagger, "evidence", lambda answers, story: {
-        story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
-        raising=False)
 
     def broken(answers, story):
         raise KeyError("quotes")
 
-    monkeypatch.setattr(quotecheck, "evidence", broken, raising=False)
-    monkeypatch.setattr(compare, "evidence", lambda answers, story: {}, raising=False)
+    functions = {
+        "00-start-here": lesson0_evidence,
+        "01-what-is-the-article": lambda answers, story: {
+            r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids},
+        "02-loaded-headlines": lambda answers, story: {
+            story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
+        "03-quote-fidelity": broken,
+        "04-words-sources-numbers": lambda answers, story: {},
+    }
+    monkeypatch.setattr(verdict, "evidence_functions", lambda: functions)
 
 
 def save(work_folder, lesson: str, **answers) -> None:

@@ -1,10 +1,10 @@
 """Lesson 5 widgets: gather the evidence, rank the reports, export a summary to hand in.
 
 The evidence comes from the student's saved work in lessons 0-4 (read with
-:func:`medialit.progress.all_work`). Lessons 1-4 each provide
-``evidence(answers, story) -> dict[str, list[str]]`` in their widget module; a
-lesson whose function is missing, fails, or returns nothing is shown as "not done
-yet", never as an error. Lesson 0's evidence is built here from its answers.
+:func:`medialit.progress.all_work`). Each lesson's evidence function is declared in
+:mod:`medialit.course` (the functions are in :mod:`medialit.evidence`); a lesson
+whose function is missing, fails, or returns nothing is shown as "not done yet",
+never as an error (tests use ``gather_evidence(..., strict=True)`` to see errors).
 
 Saved keys (lesson ``05-verdict``):
 
@@ -26,7 +26,6 @@ Saved keys (lesson ``05-verdict``):
 from __future__ import annotations
 
 import base64
-import importlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -36,6 +35,8 @@ from typing import Any, Callable, Iterable
 
 import ipywidgets as widgets
 
+from ..course import EVIDENCE_LESSONS, Lesson
+from ..evidence import start_here_evidence as lesson0_evidence
 from ..progress import PROFILE, LessonWork, WorkError, all_work, export_work, open_work
 from ..story import Story
 from .common import KitBox, Status, esc, guarded, session, static_table
@@ -62,30 +63,9 @@ HANDIN_ENV = "MEDIALIT_HANDIN"
 MAX_QUOTE = 220
 
 
-@dataclass(frozen=True)
-class LessonInfo:
-    """One earlier lesson: its number, notebook stem, title and the widget module with ``evidence``."""
-
-    number: int
-    stem: str
-    title: str
-    module: str = ""
-
-
-LESSONS: tuple[LessonInfo, ...] = (
-    LessonInfo(0, "00-start-here", "Start here"),
-    LessonInfo(1, "01-what-is-the-article", "What is the article?", "article_parts"),
-    LessonInfo(2, "02-loaded-headlines", "Loaded headlines", "loaded_headlines"),
-    LessonInfo(3, "03-quote-fidelity", "Quote fidelity", "quote_fidelity"),
-    LessonInfo(4, "04-words-sources-numbers", "Words, sources, numbers", "words_sources_numbers"),
-)
-
-#: Lesson 0's free-text questions and how an answer is introduced in an evidence line.
-LESSON0_QUESTIONS = {
-    "not-article": "What is not the article",
-    "publisher-clues": "Clues to the publisher",
-    "first-impression": "First impression of the headlines",
-}
+#: The earlier lessons whose evidence is gathered, from the course registry (``stem`` is the lesson id).
+LessonInfo = Lesson
+LESSONS: tuple[Lesson, ...] = EVIDENCE_LESSONS
 
 
 @dataclass(frozen=True)
@@ -127,35 +107,6 @@ class LessonEvidence:
 # --- pure functions -------------------------------------------------------------------------
 
 
-def lesson0_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
-    """Evidence from lesson 0: the clues on each page, and the student's answers.
-
-    An answer that names a report ("report 4", "004" or its label) is filed under that
-    report; other answers are about the whole story (key ``"*"``). Nothing counts until
-    the student has answered something or revealed the clues.
-
-    Example:
-        >>> from medialit import load_story
-        >>> found = lesson0_evidence({"not-article": "Report 004 has comments."}, load_story())
-        >>> found["004"][-1]
-        'You wrote (What is not the article): “Report 004 has comments.”'
-    """
-    texts = {key: str(answers.get(key) or "").strip() for key in LESSON0_QUESTIONS}
-    if not any(texts.values()) and not answers.get("viewer.clues_shown"):
-        return {}
-    found: dict[str, list[str]] = {}
-    for report in story.reports:
-        found[report.id] = [f"Clue on the page: {clue}" for clue in report.publisher_clues]
-    for key, text in texts.items():
-        if not text:
-            continue
-        line = f"You wrote ({LESSON0_QUESTIONS[key]}): “{shorten(text)}”"
-        named = [report.id for report in story.reports if _mentions(text, report.id, report.label)]
-        for report_id in named or [ALL_REPORTS]:
-            found.setdefault(report_id, []).append(line)
-    return {report_id: lines for report_id, lines in found.items() if lines}
-
-
 def shorten(text: str, limit: int = MAX_QUOTE) -> str:
     """One line of at most ``limit`` characters, cut at a word with an ellipsis.
 
@@ -169,45 +120,28 @@ def shorten(text: str, limit: int = MAX_QUOTE) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _mentions(text: str, report_id: str, label: str) -> bool:
-    # Bare small numbers are too often line numbers, so a number needs the word "report".
-    lowered = text.lower()
-    if re.search(rf"(?<!\d){re.escape(report_id)}(?!\d)", lowered):
-        return True
-    if report_id.isdigit() and re.search(rf"\breports?\s+0*{int(report_id)}\b", lowered):
-        return True
-    return bool(label) and label.lower() in lowered
-
-
 def evidence_functions() -> dict[str, Callable[[dict, Story], Any] | None]:
-    """Each earlier lesson's ``evidence`` function by notebook stem (None where a lesson has none yet).
+    """Each earlier lesson's evidence function by lesson id, as declared in :mod:`medialit.course`.
 
     Example:
         >>> evidence_functions()["00-start-here"] is lesson0_evidence
         True
     """
-    functions: dict[str, Callable[[dict, Story], Any] | None] = {}
-    for lesson in LESSONS:
-        if not lesson.module:
-            functions[lesson.stem] = lesson0_evidence
-            continue
-        try:
-            module = importlib.import_module(f"medialit.widgets.{lesson.module}")
-        except Exception:  # noqa: BLE001 - a broken earlier lesson must not break the verdict
-            module = None
-        functions[lesson.stem] = getattr(module, "evidence", None)
-    return functions
+    return {lesson.id: lesson.evidence for lesson in LESSONS}
 
 
 def gather_evidence(
     story: Story,
     work: dict[str, dict],
     functions: dict[str, Callable[[dict, Story], Any] | None] | None = None,
+    strict: bool = False,
 ) -> list[LessonEvidence]:
     """Each earlier lesson's evidence from the student's saved work (``work`` as from ``all_work``).
 
-    A lesson with no saved answers, no ``evidence`` function, a function that fails or
-    returns nothing usable is "not done"; lines about unknown reports are dropped.
+    A lesson with no saved answers, no evidence function, or one returning nothing usable is
+    "not done"; lines about unknown reports are dropped. A function that fails is "not done"
+    too, so one lesson's bug cannot stop the verdict, unless ``strict`` (the tests' mode), which
+    re-raises the error so the bug is seen.
 
     Example:
         >>> from medialit import load_story
@@ -220,13 +154,15 @@ def gather_evidence(
     known = set(story.ids) | {ALL_REPORTS}
     gathered = []
     for lesson in LESSONS:
-        answers = work.get(lesson.stem) or {}
-        function = functions.get(lesson.stem)
+        answers = work.get(lesson.id) or {}
+        function = functions.get(lesson.id)
         lines: dict[str, list[str]] = {}
         if answers and callable(function):
             try:
-                result = function(dict(answers), story)
+                result = function(dict(answers) if isinstance(answers, dict) else {}, story)
             except Exception:  # noqa: BLE001 - an unfinished lesson's helper must not break this one
+                if strict:
+                    raise
                 result = None
             if isinstance(result, dict):
                 for report_id, items in result.items():

@@ -1,0 +1,283 @@
+"""Each lesson's evidence for the verdict (lesson 5): plain-English lines per report from its saved answers.
+
+Every function here has the same shape, ``evidence(answers, story) -> {report_id: [line, ...]}``
+(``"*"`` for lines about the whole story), reads the answers with :mod:`medialit.answers`, and
+never raises on partial or odd answers. :mod:`medialit.course` lists which lesson uses which.
+
+Example:
+    >>> from medialit import load_story
+    >>> start_here_evidence({"not-article": "Report 004 has comments."}, load_story())["004"][-1]
+    'You wrote (What is not the article): “Report 004 has comments.”'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Union
+
+from .answers import read_labels, read_tags, read_verdicts
+from .headlines import check_rewrite, compare_tags, rank_headlines
+from .page_makeup import page_parts
+from .reading_level import readability
+from .story import Story
+from .quantities import compare_numbers
+from .sources import find_sources
+from .terms import load_terms
+from .word_counts import count_terms
+
+#: Evidence about the whole story rather than one report.
+ALL_REPORTS = "*"
+#: Long free-text answers are shortened in evidence lines so the table stays readable.
+MAX_QUOTE = 220
+#: Lesson 0's free-text questions and how an answer is introduced in an evidence line.
+START_HERE_QUESTIONS = {
+    "not-article": "What is not the article",
+    "publisher-clues": "Clues to the publisher",
+    "first-impression": "First impression of the headlines",
+}
+
+
+def shorten(text: str, limit: int = MAX_QUOTE) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis.
+
+    Example:
+        >>> shorten("one two three four", 9)
+        'one two…'
+    """
+    flat = " ".join(str(text).split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- lesson 0 -----------------------------------------------------------------------------------
+
+
+def start_here_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
+    """Evidence from lesson 0: the clues on each page, and the student's answers.
+
+    An answer that names a report ("report 4", "004" or its label) is filed under that
+    report; other answers are about the whole story (key ``"*"``). Nothing counts until
+    the student has answered something or revealed the clues.
+
+    Example:
+        >>> from medialit import load_story
+        >>> start_here_evidence({"viewer.report": "002"}, load_story())
+        {}
+    """
+    answers = answers if isinstance(answers, dict) else {}
+    texts = {key: str(answers.get(key) or "").strip() for key in START_HERE_QUESTIONS}
+    if not any(texts.values()) and not answers.get("viewer.clues_shown"):
+        return {}
+    found: dict[str, list[str]] = {}
+    for report in story.reports:
+        found[report.id] = [f"Clue on the page: {clue}" for clue in report.publisher_clues]
+    for key, text in texts.items():
+        if not text:
+            continue
+        line = f"You wrote ({START_HERE_QUESTIONS[key]}): “{shorten(text)}”"
+        named = [report.id for report in story.reports if _mentions(text, report.id, report.label)]
+        for report_id in named or [ALL_REPORTS]:
+            found.setdefault(report_id, []).append(line)
+    return {report_id: lines for report_id, lines in found.items() if lines}
+
+
+def _mentions(text: str, report_id: str, label: str) -> bool:
+    # Bare small numbers are too often line numbers, so a number needs the word "report".
+    lowered = text.lower()
+    if re.search(rf"(?<!\d){re.escape(report_id)}(?!\d)", lowered):
+        return True
+    if report_id.isdigit() and re.search(rf"\breports?\s+0*{int(report_id)}\b", lowered):
+        return True
+    return bool(label) and label.lower() in lowered
+
+
+# --- lesson 1 -----------------------------------------------------------------------------------
+
+
+def article_parts_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
+    """Lesson 1: how the student labelled each page, their checked score, and the helper's page parts.
+
+    Example:
+        >>> from medialit import load_story
+        >>> article_parts_evidence({"labeller.labels": {"004": {"34": {"group": "comment", "role": ""}}}}, load_story())["004"][0]
+        'You labelled 1 of 23 paragraphs: 0 body, 1 comment, 0 other.'
+    """
+    read = read_labels(answers)
+    result: dict[str, list[str]] = {}
+    for report in story.reports:
+        lines: list[str] = []
+        groups = [label.group for label in read.labels.get(report.id, {}).values()]
+        if groups:
+            lines.append(
+                f"You labelled {len(groups)} of {len(report.blocks)} paragraphs: {groups.count('body')} body, "
+                f"{groups.count('comment')} comment, {groups.count('other')} other."
+            )
+        score = read.checked.get(report.id)
+        if score is not None:
+            lines.append(f"Checked against the answer key: {score.right} of {score.scored} paragraphs right.")
+        parts = page_parts(report.blocks)
+        lines.append(f"Helper: the article is {parts.body_share:.0%} of the page's {parts.total_words} words.")
+        comments = [block for block in report.blocks if block.group == "comment"]
+        if comments:
+            lines.append(f"Helper: {len(comments)} reader comments ({parts.comment_words} words) below the article.")
+        result[report.id] = lines
+    return result
+
+
+# --- lesson 2 -----------------------------------------------------------------------------------
+
+
+def loaded_headlines_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
+    """Lesson 2: the loaded words the student tagged, the helper's ranking, agreement and their rewrite.
+
+    Example:
+        >>> from medialit import load_story
+        >>> tags = {"004": [{"start": 7, "end": 16, "word": "Threatens", "category": "emotive_verb"}]}
+        >>> loaded_headlines_evidence({"tags": tags}, load_story())["004"][0]
+        'You tagged 1 loaded word: Threatens (Fighting words).'
+    """
+    # The category titles still live beside the lesson-2 widget (its owner is moving them out).
+    from .widgets.loaded_headlines import category_title
+
+    answers = answers if isinstance(answers, dict) else {}
+    read = read_tags(answers, story)
+    ranked = rank_headlines(story)
+    position = {r.report_id: index for index, r in enumerate(reversed(ranked), start=1)}
+    lines: dict[str, list[str]] = {}
+    for report in story.reports:
+        mine: list[str] = []
+        report_tags = read.tags.get(report.id)
+        if report_tags:
+            words = ", ".join(f"{t.word} ({category_title(t.category)})" for t in report_tags)
+            count = len(report_tags)
+            mine.append(f"You tagged {count} loaded {'word' if count == 1 else 'words'}: {words}.")
+        elif report_tags == []:
+            mine.append("You found no loaded words in this headline.")
+        ranked_here = next(r for r in ranked if r.report_id == report.id)
+        flagged = ", ".join(flag.word for flag in ranked_here.flags) or "nothing"
+        mine.append(
+            f"Helper: headline loadedness {ranked_here.score:g} per 10 words "
+            f"({_rank_words(position[report.id], len(ranked))}); it flags {flagged}."
+        )
+        if report_tags is not None:
+            as_saved = [{"start": t.start, "end": t.end, "word": t.word, "category": t.category} for t in report_tags]
+            rows = compare_tags(report.headline, as_saved)
+            both = sum(row.agreement == "both" for row in rows)
+            if rows:
+                mine.append(f"You and the helper agreed on {both} of {len(rows)} marked words.")
+        rewrite = read.rewrites.get(report.id)
+        if rewrite and rewrite.strip():
+            check = check_rewrite(report.headline, rewrite)
+            mine.append(f"Your neutral rewrite: \"{check.rewrite.strip()[:200]}\" (helper score {check.before:g} → {check.after:g}).")
+        lines[report.id] = mine
+    return lines
+
+
+def _rank_words(position: int, total: int) -> str:
+    if position == 1:
+        return f"the most loaded of {total}"
+    if position == total:
+        return f"the least loaded of {total}"
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{suffix} most loaded of {total}"
+
+
+# --- lesson 3 -----------------------------------------------------------------------------------
+
+
+def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
+    """Lesson 3: each verdict the student gave and, where they revealed it, the helper's flags.
+
+    Example:
+        >>> from medialit import load_story
+        >>> quote_fidelity_evidence({}, load_story())
+        {}
+    """
+    from .quotes import Quote, ReferenceVersion, align_quotes, helper_flags
+
+    # The saved-key format and flag titles still live beside the lesson-3 widget (its owner is moving them out).
+    from .widgets.quote_fidelity import FLAG_TITLES, default_reference, group_key, member_key, resolve_reference
+
+    read = read_verdicts(answers)
+    found: dict[str, list[str]] = {}
+    if not read.verdicts:
+        return found
+    try:
+        groups = {group_key(g): g for g in align_quotes(story)}
+    except Exception:  # noqa: BLE001 - evidence must never stop the verdict lesson
+        groups = {}
+    for gkey, entries in read.verdicts.items():
+        group = groups.get(gkey)
+        label = f"“{group.label}”" if group else str(gkey)
+        reference: Union[Quote, ReferenceVersion, None] = None
+        ref_name = ""
+        if group:
+            reference, ref_name = resolve_reference(group, read.references.get(gkey) or default_reference(group))
+        members = {member_key(r, q): (r, q) for r, q in group.members} if group else {}
+        for mkey, entry in entries.items():
+            rid = members[mkey][0] if mkey in members else str(mkey).split("@")[0]
+            line = f"You judged its quote {label} against {ref_name or 'the reference'}: {entry.verdict}"
+            if entry.reason:
+                line += f" (because: {entry.reason})"
+            found.setdefault(rid, []).append(line)
+            if group and mkey in members and gkey in read.revealed and reference is not None:
+                flags = helper_flags(reference, members[mkey][1])
+                names = ", ".join(FLAG_TITLES.get(f.kind, f.kind).lower() for f in flags) or "no flags"
+                found[rid].append(f"Helper on that quote: {names}")
+    return found
+
+
+# --- lesson 4 -----------------------------------------------------------------------------------
+
+
+def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
+    """Lesson 4: the word counts, sources, numbers and reading levels of the analyses the student opened.
+
+    Example:
+        >>> from medialit import load_story
+        >>> words_sources_numbers_evidence({"readability": {"seen": True}}, load_story())["000"]
+        ['Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence']
+    """
+    # Plain-words helpers still live beside the lesson-4 widget (its owner is moving them out).
+    from .widgets.words_sources_numbers import KIND_NAMES, _number_words, _times, ease_words, kind_words
+
+    lines: dict[str, list[str]] = {r.id: [] for r in story.reports}
+    answers = answers if isinstance(answers, dict) else {}
+    terms = load_terms()
+    chosen = answers.get("terms") if isinstance(answers.get("terms"), dict) else None
+    if chosen is not None:
+        ids = [g.id for g in terms.groups]
+        seen = [g for g in chosen.get("seen", []) if g in ids] if isinstance(chosen.get("seen"), list) else []
+        if chosen.get("group") in ids and chosen["group"] not in seen:
+            seen.append(chosen["group"])
+        for group_id in seen:
+            group = terms.group(group_id)
+            for report in story.reports:
+                counts = count_terms(report, [group], terms=terms)
+                parts = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.body.items() if n)
+                added = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.comments.items() if n)
+                line = f"{group.title}: {parts} in the body" if parts else f"{group.title}: none of these words in the body"
+                lines[report.id].append(line + (f"; reader comments add {added}" if added else ""))
+    if isinstance(answers.get("sources"), dict):
+        for report in story.reports:
+            found = find_sources(report)
+            kinds = [kind_words(kind, n) for kind in KIND_NAMES if (n := sum(1 for s in found if s.kind == kind))]
+            lines[report.id].append("Cites " + ", ".join(kinds) if kinds else "Cites no source the kit could find")
+    if isinstance(answers.get("numbers"), dict):
+        for comparison in compare_numbers(story, terms=terms):
+            if comparison.agree is None:
+                continue
+            for report_id, mentions in comparison.mentions.items():
+                if mentions and report_id in lines:
+                    said = ", ".join(dict.fromkeys(_number_words(m) for m in mentions))
+                    verdict = "fits the other reports" if comparison.agree else "disagrees with another report"
+                    lines[report_id].append(f"{comparison.title}: says {said}, which {verdict}")
+    if isinstance(answers.get("readability"), dict):
+        for report in story.reports:
+            score = readability(report.body_text)
+            lines[report.id].append(
+                f"Reading ease {score.reading_ease:.0f} ({ease_words(score.reading_ease)}), grade {score.grade:.0f}, "
+                f"{score.sentence_length:g} words per sentence"
+            )
+    return lines
