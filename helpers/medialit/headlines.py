@@ -39,96 +39,33 @@ Example:
 from __future__ import annotations
 
 import bisect
-import csv
-import io
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
 
-# Absolute import so `python -m doctest helpers/medialit/headlines.py` works too.
-from medialit.story import Story, StoryError
+# Absolute imports so `python -m doctest helpers/medialit/headlines.py` works too.
+from medialit.story import Story
+from medialit.text import ABBREVIATIONS, WORD, sentences, words
+from medialit.word_lists import (  # noqa: F401 - re-exported: the lists' public names stay here too
+    CATEGORIES,
+    IGNORE,
+    LEFT_OUT,
+    LEXICON_COLUMNS,
+    MAX_LEXICON_BYTES,
+    NEGATIVE_FEELING,
+    POSITIVE_FEELING,
+    Category,
+    LexiconEntry,
+    _default_lexicon,
+    default_lexicon_path,
+    feeling_table,
+    kit_lexicon,
+    load_feelings,
+    load_lexicon,
+    plain_news_words,
+)
 
-
-@dataclass(frozen=True)
-class Category:
-    """A kind of loaded language: a title and explanation for students, and its score weight.
-
-    Example:
-        >>> CATEGORIES["label"].title
-        'Labels for people and groups'
-    """
-
-    title: str
-    explanation: str
-    weight: int
-
-
-CATEGORIES: dict[str, Category] = {
-    "emotive_verb": Category(
-        "Fighting words",
-        "Verbs that make an action sound more aggressive or dramatic than a plain word would "
-        "(threatens, slams, vows).",
-        2,
-    ),
-    "sensational": Category(
-        "Shock words",
-        "Words chosen to shock or scare, often graphic (bloodbath, carnage, shocking).",
-        2,
-    ),
-    "label": Category(
-        "Labels for people and groups",
-        "Names that judge a group or government instead of describing it "
-        "(regime, terrorists, thugs, puppet).",
-        2,
-    ),
-    "unattributed_claim": Category(
-        "Claims with no source",
-        "Something stated as a fact although nobody is named as saying it, or a word that "
-        "treats a claim as proven (reveals, exposes).",
-        3,
-    ),
-    "loaded_attribution": Category(
-        "Loaded 'said' words",
-        "Words for saying that hint the speaker is lying or giving in (claims, admits, insists). "
-        "'Says', 'said' and 'told' are neutral.",
-        1,
-    ),
-    "vague": Category(
-        "Vague or iffy framing",
-        "Hedges and unnamed sources that make something sound likely without showing it "
-        "(could, reportedly, sources say, if provoked).",
-        1,
-    ),
-    "intensifier": Category(
-        "Turned-up volume",
-        "Words that make something sound bigger or more important without adding facts "
-        "(very, massive, stern, key).",
-        1,
-    ),
-}
-
-#: The lexicon category for names and fixed phrases that shield their words from being flagged.
-IGNORE = "ignore"
-
-#: Words a teacher might expect in the lexicon, left out on purpose, with the reason.
-LEFT_OUT: dict[str, str] = {
-    "fire": "Literal in war reports ('open fire', 'came under fire', 'if Fired Upon').",
-    "target": "The plain military word; the loaded alternatives are 'shoot', 'crush', 'wipe out'.",
-    "warn": "The plain word for announcing a threat; 'threaten' is the loaded one.",
-    "retaliate": "The speaker's own word for hitting back; students may still discuss it.",
-    "race": "Plain headline English for a competition; a good one for class discussion.",
-    "may": "Too often the month (in May) or a name (Theresa May).",
-    "major": "Usually a rank (Major-General) or plain 'important'.",
-    "fighters": "The neutral alternative to 'militants' or 'terrorists'.",
-    "says": "Neutral attribution, like 'said' and 'told'.",
-}
-
-LEXICON_COLUMNS = ("phrase", "category", "reason", "forms")
-MAX_LEXICON_BYTES = 1024 * 1024
 
 # Short function words are never inflected: "ofs" or "thes" would only add noise to patterns.
 _FUNCTION_WORDS = frozenset(
@@ -151,22 +88,13 @@ class Flag:
     end: int
     category: str
     reason: str
+    #: Inside quotation marks: the speaker's word, not the writer's; it scores no points.
+    quoted: bool = False
 
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    """One row of the lexicon: a phrase, its category, the reason shown, and extra forms.
-
-    Example:
-        >>> entry = LexiconEntry("vow", "emotive_verb", "Sounds like an oath.")
-        >>> entry.phrase, entry.forms
-        ('vow', ())
-    """
-
-    phrase: str
-    category: str
-    reason: str
-    forms: tuple[str, ...] = ()
+    @property
+    def points(self) -> int:
+        """What this flag adds to :func:`loadedness`: its category's weight, or 0 in a quote."""
+        return 0 if self.quoted else CATEGORIES[self.category].weight
 
 
 class RankedHeadline(NamedTuple):
@@ -184,45 +112,6 @@ class RankedHeadline(NamedTuple):
     headline: str
 
 
-def default_lexicon_path() -> Path:
-    """The lexicon shipped with the kit.
-
-    Example:
-        >>> default_lexicon_path().name
-        'lexicon.csv'
-    """
-    return Path(str(resources.files("medialit") / "data" / "lexicon.csv"))
-
-
-def load_lexicon(path: str | os.PathLike | None = None) -> tuple[LexiconEntry, ...]:
-    """Read a lexicon CSV (default: the kit's own); :class:`StoryError` lists every bad row.
-
-    Columns: ``phrase``, ``category`` (an id from :data:`CATEGORIES`, or ``ignore``),
-    ``reason``, and optional ``forms`` (extra spellings or irregular forms, separated by ``;``).
-    A spreadsheet's UTF-8 byte-order mark and ``;``-separated files are accepted.
-
-    Example:
-        >>> lexicon = load_lexicon()
-        >>> [entry.category for entry in lexicon if entry.phrase == "regime"]
-        ['label']
-    """
-    file = Path(path).expanduser() if path is not None else default_lexicon_path()
-    name = file.name
-    if not file.is_file():
-        raise StoryError([f"The lexicon file {file} does not exist: check the path, or leave it out to use the kit's own."])
-    if file.stat().st_size > MAX_LEXICON_BYTES:
-        raise StoryError([f"{name} is over 1 MB: a lexicon is a short list of words. Is it the right file?"])
-    data = file.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise StoryError(
-            [f"{name} line {line} is not UTF-8 text. In your spreadsheet, save as 'CSV UTF-8'."]
-        ) from None
-    return _parse_lexicon(text, name)
-
-
 def suggest_loaded(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -> list[Flag]:
     """Words and phrases in ``text`` a reader might find loaded, in order, never overlapping.
 
@@ -232,7 +121,7 @@ def suggest_loaded(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -
     """
     if not isinstance(text, str) or not text:
         return []
-    entries = _default_lexicon() if lexicon is None else lexicon
+    entries = kit_lexicon() if lexicon is None else lexicon
     candidates = _lexicon_candidates(text, entries) + _claim_candidates(text)
     # Longest first, so a shield ("Islamic State") or a phrase ("stern warning") beats the words
     # inside it; on a tie the shield wins, then the earlier category in the lexicon.
@@ -247,7 +136,11 @@ def suggest_loaded(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -
         taken[start:end] = b"\x01" * (end - start)
         if category != IGNORE:
             chosen.append(Flag(text[start:end], start, end, category, reason))
-    return sorted(chosen, key=lambda flag: flag.start)
+    if lexicon is None:
+        # Feeling words come last: a lexicon phrase or a shield around a word always wins, and
+        # a teacher's own lexicon replaces the kit's lists, feeling words included.
+        chosen += _feeling_flags(text, taken)
+    return _mark_quoted(text, sorted(chosen, key=lambda flag: flag.start))
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
@@ -259,21 +152,22 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     """
     if not isinstance(text, str):
         return []
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [(span.start, span.end, span.text) for span in words(text)]
 
 
 def loadedness(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -> float:
-    """Points per 10 words: each flag scores its category's weight (see :data:`CATEGORIES`).
+    """Points per 10 words: each flag scores its category's weight (see :data:`CATEGORIES`),
+    except a flag inside a quotation, which is the speaker's word and scores 0.
 
     Example:
         >>> loadedness("Russia threatens US in race to capture key Syria town")
         3.0
     """
-    words = len(word_spans(text))
-    if words == 0:
+    count = len(word_spans(text))
+    if count == 0:
         return 0.0
-    points = sum(CATEGORIES[flag.category].weight for flag in suggest_loaded(text, lexicon))
-    return round(10 * points / words, 2)
+    points = sum(flag.points for flag in suggest_loaded(text, lexicon))
+    return round(10 * points / count, 2)
 
 
 def explain_score(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) -> str:
@@ -284,13 +178,14 @@ def explain_score(text: str, lexicon: tuple[LexiconEntry, ...] | None = None) ->
         'threatens (Fighting words, 2) = 2 points in 9 words = 2.22 per 10 words'
     """
     flags = suggest_loaded(text, lexicon)
-    words = len(word_spans(text))
-    points = sum(CATEGORIES[flag.category].weight for flag in flags)
+    count = len(word_spans(text))
+    points = sum(flag.points for flag in flags)
     parts = " + ".join(
-        f"{flag.word} ({CATEGORIES[flag.category].title}, {CATEGORIES[flag.category].weight})" for flag in flags
+        f"{flag.word} ({CATEGORIES[flag.category].title}, {'in a quote, 0' if flag.quoted else flag.points})"
+        for flag in flags
     )
     score = loadedness(text, lexicon)
-    return f"{parts or 'nothing flagged'} = {points} points in {words} words = {score:g} per 10 words"
+    return f"{parts or 'nothing flagged'} = {points} points in {count} words = {score:g} per 10 words"
 
 
 def rank_headlines(story: Story, lexicon: tuple[LexiconEntry, ...] | None = None) -> list[RankedHeadline]:
@@ -301,9 +196,8 @@ def rank_headlines(story: Story, lexicon: tuple[LexiconEntry, ...] | None = None
         >>> [(r.report_id, r.score) for r in rank_headlines(load_story())][-1]
         ('004', 5.83)
     """
-    entries = _default_lexicon() if lexicon is None else lexicon
     ranked = [
-        RankedHeadline(report.id, loadedness(report.headline, entries), suggest_loaded(report.headline, entries), report.headline)
+        RankedHeadline(report.id, loadedness(report.headline, lexicon), suggest_loaded(report.headline, lexicon), report.headline)
         for report in story.reports
     ]
     return sorted(ranked, key=lambda r: r.score)
@@ -424,84 +318,6 @@ def check_rewrite(original: str, rewrite: str, lexicon: tuple[LexiconEntry, ...]
 
 # --- the lexicon -----------------------------------------------------------------------------
 
-# Inner apostrophes, hyphens and dots keep "SDF's", "US-Backed" and "U.S.-backed" whole; a
-# final dot after a single letter keeps "U.S." whole.
-_WORD = re.compile(r"\w+(?:[-'’.]{1,2}\w+)*(?:(?<=\b\w)\.)?")
-
-
-def _default_lexicon() -> tuple[LexiconEntry, ...]:
-    path = default_lexicon_path()
-    try:
-        stat = path.stat()
-    except OSError:
-        return load_lexicon(path)  # raises a StoryError that names the file
-    # Keyed on the file's size and time, so a teacher's edit is picked up without a restart.
-    return _cached_lexicon(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _cached_lexicon(path: str, mtime_ns: int, size: int) -> tuple[LexiconEntry, ...]:
-    return load_lexicon(path)
-
-
-def _parse_lexicon(text: str, name: str) -> tuple[LexiconEntry, ...]:
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise StoryError([f"{name} is empty: its first line must be the headings {','.join(LEXICON_COLUMNS)}."])
-    # Spreadsheets in many European locales save CSV with ';' between columns.
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    header = [cell.strip().lower() for cell in rows[0]]
-    missing = [column for column in LEXICON_COLUMNS[:3] if column not in header]
-    if missing:
-        raise StoryError(
-            [
-                f"{name} line 1 must be the headings {','.join(LEXICON_COLUMNS)} "
-                f"(found {','.join(header)!s:.80}); missing: {', '.join(missing)}."
-            ]
-        )
-    column = {heading: header.index(heading) for heading in LEXICON_COLUMNS if heading in header}
-    known = ", ".join([*CATEGORIES, IGNORE])
-    problems: list[str] = []
-    entries: list[LexiconEntry] = []
-    seen: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-
-        def cell(heading: str) -> str:
-            index = column.get(heading)
-            return row[index].strip() if index is not None and index < len(row) else ""
-
-        phrase = " ".join(cell("phrase").split())
-        category = cell("category").lower()
-        reason = cell("reason")
-        where = f"{name} line {number}"
-        if not phrase:
-            problems.append(f"{where}: the phrase is empty. Type the word or phrase in the first column, or delete the row.")
-            continue
-        if not re.search(r"\w", phrase):
-            problems.append(f"{where}: the phrase {phrase[:40]!r} has no letters. Type a word or phrase.")
-            continue
-        if category not in CATEGORIES and category != IGNORE:
-            problems.append(
-                f"{where}: the category {category[:40]!r} of {phrase[:40]!r} is not one the kit knows. "
-                f"Use one of: {known}."
-            )
-            continue
-        if not reason:
-            problems.append(f"{where}: {phrase[:40]!r} has no reason. Write one sentence a student can read when it is flagged.")
-            continue
-        key = phrase.lower()
-        if key in seen:
-            problems.append(f"{where}: {phrase[:40]!r} is already on line {seen[key]}. Delete one of the two rows.")
-            continue
-        seen[key] = number
-        forms = tuple(" ".join(form.split()) for form in cell("forms").split(";") if form.strip())
-        entries.append(LexiconEntry(phrase, category, reason, forms))
-    if problems:
-        raise StoryError(problems)
-    return tuple(entries)
 
 
 def _inflections(word: str) -> set[str]:
@@ -578,25 +394,18 @@ _NOT_A_NOUN = frozenset(
     "identify identified unclear unknown clear sure".split()
 )
 _CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|\s-\s|\.(?=\s|$)")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen maj col lt capt sgt st jr sr vs no prof gov sen rep inc co corp ltd etc approx".split()
-)
 MAX_CLAUSE_WORDS = 12
 MAX_SENTENCE_CHARS = 400
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     before = re.search(r"(\w+)$", text[max(0, dot - 12) : dot])
-    return bool(before) and (len(before.group(1)) == 1 or before.group(1).lower() in _ABBREVIATIONS)
+    return bool(before) and (len(before.group(1)) == 1 or before.group(1).lower() in ABBREVIATIONS)
 
 
 def _sentence_ends(text: str) -> list[int]:
-    ends = []
-    for match in re.finditer(r"[.!?]+[\"”’')\]]*(?=\s)|\n", text):
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
-            continue
-        ends.append(match.end())
-    return ends
+    # The kit's one sentence splitter, so lessons 2, 3 and 4 agree on where sentences end.
+    return [span.end for span in sentences(text)]
 
 
 def _sentence_bounds(ends: list[int], length: int, position: int) -> tuple[int, int]:
@@ -621,7 +430,7 @@ def _clause_end(text: str, start: int) -> int:
         end = match.start()
         break
     last = start
-    for count, word in enumerate(_WORD.finditer(text, start, end), start=1):
+    for count, word in enumerate(WORD.finditer(text, start, end), start=1):
         last = word.end()
         if count == MAX_CLAUSE_WORDS:
             break
@@ -670,3 +479,78 @@ def _claim_candidates(text: str) -> list[tuple[int, int, str, str]]:
         )
         found.append((match.start(), end, "unattributed_claim", reason))
     return found
+
+
+# --- feeling words and quotations ------------------------------------------------------------
+
+# Words that name a topic or an issue ("racism", "poverty", "brutality"): naming what a report is
+# about is not a judgement, so such nouns are not flagged as feeling words (the lexicon may still
+# list one).
+_TOPIC_NOUN = re.compile(r"(?:ism|ity|ities|tion|tions|sion|sions|ment|ments|ness|ance|ence|ship)$")
+# Straight, curly and angle quotation marks; a quotation longer than this is a pairing mistake.
+_QUOTATION = re.compile(r'"[^"\n]{1,600}"|“[^“”]{1,600}”|«[^«»]{1,600}»|„[^„“”]{1,600}[“”]')
+QUOTED_NOTE = "In a quote: the speaker's word, not the writer's. "
+
+
+def _feeling_of(word: str) -> tuple[float, str] | None:
+    """A word's rating and the listed word it comes from, or None if it is not a feeling word."""
+    key = word.casefold().replace("’", "'")
+    if key.endswith("'s"):
+        key = key[:-2]
+    if key in plain_news_words() or _TOPIC_NOUN.search(key):
+        return None
+    feelings = feeling_table()
+    bases = [key]
+    if key.endswith("ly"):
+        # An adverb of judgement made from a listed adjective: "shamefully", "angrily", "horribly".
+        bases += [key[:-2], key[:-3] + "y", key[:-1] + "e"]
+    for base in bases:
+        valence = feelings.get(base)
+        if valence is not None and base not in plain_news_words():
+            if valence <= NEGATIVE_FEELING or valence >= POSITIVE_FEELING:
+                return valence, base
+    return None
+
+
+def _feeling_flags(text: str, taken: bytearray) -> list[Flag]:
+    spans = words(text)
+    # In a Title Case or ALL CAPS headline every word has a capital; elsewhere a capital in the
+    # middle of a sentence starts a name ("Grim Street", "Marvel"), and names are never flagged.
+    title_case = sum(span.text[:1].isupper() for span in spans) > 0.6 * len(spans)
+    flags = []
+    for span in spans:
+        if taken.find(1, span.start, span.end) != -1:
+            continue
+        if not title_case and span.text[:1].isupper() and not _starts_sentence(text, span.start):
+            continue
+        found = _feeling_of(span.text)
+        if found is None:
+            continue
+        valence, base = found
+        source = f"'{span.text}' comes from '{base}', which" if base != span.text.casefold() else f"'{span.text}':"
+        reason = (
+            f"{source} people rated {valence:+.1f} on a scale from -4 to +4 (VADER word list). "
+            "It tells you how to feel; would a plainer word say what happened?"
+        )
+        flags.append(Flag(span.text, span.start, span.end, "feeling", reason))
+    return flags
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip(" \t\"'“‘(«")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _mark_quoted(text: str, flags: list[Flag]) -> list[Flag]:
+    """Flags inside quotation marks say so: there, the word is the speaker's choice."""
+    if not flags or not any(mark in text for mark in '"“«„'):
+        return flags
+    quotes = [(match.start(), match.end()) for match in _QUOTATION.finditer(text)]
+    starts = [start for start, _ in quotes]
+    marked = []
+    for flag in flags:
+        index = bisect.bisect_right(starts, flag.start) - 1
+        if index >= 0 and flag.start > quotes[index][0] and flag.end < quotes[index][1]:
+            flag = Flag(flag.word, flag.start, flag.end, flag.category, QUOTED_NOTE + flag.reason, True)
+        marked.append(flag)
+    return marked

@@ -193,10 +193,14 @@ def test_body_003_including_who_participated_is_a_question_not_a_claim(story):
         ("Massive protests in the capital", ("Massive", "intensifier")),
         ("A stern reply", ("stern", "intensifier")),
         ("Rebels capture key town", ("key", "intensifier")),
+        ("A pathetic excuse for a plan", ("pathetic", "feeling")),
+        ("Officials shamefully ignored the warnings", ("shamefully", "feeling")),
     ],
 )
 def test_each_category_is_found_in_a_hand_made_headline(text, expected):
-    assert flagged(text) == [expected]
+    # Other words of the headline may carry a feeling too ("revenge", "mistake"): only the
+    # category under test is pinned here.
+    assert expected in flagged(text)
 
 
 def test_a_who_clause_is_not_a_claim_when_the_sentence_names_a_source():
@@ -351,7 +355,8 @@ def test_the_lexicon_is_written_for_news_in_general():
     lexicon = load_lexicon()
     flaggable = [entry for entry in lexicon if entry.category != IGNORE]
     assert 100 <= len(flaggable) <= 250
-    assert {entry.category for entry in flaggable} == set(CATEGORIES)
+    # Feeling words come from their own list (data/feelings.tsv), not from the lexicon.
+    assert {entry.category for entry in flaggable} == set(CATEGORIES) - {"feeling"}
 
 
 def test_every_lexicon_reason_is_one_short_readable_sentence_or_two():
@@ -541,3 +546,101 @@ def test_check_rewrite_only_reads_a_headline_sized_text():
     check = check_rewrite("x", "slam " * 1000)
     assert len(check.rewrite) == MAX_REWRITE_CHARS and len(check.flags) == MAX_REWRITE_CHARS // 5
     assert check_rewrite("x", None).after == 0.0
+
+
+# --- feeling words, published lists and quotations (issue 17) --------------------------------
+
+from medialit.word_lists import data_path, kit_lexicon, load_feelings, plain_news_words  # noqa: E402
+
+
+def test_a_strongly_negative_feeling_word_is_flagged_with_its_rating_as_the_reason():
+    (flag,) = suggest_loaded("The council passed a pathetic budget")
+    assert (flag.word, flag.category) == ("pathetic", "feeling")
+    assert "-2.7" in flag.reason and "VADER" in flag.reason
+
+
+def test_an_adverb_made_from_a_feeling_word_says_which_word_it_comes_from():
+    (flag,) = suggest_loaded("The mayor answered the questions deceitfully")
+    assert flag.category == "feeling" and "'deceitful'" in flag.reason
+
+
+def test_mild_praise_is_not_a_feeling_flag_but_strong_praise_is():
+    assert flagged("The talks went well and the result was good") == []
+    assert ("glorious", "feeling") in flagged("It was a glorious victory for the party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were killed in the attack",  # the event itself, reported plainly
+        "The charity will support families who lost their homes",
+        "The war began in March",
+        "Critics of the plan met on Tuesday",
+        "A study of racism in schools",  # a noun naming the topic, not a judgement of it
+        "She moved to Grim Street last year",  # a name in the middle of a sentence
+    ],
+)
+def test_plain_news_words_topics_and_names_are_not_feeling_flags(text):
+    assert [word for word, category in flagged(text) if category == "feeling"] == []
+
+
+def test_a_teachers_own_lexicon_also_replaces_the_feeling_words(tmp_path):
+    lexicon = load_lexicon(write(tmp_path, "phrase,category,reason\nsnowflake,label,An insult.\n"))
+    assert suggest_loaded("A pathetic plan", lexicon) == []
+
+
+def test_a_loaded_word_inside_a_quotation_is_the_speakers_and_scores_nothing():
+    text = 'The minister said the protest was "a pathetic stunt" on Monday.'
+    (flag,) = [f for f in suggest_loaded(text) if f.word == "pathetic"]
+    assert flag.quoted and flag.reason.startswith("In a quote: the speaker's word")
+    assert flag.points == 0 and loadedness(text) == 0.0
+    assert "in a quote, 0" in explain_score(text)
+
+
+def test_the_same_word_outside_a_quotation_is_the_writers_and_scores():
+    (flag,) = suggest_loaded("The minister's pathetic stunt on Monday")
+    assert not flag.quoted and flag.points == CATEGORIES["feeling"].weight and loadedness("a pathetic stunt") > 0
+
+
+def test_curly_quotes_mark_a_quotation_too():
+    (flag,) = suggest_loaded("He called it “a pathetic plan” and left")
+    assert flag.quoted
+
+
+def test_an_unpaired_quotation_mark_quotes_nothing():
+    assert [f.quoted for f in suggest_loaded('A pathetic plan, 12" long')] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose drastically", ("drastically", "intensifier")),  # Quirk et al. 1985
+        ("The plan will certainly work", ("certainly", "unattributed_claim")),  # Hyland 2005
+        ("The minister failed to act", ("failed to", "unattributed_claim")),  # Karttunen 1971
+        ("Voters realized that the tax was a mistake", ("realized", "unattributed_claim")),  # Hooper 1975
+        ("The man allegedly stole a car", ("allegedly", "vague")),  # Hyland 2005
+    ],
+)
+def test_each_published_list_is_used(text, expected):
+    assert expected in flagged(text)
+
+
+def test_the_published_lists_flag_each_of_their_own_phrases():
+    kit = {entry.phrase for entry in load_lexicon()}
+    published = [entry for entry in kit_lexicon() if entry.phrase not in kit]
+    assert len(published) >= 30
+    for entry in published:
+        assert (entry.phrase, entry.category) in flagged(f"x {entry.phrase} x"), entry.phrase
+
+
+@pytest.mark.parametrize("name", ["feelings.tsv", "published_lists.csv", "plain_news_words.txt"])
+def test_every_word_list_names_its_source_and_licence_in_its_header(name):
+    header = "".join(line for line in data_path(name).read_text(encoding="utf-8").splitlines(True) if line.startswith("#"))
+    assert "icence" in header and ("Source" in header or "kit" in header)
+
+
+def test_the_feeling_list_keeps_only_words_strong_enough_to_flag():
+    feelings = load_feelings()
+    assert len(feelings) > 2000
+    assert all(v <= -1.0 or v >= 3.0 for v in feelings.values())
+    assert "killed" in plain_news_words()
