@@ -18,9 +18,9 @@ _ALL_MARKS = _DOUBLE + _SINGLE
 # before » would otherwise make it look like an opening mark.
 _ALWAYS_CLOSE = "»›"
 # A mark can open a quote after these (or a space): "(“", "—‘", ":\"".
-_BEFORE_OPEN = "([{—–-/:;," + _ALL_MARKS
+_BEFORE_OPEN = "([{—–―-/:;," + _ALL_MARKS
 # A mark can close a quote before these (or a space): "”,", "’)".
-_AFTER_CLOSE = ".,;:!?)]}—–-/…" + _ALL_MARKS
+_AFTER_CLOSE = ".,;:!?)]}—–―-/…" + _ALL_MARKS
 # HTML tags, blanked out before quotes are looked for: "<p>" is not a word, and the quotes
 # of 'href="..."' are not quote marks. Bounded so a stray "<" cannot make a long match.
 _TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?|!--[^<>]{0,500}--)>")

@@ -26,6 +26,11 @@ class Quote:
     second half of ``"...," he said. "..."``, or a quote paragraph right after another
     quote by the same speaker. ``role`` is the role of the paragraph it was found in.
 
+    ``kind`` is ``"quote"``, or ``"scare"`` for a few words put in quote marks with nobody
+    said to have said them (a scare quote, a title, a term): those never get a speaker.
+    ``described_as`` keeps the description the text gave when the speaker was resolved
+    from it ("the former senator" for ``speaker`` "Jane Smith"), else it is ``""``.
+
     Example:
         >>> Quote("We will respond", "Igor Konashenkov", 1, 16).speaker
         'Igor Konashenkov'
@@ -37,6 +42,8 @@ class Quote:
     end: int
     continues: bool = False
     role: str = ""
+    kind: str = "quote"
+    described_as: str = ""
 
 
 @dataclass(frozen=True)

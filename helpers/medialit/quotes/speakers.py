@@ -7,59 +7,61 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from medialit.quotes.frames import (
+    ABBREVIATIONS,
+    INTRODUCTIONS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PERSON_NOUNS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SAYING_NOUNS,
+    TITLES,
+)
 from medialit.quotes.marks import _ALL_MARKS, _WORDY, _Span
 from medialit.quotes.records import Quote
 from medialit.segmentation import Block
 
 # --- who said it ------------------------------------------------------------------------------
 
-_VERB = re.compile(
-    r"\b(?:said|says|say|saying|added|adds|adding|told|tells|stated|states|warned|warns|claimed|claims|"
-    r"explained|explains|noted|notes|wrote|writes|insisted|insists|asked|asks|replied|replies|"
-    r"declared|declares|announced|announces|disclosed|discloses|continued|continues|stressed|"
-    r"stresses|urged|urges|argued|argues|concluded|concludes|according to)\b",
-    re.IGNORECASE,
-)
+# Case-sensitive on purpose: "States" in "the United States" is a name, not the verb "states".
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
-    r"has|had|have|was|is|would|reportedly))+\s*$",
-    re.IGNORECASE,
+    r"has|had|have|was|is|would|reportedly|once|often|even|just|[a-z]+ly))+\s*$",
 )
-_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
-_TITLES = {
-    "maj", "major", "gen", "general", "lt", "lieutenant", "col", "colonel", "capt", "captain",
-    "sgt", "sergeant", "adm", "admiral", "brig", "brigadier", "cmdr", "commander", "army", "navy",
-    "air", "force", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "prime",
-    "secretary", "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor",
-    "chief", "director", "ambassador", "official", "officer", "deputy", "foreign", "defence",
-    "defense", "mayor", "colonel-general", "lieutenant-general", "major-general", "marine", "corps",
-    "councillor", "councilor", "cllr", "alderman",
+# Words after which a "verb" is really a noun: "the reports", "his claims", "two calls".
+_DETERMINERS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that",
+    "many", "some", "several", "two", "three", "few", "no", "any", "such", "of", "to", "for", "with", "and",
+    "by", "in", "on", "at", "from", "into", "about", "over",
 }
-_ORG_WORDS = {
-    "ministry", "forces", "department", "coalition", "pentagon", "kremlin", "command", "government",
-    "agency", "office", "tass", "reuters", "afp", "observatory", "sdf", "army", "military", "council",
-    "embassy", "moscow", "washington", "russia", "press",
-}
-# Capitalised words that start sentences rather than names.
-_NOT_NAMES = {
-    "the", "a", "an", "but", "and", "however", "meanwhile", "later", "also", "then", "earlier",
-    "in", "on", "at", "as", "if", "when", "while", "this", "that", "these", "those", "both", "he",
-    "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "so", "yet", "still",
-}
-_PARTICLES = {"al", "bin", "de", "van", "von", "der", "la", "le", "da", "el", "ibn"}
-_ABBREVIATIONS = {
-    "maj", "gen", "col", "lt", "capt", "sgt", "adm", "brig", "cmdr", "mr", "mrs", "ms", "dr",
-    "prof", "st", "no", "sen", "rep", "gov", "jr", "sr", "vs", "etc", "inc", "co", "corp",
-}
+# "began by saying", "and vowed": the verb belongs to the subject of the sentence.
+_BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also"}
+_AND = {"and", "but", "then"}
+# Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
+_NOT_IN_PHRASE = {"and", "or", "but", "that", "which", "who", "while", "when", "where", "because", "after", "before"}
+# How far back from a quote its sentence's attribution is looked for. Attributions sit next
+# to their quote; looking back to the start of a sentence of any length made long paragraphs
+# quadratic (issue 15 row 4).
+_WINDOW = 400
+# A description's head noun is the word before "of"/"for"/"at"/"in": "a spokesman for the city".
+_HEAD_CUT = re.compile(r"\s+(?:of|for|at|in|on|from|with|to)\s+.*$")
 
 
 @dataclass(frozen=True)
 class _Who:
-    """A possible speaker: ``kind`` is person, name (a bare surname), org, pronoun, phrase or ''."""
+    """A possible speaker: ``kind`` is person, name (a bare surname), org, pronoun, phrase or ''.
+
+    ``titles`` are the title words the text gave with the name ("nominee" for "GOP nominee
+    Jane Smith"), so a later "the nominee" can be matched to her.
+    """
 
     kind: str
     name: str
+    titles: tuple[str, ...] = ()
 
 
 _NOBODY = _Who("", "")
@@ -71,32 +73,33 @@ def _bare(word: str) -> str:
 
 def _is_title(word: str) -> bool:
     bare = _bare(word)
-    return bare in _TITLES or (("-" in bare) and all(part in _TITLES for part in bare.split("-")))
+    return bare in TITLES or (("-" in bare) and all(part in TITLES for part in bare.split("-")))
 
 
 def _name_from_words(words: list[str]) -> _Who:
     """A speaker from a run of capitalised words, titles dropped: 'Maj. Gen. Igor Konashenkov'."""
     words = [w.strip(",;:()\"“”") for w in words if w.strip(",;:()\"“”")]
-    while words and _bare(words[0]) in _NOT_NAMES:
+    while words and _bare(words[0]) in NOT_NAMES:
         words = words[1:]
     if not words:
         return _NOBODY
     last = _bare(words[-1]).removesuffix("’s").removesuffix("'s")
-    if last in _ORG_WORDS:
+    if last in ORG_WORDS:
         return _Who("org", " ".join(words))
     name: list[str] = []
-    titled = False
-    for word in reversed(words):
+    titles: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if _is_title(word):
-            titled = True
+            titles = [_bare(w) for w in words[: k + 1] if _is_title(w)]
             break
-        if _bare(word) in _NOT_NAMES or len(name) == 4:
+        if _bare(word) in NOT_NAMES or len(name) == 4:
             break
         name.insert(0, word.rstrip(".") if not re.fullmatch(r"[A-Z]\.", word) else word)
     if not name:
         return _NOBODY
-    if len(name) >= 2 or titled:
-        return _Who("person", " ".join(name))
+    if len(name) >= 2 or titles:
+        return _Who("person", " ".join(name), tuple(titles))
     return _Who("name", name[0])
 
 
@@ -107,18 +110,29 @@ def _capitalised_run_at_end(text: str) -> list[str]:
         if word.endswith(",") and run:
             break
         core = word.strip(",;:()\"“”")
-        if core[:1].isupper() or (core.lower() in _PARTICLES and run):
+        if core[:1].isupper() or (core.lower() in PARTICLES and run) or (run and _is_title(core)):
             run.insert(0, word)
         else:
             break
     return run
 
 
+def _run_after_description(text: str) -> list[str]:
+    """A name after up to four lower-case words of description: 'talk radio host Rush Limbaugh'."""
+    words = text.split()[:16]
+    for k, word in enumerate(words[:5]):
+        if word[:1].isupper():
+            return _capitalised_run_at_start(" ".join(words[k:])) if k else []
+        if _bare(word) in _DETERMINERS or word.endswith((",", ".", ";", ":")) or word.lower() in REPORTING_VERBS:
+            return []
+    return []
+
+
 def _capitalised_run_at_start(text: str) -> list[str]:
     run: list[str] = []
-    for word in text.split():
+    for word in text.split()[:12]:  # a name is a few words: never split the rest of a page
         core = word.strip("()\"“”")
-        if not (core[:1].isupper() or (core.lower() in _PARTICLES and run)):
+        if not (core[:1].isupper() or (core.lower() in PARTICLES and run)):
             break
         run.append(word)
         if word.endswith((",", ";", ":")) or (word.endswith(".") and not _is_abbreviation(word)):
@@ -128,50 +142,123 @@ def _capitalised_run_at_start(text: str) -> list[str]:
 
 def _is_abbreviation(word: str) -> bool:
     core = word.strip("()\"“”‘’'")
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", core)) or _bare(core) in _ABBREVIATIONS
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", core)) or _bare(core) in ABBREVIATIONS
 
 
 def _phrase_at_end(text: str) -> _Who:
-    """'the statement', 'a Syrian commander': the last short noun phrase before a verb."""
-    words = text.split()[-5:]
+    """'the statement', 'a Syrian commander', "Obama's former aide": the last short noun phrase."""
+    all_words = text.split()
+    words = all_words[-12:]
+    opens_clause = len(all_words) <= 12
     for k in range(len(words)):
-        if words[k].lower() in {"the", "a", "an", "this"}:
-            phrase = " ".join(w.strip(",;:") for w in words[k:])
-            return _Who("phrase", phrase[0].lower() + phrase[1:])
+        word = words[k]
+        possessive = word[:1].isupper() and word.endswith(("'s", "’s")) and k < len(words) - 1
+        if word.lower() in {"the", "a", "an", "this"} or possessive:
+            rest = words[k:]
+            joins = _NOT_IN_PHRASE - ({"and"} if opens_clause and k == 0 else set())
+            if any(_bare(w) in joins or not _WORDY.search(w) for w in rest) or any(
+                w.endswith(",") for w in rest[:-1]
+            ):
+                continue
+            if _bare(rest[-1]) in _DETERMINERS:
+                continue  # a phrase ends on its noun: "the debate by" is not one
+            phrase = " ".join(w.strip(",;:") for w in rest)
+            return _Who("phrase", phrase if possessive else phrase[0].lower() + phrase[1:])
     return _NOBODY
 
 
 def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
     """Who does the speaking verb at ``verb`` belong to, within its sentence?"""
+    sentence_start = max(sentence_start, verb.start() - _WINDOW)
     if verb.group(0).lower() == "according to":
-        after = masked[verb.end() :]
-        run = _capitalised_run_at_start(after)
+        after = masked[verb.end() : verb.end() + _WINDOW]
+        run = _capitalised_run_at_start(after) or _run_after_description(after)
         return _name_from_words(run) if run else _phrase_at_start(after)
     before = masked[sentence_start : verb.start()]
     if verb.group(0).lower() == "told" and _PASSIVE.search(before):
         return _NOBODY
     before = _FILLER.sub("", before)
     own = before.split("\x00")[-1]  # the words after the last quote in this sentence
-    if not verb.group(0).lower().endswith("ing"):
+    participle = verb.group(0).endswith("ing")
+    last_word = _bare(own.split()[-1]) if own.split() else ""
+    if (participle and (own.rstrip().endswith(",") or last_word in _BEFORE_PARTICIPLE)) or last_word in _AND:
+        # "Trump walked on stage, chanting ..." / "..., he told reporters, saying": the
+        # participle belongs to the subject of the sentence.
+        return _clause_subject(masked, sentence_start, verb.start())
+    if not participle:
         # "Mark Evans, cabinet member for highways, said": the speaker is before the aside.
         # Not for "-ing" forms: "..., he told reporters, saying" has no aside to skip.
-        own = _skip_aside(own)
+        # "Another critic, Jo Lee, said": when the aside is the name, it is the speaker.
+        skipped = _skip_aside(own)
+        named = _apposed_name(own, skipped)
+        if named.kind:
+            return named
+        own = skipped
     if not _bare_of_punctuation(own):
         # Inverted attribution: '"...," said Army Colonel Ryan Dillon, a spokesman'.
-        after = masked[verb.end() :]
+        after = masked[verb.end() : verb.end() + _WINDOW]
         if after.lstrip()[:3].lower() == "by ":
             after = after.lstrip()[3:]
-        run = _capitalised_run_at_start(after)
+        run = _capitalised_run_at_start(after) or _run_after_description(after)
         return _name_from_words(run) if run else _phrase_at_start(after)
     last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
-    if last.strip(",").lower() in _PRONOUNS:
+    if last.strip(",").lower() in PRONOUNS:
         return _Who("pronoun", last.strip(","))
-    if last.endswith(","):
-        return _NOBODY
+    if last.endswith((",", "'s", "’s")) or last.lower() in _DETERMINERS:
+        return _NOBODY  # "Obama's remarks", "the reports": the "verb" is a noun
     run = _capitalised_run_at_end(own)
     if run:
         return _name_from_words(run)
     return _phrase_at_end(own)
+
+
+def _clause_subject(masked: str, start: int, end: int) -> _Who:
+    """The subject of the sentence in ``masked[start:end]``: its first name, pronoun or phrase.
+
+    Introductory phrases are skipped ("At a rally, Trump likened ..." gives Trump), and so
+    is anything said before a quote earlier in the sentence.
+    """
+    head = masked[max(start, end - _WINDOW) : end].split("\x00")[-1]
+    for segment in head.split(","):
+        words = segment.split()
+        if not words:
+            continue
+        first = _bare(words[0])
+        if first in INTRODUCTIONS and not (len(words) > 1 and words[1][:1].isupper() and first in {"but", "and", "even", "still", "yet", "also", "then", "however"}):
+            continue
+        if first in {"but", "and", "even", "still", "yet", "also", "then", "however"}:
+            words, first = words[1:], _bare(words[1])
+        if first in PRONOUNS:
+            return _Who("pronoun", words[0].strip(",;:"))
+        if words[0][:1].isupper():
+            run = _capitalised_run_at_start(" ".join(words))
+            who = _name_from_words(run)
+            if who.kind:
+                return who
+        who = _phrase_at_start(" ".join(words))
+        if who.kind and len(words) == len(who.name.split()):
+            # "Another critic, Jo Lee, likened ...": a description alone before a comma may
+            # be followed by the name it describes.
+            rest = head.split(",")
+            index = rest.index(segment)
+            nxt = rest[index + 1].split() if index + 1 < len(rest) else []
+            named = _name_from_words(nxt) if nxt and all(w[:1].isupper() for w in nxt) else _NOBODY
+            if named.kind in ("person", "name"):
+                return named
+        return who
+    return _NOBODY
+
+
+def _apposed_name(words: str, head: str) -> _Who:
+    """The name in a ", Jo Lee," aside after a description ("Another critic, Jo Lee,"), else nobody."""
+    if head is words or _capitalised_run_at_end(head):
+        return _NOBODY
+    aside = words.rstrip().rstrip(",")[len(head) :].strip(" ,")
+    run = aside.split()
+    if not run or not all(w[:1].isupper() or _bare(w) in PARTICLES for w in run):
+        return _NOBODY
+    who = _name_from_words(run)
+    return who if who.kind in ("person", "name") else _NOBODY
 
 
 _SPACE_AND_PUNCTUATION = re.compile(r"[\s,;:—–\-]+")
@@ -197,19 +284,60 @@ def _skip_aside(words: str) -> str:
         return words
     head, aside = body[:comma], body[comma + 1 :]
     # An aside is a short phrase; a long run between commas is more likely a list or a clause.
-    if not _bare_of_punctuation(head) or not _bare_of_punctuation(aside) or len(aside.split()) > 12:
+    # A relative clause ("who has campaigned for ... since February") may be longer.
+    limit = 30 if _bare(aside.split()[0] if aside.split() else "") in {"who", "which", "whose", "the", "a", "an"} else 12
+    if not _bare_of_punctuation(head) or not _bare_of_punctuation(aside) or len(aside.split()) > limit:
         return words
     return head
 
 
+_PHRASE_STOP = re.compile(r"^(?:is|was|has|had|have|will|would|also|and|or|who|which|that|said|says)$")
+
+
 def _phrase_at_start(text: str) -> _Who:
-    match = re.match(r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)", text, re.IGNORECASE)
-    return _Who("phrase", match.group(1)) if match else _NOBODY
+    """'the mayor', 'a spokesman for the city', 'the Security Council': a phrase opening ``text``."""
+    match = re.match(r"\s*(?:the|a|an|one|another)\s", text, re.IGNORECASE)
+    if not match:
+        return _NOBODY
+    words = text.split()[:7]
+    phrase = [words[0]]
+    for word in words[1:]:
+        core = word.strip(",;:.")
+        if not core or _PHRASE_STOP.match(core) or core in REPORTING_VERBS or _looks_like_verb(core):
+            break
+        phrase.append(core)
+        if word.endswith((",", ";", ":", ".")):
+            break
+    if len(phrase) < 2:
+        return _NOBODY
+    # A phrase ends on its noun, not on "of" or "for": "a spokesman for" is cut to "a spokesman".
+    while phrase[-1].lower() in {"of", "for", "at", "in", "on", "from", "with", "to"}:
+        phrase.pop()
+    return _Who("phrase", " ".join(phrase)) if len(phrase) >= 2 else _NOBODY
+
+
+# Common irregular past forms: where a subject phrase ends ("The mayor met reporters").
+_IRREGULAR_PAST = set(
+    """met made took gave went came got saw found left put ran set won lost held kept began brought bought
+    felt heard led meant paid sent spent stood thought knew grew threw drew sold built caught fought
+    taught did does is are was were has had have will would can could may might must""".split()
+)
+
+
+def _looks_like_verb(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word.islower())
+
+
+def _head_noun(phrase: str) -> str:
+    """The noun a description is about: 'the former secretary of state' -> 'secretary'."""
+    words = _HEAD_CUT.sub("", phrase).split()
+    return _bare(words[-1]) if words else ""
 
 
 # --- sentences ----------------------------------------------------------------------------------
 
 _STOP_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)")
+_SPACES = re.compile(r"\s*")
 
 
 def _boundaries(masked: str, spans: list[_Span], chunk: str) -> list[int]:
@@ -225,10 +353,11 @@ def _boundaries(masked: str, spans: list[_Span], chunk: str) -> list[int]:
     for span in spans:
         # A quote that ends its own sentence ('...means." The army...') ends the sentence too.
         if span.close < len(chunk) and chunk[span.start : span.end][-1:] in ".!?…":
-            rest = masked[span.close + 1 :]
-            stripped = rest.lstrip()
-            if stripped[:1].isupper() or stripped[:1] == "\x00":
-                starts.append(span.close + 1 + (len(rest) - len(stripped)))
+            # Matched in place: slicing the rest of the paragraph at every quote was quadratic.
+            at = _SPACES.match(masked, span.close + 1).end()
+            nxt = masked[at : at + 1]
+            if nxt.isupper() or nxt == "\x00":
+                starts.append(at)
     return sorted(set(starts))
 
 
@@ -267,39 +396,63 @@ class _Paragraph:
     masked: str
     spans: list[_Span]
     boundaries: list[int]
-    mentions: list[tuple[int, _Who, bool]]  # (offset in page, who, said "in a statement")
+    mentions: list[tuple[int, _Who, bool, bool]]  # (offset in page, who, "in a statement", by a speaking verb)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|van|von|ibn)(?=\s+[A-Z])))*")
-_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
-_APPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*$")
+_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z][\w-]*(?:\s+[\w-]+){0,4})")
+_APPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s*$")
 # "The mayor, Jane Smith," is a few words: _APPOSITION_BEFORE looks back this far, not to the
 # paragraph's start (which made a paragraph of many names quadratic).
 _APPOSITION_WINDOW = 80
+# A title written lower case before a name: "Republican nominee Jane Smith", "activist Jo Lee".
+_TITLE_BEFORE = re.compile(r"\b([a-z][\w-]*)\s*$")
 
 
-def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int, _Who, bool]]:
-    """People named in a paragraph, for "he said": speakers of speaking verbs, people with
-    a title ("Mayor Jane Smith") and people in apposition ("Jane Smith, the mayor,")."""
+def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int, _Who, bool, bool]]:
+    """People named in a paragraph, for "he said" and "the senator said": speakers of speaking
+    verbs, people with a title ("Mayor Jane Smith") and people in apposition ("Jane Smith,
+    the mayor,"), each with the title words the text gave them."""
     found = []
     for verb in _VERB.finditer(masked):
         who = _subject(masked, _sentence_start(boundaries, verb.start()), verb)
         if who.kind:
             in_statement = "statement" in masked[verb.end() : verb.end() + 40].lower()
-            found.append((offset + verb.start(), who, in_statement))
+            found.append((offset + verb.start(), who, in_statement, True))
     for run in _CAPITALISED_RUN.finditer(masked):
         words = run.group(0).split()
         who = _name_from_words(words)
         if who.kind not in ("person", "name"):
             continue
-        titled = any(_is_title(word) for word in words[: -len(who.name.split())])
-        apposition = bool(_APPOSITION_AFTER.match(masked, run.end())) or (
-            masked.startswith(",", run.end())
-            and bool(_APPOSITION_BEFORE.search(masked, max(0, run.start() - _APPOSITION_WINDOW), run.start()))
+        titles = list(who.titles)
+        lower_title = _TITLE_BEFORE.search(masked, max(0, run.start() - 30), run.start())
+        if lower_title and _bare(lower_title.group(1)) in TITLES:
+            titles.append(_bare(lower_title.group(1)))
+        after = _APPOSITION_AFTER.match(masked, run.end())
+        before = masked.startswith(",", run.end()) and _APPOSITION_BEFORE.search(
+            masked, max(0, run.start() - _APPOSITION_WINDOW), run.start()
         )
-        if titled or (apposition and who.kind == "person"):
-            found.append((offset + run.start(), _Who("person", who.name), False))
+        for described in (after, before):
+            if described:
+                titles.append(_head_noun(described.group(1)))
+        if titles and (who.kind == "person" or who.titles or lower_title or after or before):
+            found.append((offset + run.start(), _Who("person", who.name, tuple(titles)), False, False))
     return sorted(found, key=lambda m: m[0])
+
+
+# The frames a quote sits in when no speaking verb names its speaker: a dash and a name after
+# it ('"..." ― Jane Smith'), a possessive before it ("Smith's 'plan'", "Smith's claim that
+# '...'") and "as" ("X described the plan as 'a disgrace'", "X admires him as a 'strong leader'").
+_DASH_NAME = re.compile(r"[\s,.]*[―—–-]{1,2}\s*(?=[A-Z])")
+_POSSESSIVE = re.compile(
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(SAYING_NOUNS))
+    + r")\b[^\x00]{0,160}|(?:[a-z-]+\s+){0,1})$"
+)
+_AS_FRAME = re.compile(r"\bas\s+(?:an?\s+|the\s+)?$|\b(?:likened|compared)\b[^\x00]{0,80}\bto\s+(?:an?\s+|the\s+)?$")
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+# Words of a quote that is put in marks by nobody in particular: a scare quote, a title, a term.
+_SCARE_WORDS = 5
 
 
 class _Resolver:
@@ -311,19 +464,25 @@ class _Resolver:
         # Full names anywhere on the page, so a bare surname can be completed: the page
         # may say "Konashenkov said" before or after "Maj. Gen. Igor Konashenkov".
         self.full_names = _longest_by_surname(
-            who.name for _, who, _ in all_mentions if who.kind == "person" and " " in who.name
+            who.name for _, who, _, _ in all_mentions if who.kind == "person" and " " in who.name
         )
         persons = sorted(
-            (pos, self.canonical(who.name), statement)
-            for pos, who, statement in all_mentions
+            (pos, self.canonical(who.name), statement, who.titles)
+            for pos, who, statement, _ in all_mentions
             if who.kind == "person" or (who.kind == "name" and who.name in self.full_names)
         )
         # Positions kept apart for bisect: "the last person before this quote" is a lookup,
         # not a scan of every mention on the page.
-        self.person_at = [pos for pos, _, _ in persons]
-        self.person_name = [name for _, name, _ in persons]
-        self.statement_at = [pos for pos, _, statement in persons if statement]
-        self.statement_name = [name for _, name, statement in persons if statement]
+        self.person_at = [pos for pos, _, _, _ in persons]
+        self.person_name = [name for _, name, _, _ in persons]
+        self.statement_at = [pos for pos, _, statement, _ in persons if statement]
+        self.statement_name = [name for _, name, statement, _ in persons if statement]
+        self.titled: dict[str, tuple[list[int], list[str]]] = {}
+        for pos, name, _, titles in persons:
+            for title in dict.fromkeys(titles):
+                at, names = self.titled.setdefault(title, ([], []))
+                at.append(pos)
+                names.append(name)
 
     def canonical(self, name: str) -> str:
         if " " not in name:
@@ -338,48 +497,118 @@ class _Resolver:
         index = bisect.bisect_left(self.statement_at, pos)
         return self.statement_name[index - 1] if index else ""
 
-    def speaker(self, who: _Who, pos: int) -> str:
+    def fitting_person(self, noun: str, pos: int) -> str:
+        """The person nearest before ``pos`` the text gave this title (else the first after)."""
+        at, names = self.titled.get(noun, ([], []))
+        index = bisect.bisect_left(at, pos)
+        if index:
+            return names[index - 1]
+        return names[0] if names else ""
+
+    def speaker(self, who: _Who, pos: int) -> tuple[str, str]:
+        """``(speaker, described_as)`` for a possible speaker found at ``pos``."""
         if who.kind == "pronoun":
             # "they", "we", "it" name nobody in particular: unknown.
-            return self.last_person(pos) if who.name.lower() in {"he", "she"} else ""
+            return (self.last_person(pos) if who.name.lower() in {"he", "she"} else ""), ""
         if who.kind == "phrase" and who.name.lower() in {"the statement", "a statement"}:
-            return self.statement_speaker(pos) or "the statement"
+            return self.statement_speaker(pos) or "the statement", ""
         if who.kind in ("person", "name"):
-            return self.canonical(who.name)
-        return who.name
+            return self.canonical(who.name), ""
+        if who.kind == "phrase" and who.name.split()[0].lower() in {"the", "a", "an", "this"}:
+            # "the former senator", "a spokesman for the city": the person the text gave that
+            # title, else (for "the ...", which points back) the last person named.
+            noun = _head_noun(who.name)
+            if noun in PERSON_NOUNS:
+                name = self.fitting_person(noun, pos)
+                if not name and who.name.lower().startswith("the ") and noun in TITLES:
+                    name = self.last_person(pos)
+                if name:
+                    return name, who.name
+        return who.name, ""
 
     def attribution(self, p: _Paragraph, span: _Span) -> tuple[_Who, int]:
         """The speaker named for this quote in its own sentence, and the verb's position."""
         size = len(p.masked)
         inner = p.chunk[span.start : span.end]
+        closing = p.chunk[span.end : span.close]  # what the marks hold after the words: ",", "?"
         after = span.close + 1
         if after < size:
-            end = _sentence_end(p.boundaries, after, size)
-            nxt = p.masked.find("\x00", after)
+            # '"...?" Smith asked.': the capital after "?" starts a sentence boundary, yet the
+            # words up to the next boundary are this quote's attribution.
+            lead_at = _SPACES.match(p.masked, after).end()
+            end = min(_sentence_end(p.boundaries, lead_at, size), after + _WINDOW)
+            nxt = p.masked.find("\x00", after, end)
             if nxt != -1:
-                end = min(end, nxt)
+                end = nxt
             tail = p.masked[after:end]
+            dash = _DASH_NAME.match(tail)
+            if dash:
+                who = _name_from_words(_capitalised_run_at_start(tail[dash.end() :]))
+                if who.kind in ("person", "name"):
+                    return who, after + dash.end()
+            comma = "," in closing or tail.lstrip()[:1] == "," or inner[-1:] == ","
+            asked = (inner + closing).rstrip()[-1:] in "?!"
+            stopped = (inner + closing).rstrip()[-1:] in ".…"
             first_word = _SPACE_AND_PUNCTUATION.sub("", tail[:200])[:1]
-            # After '...means."' a capital starts a new sentence, not an attribution.
-            if inner[-1:] not in ".!?…" or first_word.islower():
-                for verb in _VERB.finditer(tail):
-                    lead = tail[: verb.start()]
-                    if not verb.group(0).lower().endswith("ing"):
-                        lead = _skip_aside(lead)
-                    if len(lead.split()) > 10 or "," in re.sub(r"^[\s,]+", "", lead):
-                        break
-                    who = _subject(p.masked, _sentence_start(p.boundaries, after + verb.start()),
-                                   _shift(verb, after, p.masked))
+            for verb in _VERB.finditer(tail):
+                if verb.group(0).lower() == "according to":
+                    who = _subject(p.masked, after, _shift(verb, after, p.masked))
                     if who.kind:
                         return who, after + verb.start()
+                    continue
+                lead = tail[: verb.start()]
+                if not verb.group(0).endswith("ing"):
+                    lead = _skip_aside(lead)
+                lead_words = lead.replace(",", " ").split()
+                if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or {"and", "or"} & set(lead_words):
                     break
-        start = _sentence_start(p.boundaries, span.open)
+                # '"...," he said' and '"...?" Smith asked' are attributions; after '...means."'
+                # a capital starts a new sentence, and after a quote in mid-sentence ('called
+                # it "a plan" and warned') the words are the sentence's own.
+                if not (comma or (asked and len(lead_words) <= 5) or (not stopped and len(lead_words) <= 1)
+                        or (stopped and first_word.islower())):
+                    break
+                who = _subject(p.masked, _sentence_start(p.boundaries, after + verb.start()),
+                               _shift(verb, after, p.masked))
+                if who.kind:
+                    return who, after + verb.start()
+                break
+        start = max(_sentence_start(p.boundaries, span.open), span.open - _WINDOW)
         head = p.masked[start : span.open]
         verbs = list(_VERB.finditer(head))
         for verb in reversed(verbs):
             who = _subject(p.masked, start, _shift(verb, start, p.masked))
             if who.kind:
                 return who, start + verb.start()
+        possessive = _POSSESSIVE.search(head)
+        if possessive:
+            who = _name_from_words(possessive.group(1).split())
+            if who.kind:
+                return who, start + possessive.start()
+        if _AS_FRAME.search(head):
+            # "X described it as '...'", "X admires him as a 'strong leader'".
+            who = _clause_subject(p.masked, start, span.open)
+            if who.kind:
+                return who, start
+        if head.rstrip().endswith(":"):
+            # "President Jo Lee is rolling out a new message: '...'", "Lee: '...'". A bare
+            # capitalised word with more words after it ("Le maire :") is not taken for a name.
+            who = _clause_subject(p.masked, start, span.open)
+            whole = _bare_of_punctuation(head) == _bare_of_punctuation(who.name)
+            if who.kind in ("person", "pronoun") or (who.kind == "name" and whole):
+                return who, start
+        label = _LABEL.match(p.chunk, span.start)
+        if label:
+            # A transcript: '"SMITH: Well, ...' names its speaker in capitals.
+            return _Who("name", label.group(1)), span.start
+        return _NOBODY, -1
+
+    def last_saying(self, p: _Paragraph, pos: int) -> tuple[_Who, int]:
+        """The speaker of the last speaking verb before ``pos`` in the paragraph: for a quote
+        that follows its attribution sentence ('Smith called it a failure. "It was," ...')."""
+        for at, who, _, said in reversed(p.mentions):
+            if at < p.start + pos and said and who.kind in ("person", "name", "pronoun"):
+                return who, at - p.start
         return _NOBODY, -1
 
     def quotes(self) -> list[Quote]:
@@ -391,29 +620,57 @@ class _Resolver:
             for span in p.spans:
                 who, verb_at = self.attribution(p, span)
                 continues = False
+                described = ""
                 if who.kind:
-                    speaker = self.speaker(who, p.start + span.open)
+                    # "he" is the last person named before the pronoun, not before the quote.
+                    at = verb_at if 0 <= verb_at < span.open else span.open
+                    speaker, described = self.speaker(who, p.start + at)
                     continues = bool(current) and verb_at == last_verb
-                elif current:
+                elif current and not _is_scare(p, span):
                     speaker, continues = current[-1].speaker, True
                 elif previous and _stands_alone(p.masked):
                     speaker, continues = previous[-1].speaker, True
+                elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
+                    who, verb_at = self.last_saying(p, span.open)
+                    speaker, described = self.speaker(who, p.start + verb_at)
                 else:
                     speaker = ""
                 last_verb = verb_at
+                text = p.chunk[span.start : span.end]
+                kind = "scare" if not speaker and _is_scare(p, span) else "quote"
                 current.append(
                     Quote(
-                        text=p.chunk[span.start : span.end],
+                        text=text,
                         speaker=speaker,
                         start=p.start + span.start,
                         end=p.start + span.end,
                         continues=continues,
                         role=p.block.role,
+                        kind=kind,
+                        described_as=described,
                     )
                 )
             quotes.extend(current)
             previous = current
         return quotes
+
+
+def _opens_sentence(p: _Paragraph, span: _Span) -> bool:
+    """The quote starts its sentence: no words of the writer's own come before it."""
+    start = max(_sentence_start(p.boundaries, span.open), span.open - _WINDOW)
+    return not _WORDY.search(p.masked, start, span.open)
+
+
+def _is_scare(p: _Paragraph, span: _Span) -> bool:
+    """A few words in marks inside a sentence of the writer's own: a scare quote, a title, a term.
+
+    A short quote that is a sentence of its own ('"I would," she said. "I would."') is not one.
+    """
+    text = p.chunk[span.start : span.end]
+    if len(text.split()) > _SCARE_WORDS or _stands_alone(p.masked):
+        return False
+    whole = text[:1].isupper() and (text + p.chunk[span.end : span.close]).rstrip()[-1:] in ".!?,"
+    return not (whole and _opens_sentence(p, span))
 
 
 def _longest_by_surname(full_names: Iterable[str]) -> dict[str, str]:

@@ -248,10 +248,10 @@ def test_speaker_with_an_aside_after_the_quote_is_found():
     assert found(text) == [("We will respond", "Jane Smith")]
 
 
-def test_comma_before_saying_is_not_taken_for_an_aside():
+def test_saying_after_a_comma_belongs_to_the_subject_of_the_sentence():
     # "-ing" forms follow a comma without any aside: "reporters" must not become a speaker.
     text = page('The mayor met reporters, in the town hall, saying "the bridge is safe".')
-    assert found(text) == [("the bridge is safe", "")]
+    assert found(text) == [("the bridge is safe", "The mayor")]
 
 
 def test_spaced_french_guillemets_give_one_quote():

@@ -1,0 +1,109 @@
+"""Rule tables for finding who said a quote: reporting verbs, titles, descriptions of people.
+
+Kept apart from the algorithm in ``speakers`` (trafilatura keeps its rule tables apart in the
+same way), so a newcomer can add a verb or a title without reading the resolver. Every
+entry is general English news usage; nothing here names a story, a site or a person.
+
+Example:
+    >>> "likened" in REPORTING_VERBS and "tweeting" in REPORTING_VERBS
+    True
+"""
+
+from __future__ import annotations
+
+# Verbs that report what someone said or how they judged something ("X called it '...'").
+# Regular verbs are listed by their base form, and their -s, -ed and -ing forms are derived
+# below. The bare base form is left out (it is often a noun: "the call", "a claim", "the
+# state"), except for the few in _BASE_FORMS ("sources say").
+_REGULAR = """
+    add announce argue ask assert boast bemoan blast brand call caution charge chant cite claim
+    comment complain compare concede conclude condemn confirm contend continue counter cry declare decry deny
+    denounce describe deride dismiss disclose echo emphasize explain hail insist joke label lament
+    liken maintain mock mutter note object observe plead pledge post praise predict proclaim promise
+    question recall recount reiterate remark repeat reply report respond scoff shout
+    stress suggest term testify thunder tout tweet urge vow warn wonder yell
+"""
+# Irregular forms, and verbs whose forms the simple rules below would get wrong.
+_IRREGULAR = """
+    say says said saying tell tells told telling write writes wrote writing sing sings sang singing
+    speak speaks spoke speaking accuse accuses accused accusing rip rips ripped ripping
+    admits admitted admitting stated states stating
+    slams slammed slamming quips quipped quipping dubs dubbed dubbing
+"""
+_BASE_FORMS = "say tell ask add warn insist argue write"
+
+
+def _forms(base: str) -> set[str]:
+    """The inflections of a regular verb: 'liken' -> likens, likened, likening."""
+    if base.endswith("e"):
+        return {base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x")):
+        return {base + "es", base + "ed", base + "ing"}
+    return {base + "s", base + "ed", base + "ing"}
+
+
+#: Every form of a reporting verb, lower case ("said", "calling", "likened", "tweets").
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {form for base in _REGULAR.split() for form in _forms(base)} | set(_IRREGULAR.split()) | set(_BASE_FORMS.split())
+)
+
+#: Words of a title before a name: dropped from the speaker ("Gov. Jane Smith" -> "Jane Smith").
+TITLES: frozenset[str] = frozenset(
+    """maj major gen general lt lieutenant col colonel capt captain sgt sergeant adm admiral brig brigadier
+    cmdr commander army navy air force spokesman spokeswoman spokesperson minister president prime
+    secretary mr mrs ms dr prof sen senator rep representative gov governor chief director ambassador
+    official officer deputy foreign defence defense mayor colonel-general lieutenant-general
+    major-general marine corps councillor councilor cllr alderman chairman chairwoman chair speaker
+    leader nominee candidate judge justice attorney activist journalist reporter columnist host
+    anchor widow professor economist analyst strategist adviser advisor aide manager executive ceo
+    founder pastor rev reverend bishop rabbi imam sheriff detective inspector superintendent
+    commissioner chancellor premier king queen prince princess lord lady sir dame""".split()
+)
+
+#: Last words that make a capitalised run an organisation rather than a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    """ministry forces department coalition pentagon kremlin command government agency office
+    observatory army military council embassy press committee party campaign association union
+    university institute foundation center centre bureau commission court police board company
+    corporation network newspaper post times journal news tribune herald guardian telegraph
+    reuters afp tass""".split()
+)
+
+#: Capitalised words that start sentences rather than names.
+NOT_NAMES: frozenset[str] = frozenset(
+    """the a an but and however meanwhile later also then earlier in on at as if when while this that
+    these those both he she they it we i his her their its our so yet still even only after before
+    during following since until despite asked speaking according another other some many several
+    most all few one""".split()
+)
+
+#: Words that open an introductory phrase before a sentence's subject ("At a rally, Trump ...").
+INTRODUCTIONS: frozenset[str] = frozenset(
+    """in on at during after before following since until despite when while as with without from
+    for by speaking asked earlier later meanwhile however but and yet still even also then""".split()
+)
+
+#: Head nouns of a description of a person ("the former senator", "a spokesman for the city"):
+#: such a speaker is resolved to the nearest person the text names before it.
+PERSON_NOUNS: frozenset[str] = TITLES | frozenset(
+    """man woman boy girl person people source sources aide adviser lawyer father mother son daughter
+    wife husband brother sister friend official officials critic critics supporter supporters voter
+    voters resident residents witness witnesses expert experts historian author singer actor
+    actress star player coach owner partner member colleague""".split()
+)
+
+#: Nouns that a possessive names as someone's words: "Smith's claim that ...", "the mayor's 'plan'".
+SAYING_NOUNS: frozenset[str] = frozenset(
+    """claim claims statement statements words remark remarks comment comments assertion assertions
+    description promise pledge warning tweet tweets phrase slogan message speech response argument
+    accusation accusations charge vow line joke call calls insistence suggestion prediction""".split()
+)
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "it"})
+PARTICLES: frozenset[str] = frozenset({"al", "bin", "de", "van", "von", "der", "la", "le", "da", "el", "ibn"})
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """maj gen col lt capt sgt adm brig cmdr mr mrs ms dr prof st no sen rep gov jr sr vs etc inc co
+    corp rev""".split()
+)
