@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .errors import StoryError
+from .files import read_json
 from .progress import unused_sibling, write_atomically
 from .segmentation import GROUP_OF_ROLE, ROLES, Block
-from .story import Report, StoryError, read_json
+from .story import Report
 
 ANSWER_KEY_FILE = "answer_key.json"
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .page_rules import (
     ALWAYS_FURNITURE,
@@ -73,6 +72,7 @@ from .page_rules import (
     VERBISH,
     WORD,
 )
+from .text import paragraphs
 
 #: Every role a block can have, in the order the lessons introduce them.
 ROLES: tuple[str, ...] = (
@@ -142,85 +142,21 @@ class Paragraph:
 
 
 # ---------------------------------------------------------------------------
-# Paragraphs
+# Paragraphs (the one splitter is medialit.text.paragraphs)
 # ---------------------------------------------------------------------------
-
-# A line ending in one of these is finished, so the next line is a new paragraph.
-_CLOSERS = frozenset(".!?:;\"'”’)]")
-# A hard wrap usually falls after one of these small words, so a line ending in
-# one of them is unfinished even when the next line starts with a capital.
-_OPEN_WORDS = frozenset(
-    "a an the of in on at to for and or but by with from that as is was were are his her their its".split()
-)
-_LAST_WORD = re.compile(r"\w+$")
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Split plain text into paragraphs.
+    """Split plain text into paragraphs: :func:`medialit.text.paragraphs` with the first line as ``line``.
 
-    Scrapes put one paragraph on a line, so each non-blank line is a paragraph,
-    except that a line hard-wrapped by the scraper is joined to the next: a long
-    line (50+ characters) without closing punctuation, followed by a line that
-    starts in lower case, or ending in a comma or a small word like "the".
+    Kept for the callers that only need the text and the line; new code uses
+    :func:`medialit.text.paragraphs`, which also gives character offsets.
 
     Example:
         >>> [p.line for p in split_paragraphs("Title\\n\\nFirst line.\\nSecond line.")]
         [1, 3, 4]
     """
-    texts, lines, _ = _split(text)
-    return [Paragraph(paragraph, line) for paragraph, line in zip(texts, lines)]
-
-
-def _split(text: str) -> tuple[list[str], list[int], list[tuple[int, int]]]:
-    """The paragraphs' texts, first line numbers and (start, end) offsets into ``text``, as three lists."""
-    texts: list[str] = []
-    starts: list[int] = []
-    spans: list[tuple[int, int]] = []
-    pieces: list[str] | None = None  # the lines of a hard-wrapped paragraph, joined when it ends
-    previous = ""  # the line before, if it was not blank
-    # Lines alternate with their line breaks ("\r\n", "\r" or "\n"), so offsets into the raw
-    # text can be counted as we go.
-    parts = _LINE_BREAK.split(text)
-    offset = 0
-    for number, raw in enumerate(parts[::2], start=1):
-        here = offset
-        offset += len(raw) + (len(parts[2 * number - 1]) if 2 * number - 1 < len(parts) else 0)
-        line = raw.strip()
-        if not line:
-            previous = ""
-            continue
-        begin = here + len(raw) - len(raw.lstrip())
-        finish = here + len(raw.rstrip())
-        # Most lines are short or finished: only a long open line can be wrapped.
-        if len(previous) >= 50 and _continues(previous, line):
-            if pieces is None:
-                pieces = [texts[-1]]
-            pieces.append(line)
-            spans[-1] = (spans[-1][0], finish)
-        else:
-            if pieces is not None:
-                texts[-1] = " ".join(pieces)
-                pieces = None
-            texts.append(line)
-            starts.append(number)
-            spans.append((begin, finish))
-        previous = line
-    if pieces is not None:
-        texts[-1] = " ".join(pieces)
-    return texts, starts, spans
-
-
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
-
-
-def _continues(previous: str, line: str) -> bool:
-    """True when ``line`` looks like the wrapped rest of ``previous``."""
-    if len(previous) < 50 or previous[-1] in _CLOSERS:
-        return False
-    if line[:1].islower() or previous.endswith(","):
-        return True
-    last = _LAST_WORD.search(previous[-12:])
-    return last is not None and last.group().lower() in _OPEN_WORDS
+    return [Paragraph(paragraph.text, paragraph.first_line) for paragraph in paragraphs(text)]
 
 
 # ---------------------------------------------------------------------------
@@ -637,7 +573,8 @@ def segment(text: str) -> list[Block]:
 
 
 def _segment(text: str) -> list[Block]:
-    texts, lines, spans = _split(text)
+    found = paragraphs(text)
+    texts = [paragraph.text for paragraph in found]
     # Menus and buttons repeat on a page, so each distinct text is described once.
     seen: dict[str, _Look] = {}
     looks: list[_Look] = []
@@ -692,8 +629,8 @@ def _segment(text: str) -> list[Block]:
                 zone = "related"
     roles = _fix_with_neighbours(texts, looks, roles, headline, start, end)
     return [
-        Block(paragraph, role, line, reason, begin, finish)
-        for paragraph, line, (role, reason), (begin, finish) in zip(texts, lines, roles, spans)
+        Block(paragraph.text, role, paragraph.first_line, reason, paragraph.start, paragraph.end)
+        for paragraph, (role, reason) in zip(found, roles)
     ]
 
 
