@@ -1,0 +1,78 @@
+"""medialit.handin: the summary page a student hands in, one download with all their work, and where it goes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from kit_testing import HOSTILE, assert_markup_is_escaped
+
+from medialit import load_story
+from medialit.handin import file_stem, handin_folder, handin_zip, on_binder, summary_html, summary_page
+
+STORY = load_story()
+
+
+def test_the_summary_lists_the_ranking_in_order_with_headlines():
+    page = summary_page(STORY, "Sam", ["004", "001"], [], "x")
+    assert page.index("Report 004") < page.index("Report 001")
+
+
+def test_the_summary_groups_chosen_evidence_by_report_and_names_its_source():
+    chosen = [{"report": "002", "source": "notes", "text": "No byline"},
+              {"report": "002", "source": "03-quote-fidelity", "text": "Trimmed quote"}]
+    page = summary_page(STORY, "Sam", ["002"], chosen, "x", titles={"notes": "Your note",
+                                                                     "03-quote-fidelity": "Lesson 3: Quote fidelity"})
+    assert page.count("<h3>Report 002") == 1
+    assert "No byline <span class=\"src\">(Your note)</span>" in page
+    assert "(Lesson 3: Quote fidelity)" in page
+
+
+def test_an_unfinished_verdict_is_handed_in_with_what_is_missing_on_the_page():
+    page = summary_page(STORY, "Sam", [], [], "")
+    assert "Not finished yet" in page and "You have not ranked the reports yet." in page
+
+
+def test_a_finished_verdict_has_no_warning_and_carries_the_date_it_was_made():
+    chosen = [{"report": "001", "source": "notes", "text": str(n)} for n in range(3)]
+    page = summary_page(STORY, "Sam", STORY.ids, chosen, "Because.", made=datetime(2026, 3, 9))
+    assert "Not finished yet" not in page and "09 March 2026" in page
+
+
+def test_saved_junk_in_the_verdict_does_not_stop_the_summary():
+    page = summary_page(STORY, "Sam", ["999", None], ["junk", {"report": 5}], None)
+    assert "Report 5 (no longer in this story)" in page and "No ranking yet." in page
+
+
+def test_every_field_of_the_summary_is_escaped():
+    page = summary_html(HOSTILE, HOSTILE, [HOSTILE], [(HOSTILE, HOSTILE, HOSTILE)], HOSTILE, HOSTILE, HOSTILE, [HOSTILE])
+    assert_markup_is_escaped(page)
+
+
+def test_file_names_keep_every_script_so_two_students_never_share_one():
+    assert file_stem("Rosa P.") == "rosa-p"
+    assert file_stem("张伟") != file_stem("李娜")
+    assert file_stem("") == "student"
+
+
+def test_the_download_holds_both_files_byte_for_byte():
+    files = {"sam-verdict.html": "<p>é</p>".encode(), "sam.medialit.json": b'{"student": "Sam"}'}
+    archive = zipfile.ZipFile(io.BytesIO(handin_zip(files)))
+    assert archive.namelist() == list(files)
+    assert {name: archive.read(name) for name in archive.namelist()} == files
+
+
+def test_hand_ins_go_where_the_teacher_says_else_to_the_students_folder(tmp_path):
+    own = tmp_path / "work"
+    assert handin_folder(None, own, {}) == own
+    assert handin_folder(None, own, {"MEDIALIT_HANDIN": "/srv/handin"}) == Path("/srv/handin")
+    assert handin_folder(tmp_path / "chosen", own, {"MEDIALIT_HANDIN": "/srv/handin"}) == tmp_path / "chosen"
+    assert handin_folder(None, own, {"MEDIALIT_HANDIN": ""}) == own
+
+
+def test_a_binder_session_is_recognised_by_the_variables_binderhub_sets():
+    assert on_binder({"BINDER_REPO_URL": "https://github.com/o/r"})
+    assert not on_binder({"JUPYTERHUB_USER": "sam"})
+    assert not on_binder({"BINDER_LAUNCH_HOST": ""})
