@@ -236,13 +236,13 @@ TRANSFER = DATA / "transfer"
 
 
 def test_the_transfer_page_and_its_original_say_they_are_invented():
-    for name in ("page.txt", "original.txt"):
+    for name in ("001_tallowmere-tribune.txt", "references/original.txt"):
         assert "invented" in (TRANSFER / name).read_text(encoding="utf-8").splitlines()[-1].lower()
 
 
 def test_the_transfer_page_trims_a_quote_whose_parts_are_in_the_original_but_not_the_whole():
-    page = (TRANSFER / "page.txt").read_text(encoding="utf-8")
-    original = " ".join((TRANSFER / "original.txt").read_text(encoding="utf-8").split())
+    page = (TRANSFER / "001_tallowmere-tribune.txt").read_text(encoding="utf-8")
+    original = " ".join((TRANSFER / "references" / "original.txt").read_text(encoding="utf-8").split())
     trimmed = [q for q in re.findall(r'"([^"]+)"', page) if "…" in q]
     assert trimmed
     for quote in trimmed:
@@ -253,8 +253,8 @@ def test_the_transfer_page_trims_a_quote_whose_parts_are_in_the_original_but_not
 
 
 def test_the_transfer_key_labels_every_paragraph_line_of_the_page():
-    lines = (TRANSFER / "page.txt").read_text(encoding="utf-8").split("\n")
-    key = json.loads((TRANSFER / "answer_key.json").read_text(encoding="utf-8"))["page"]
+    lines = (TRANSFER / "001_tallowmere-tribune.txt").read_text(encoding="utf-8").split("\n")
+    key = json.loads((TRANSFER / "answer_key.json").read_text(encoding="utf-8"))["001"]
     assert sorted(e["line"] for e in key) == [n for n, line in enumerate(lines, 1) if line.strip()]
     roles = {e["role"] for e in key}
     assert {"body", "comment", "headline"} <= roles
@@ -264,8 +264,8 @@ def test_the_transfer_guide_quotes_the_page_and_the_original_word_for_word():
     def plain(text: str) -> str:
         return " ".join(fold(text).replace("'", '"').split())
 
-    sources = plain((TRANSFER / "page.txt").read_text(encoding="utf-8") + "\n"
-                    + (TRANSFER / "original.txt").read_text(encoding="utf-8"))
+    sources = plain((TRANSFER / "001_tallowmere-tribune.txt").read_text(encoding="utf-8") + "\n"
+                    + (TRANSFER / "references" / "original.txt").read_text(encoding="utf-8"))
     described = section(LESSONS / "06-transfer.md", "The page")
     quoted = [q for q in re.findall(r'"([^"]+)"', described)]
     assert len(quoted) >= 5
