@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from medialit.quotes.frames import (
@@ -78,7 +79,12 @@ def _is_title(word: str) -> bool:
 
 def _name_from_words(words: list[str]) -> _Who:
     """A speaker from a run of capitalised words, titles dropped: 'Maj. Gen. Igor Konashenkov'."""
-    words = [w.strip(",;:()\"“”") for w in words if w.strip(",;:()\"“”")]
+    return _name_from_tuple(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _name_from_tuple(run: tuple[str, ...]) -> _Who:
+    words = [w.strip(",;:()\"“”") for w in run if w.strip(",;:()\"“”")]
     while words and _bare(words[0]) in NOT_NAMES:
         words = words[1:]
     if not words:
@@ -169,7 +175,14 @@ def _phrase_at_end(text: str) -> _Who:
 
 def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
     """Who does the speaking verb at ``verb`` belong to, within its sentence?"""
-    sentence_start = max(sentence_start, verb.start() - _WINDOW)
+    # Each verb is asked about twice (for the paragraph's mentions and for its quote): cached.
+    return _subject_at(masked, max(sentence_start, verb.start() - _WINDOW), verb.start(), verb.end())
+
+
+@lru_cache(maxsize=4096)
+def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int) -> _Who:
+    verb = _VERB.match(masked, verb_start)
+    assert verb is not None and verb.end() == verb_end  # the same characters are there
     if verb.group(0).lower() == "according to":
         after = masked[verb.end() : verb.end() + _WINDOW]
         run = _capitalised_run_at_start(after) or _run_after_description(after)
@@ -397,6 +410,10 @@ class _Paragraph:
     spans: list[_Span]
     boundaries: list[int]
     mentions: list[tuple[int, _Who, bool, bool]]  # (offset in page, who, "in a statement", by a speaking verb)
+    alone: bool = field(init=False)  # only quotes in it: worked out once, not once per quote
+
+    def __post_init__(self) -> None:
+        self.alone = _stands_alone(self.masked)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|van|von|ibn)(?=\s+[A-Z])))*")
@@ -628,7 +645,7 @@ class _Resolver:
                     continues = bool(current) and verb_at == last_verb
                 elif current and not _is_scare(p, span):
                     speaker, continues = current[-1].speaker, True
-                elif previous and _stands_alone(p.masked):
+                elif previous and p.alone:
                     speaker, continues = previous[-1].speaker, True
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
                     who, verb_at = self.last_saying(p, span.open)
@@ -667,7 +684,7 @@ def _is_scare(p: _Paragraph, span: _Span) -> bool:
     A short quote that is a sentence of its own ('"I would," she said. "I would."') is not one.
     """
     text = p.chunk[span.start : span.end]
-    if len(text.split()) > _SCARE_WORDS or _stands_alone(p.masked):
+    if len(text.split()) > _SCARE_WORDS or p.alone:
         return False
     whole = text[:1].isupper() and (text + p.chunk[span.end : span.close]).rstrip()[-1:] in ".!?,"
     return not (whole and _opens_sentence(p, span))
