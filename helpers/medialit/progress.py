@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 WORK_ENV = "MEDIALIT_WORK"
+#: A folder the teacher sets for hand-ins (else exports go to the student's work folder).
+HANDIN_ENV = "MEDIALIT_HANDIN"
 WORK_FORMAT = "medialit-work"
 EXPORT_FORMAT = "medialit-export"
 FORMAT_VERSION = 1
@@ -236,7 +238,9 @@ def export_work(
 ) -> Path:
     """Write one file with all of a student's work on a story, for the teacher.
 
-    The file is named after the student (from the ``profile`` lesson's ``name``).
+    The file is named after the student (from the ``profile`` lesson's ``name``). Students may
+    export after any lesson: a later export replaces the lessons it holds and keeps any other
+    lesson the earlier file had, so nothing handed in is lost.
 
     Example:
         >>> import tempfile
@@ -249,19 +253,25 @@ def export_work(
     name = str(lessons.get(PROFILE, {}).get("name") or "").strip()
     if not name:
         raise WorkError("Type your name in the name box first, so your teacher knows whose work this is.")
+    target = Path(destination).expanduser() / f"{_safe_name(name)}.medialit.json"
+    earlier: dict[str, Any] = {}
+    if target.exists():
+        if _student_of(target) not in (name, None):
+            raise WorkError(
+                f"{target} holds another student's work: ask your teacher for your own folder to export into."
+            )
+        earlier = _exported_lessons(target, story_id)
+    # A later export replaces each lesson it has and keeps the lessons only the earlier one had
+    # (work done on another computer, or a lesson file since lost).
+    merged = {**earlier, **{lesson: answers for lesson, answers in lessons.items() if lesson != PROFILE}}
     payload = {
         "format": EXPORT_FORMAT,
         "version": FORMAT_VERSION,
         "student": name,
         "story": story_id,
         "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "lessons": {lesson: answers for lesson, answers in lessons.items() if lesson != PROFILE},
+        "lessons": merged,
     }
-    target = Path(destination).expanduser() / f"{_safe_name(name)}.medialit.json"
-    if target.exists() and _student_of(target) not in (name, None):
-        raise WorkError(
-            f"{target} holds another student's work: ask your teacher for your own folder to export into."
-        )
     try:
         write_atomically(target, json.dumps(payload, ensure_ascii=False, indent=1))
     except OSError as error:
@@ -269,9 +279,33 @@ def export_work(
     return target
 
 
+def _exported_lessons(path: Path, story_id: str) -> dict[str, Any]:
+    # The lessons of an earlier export of this story by this student ({} if it cannot be read).
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("story") != story_id or not isinstance(data.get("lessons"), dict):
+        return {}
+    return {lesson: answers for lesson, answers in data["lessons"].items() if isinstance(answers, dict)}
+
+
+def handin_folder(work: LessonWork) -> Path:
+    """Where exports go: the folder the teacher set in ``$MEDIALIT_HANDIN``, else the student's work folder.
+
+    Example:
+        >>> import tempfile
+        >>> work = open_work("01", "demo", folder=tempfile.mkdtemp())
+        >>> handin_folder(work) == work.folder or HANDIN_ENV in os.environ
+        True
+    """
+    chosen = os.environ.get(HANDIN_ENV)
+    return Path(chosen).expanduser() if chosen else work.folder
+
+
 def _student_of(path: Path) -> str | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError):
         return ""  # unreadable: treat as someone else's, never overwrite it
     return data.get("student") if isinstance(data, dict) else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from lab import saved, shoot, wait_for_text, wait_until
 
 NOTEBOOK = "notebooks/00-start-here.ipynb"
@@ -24,3 +26,8 @@ def use(page, scratch) -> None:
     answers = saved(scratch, "00-start-here")
     assert answers["viewer.report"] == "004" and answers["viewer.clues_shown"] is True
     assert saved(scratch, "profile") == {"name": "Test Student"}
+    page.locator(".medialit-question textarea").nth(3).fill("A menu of other stories at the bottom: no sentences.")
+    page.get_by_role("button", name="Export my work for my teacher").click()
+    wait_for_text(page, "Exported")
+    exported = list((scratch / "work").rglob("test-student.medialit.json"))
+    assert exported and "00-start-here" in json.loads(exported[0].read_text())["lessons"]

@@ -198,3 +198,108 @@ def test_any_json_in_the_lessons_part_is_read_or_skipped_never_raised(tmp_path_f
     assert len(work.students) + len(work.problems) == 1
     work.tags()
     check_tags(work.tags(), load_story())
+
+
+# --- careless and hostile exports (issue 15, rows 6, 7, 8 and 16) -------------------------------------
+
+
+def test_a_label_line_key_in_other_digits_is_skipped_not_raised(tmp_path):
+    from medialit.classwork import LABELS_LESSON, label_tallies
+
+    write(tmp_path, "a.json", export(lessons={LABELS_LESSON: {"labeller.labels": {"001": {"²": {"group": "body"}}}}}))
+    assert label_tallies(read_class(tmp_path, story_id=STORY), {}) == []
+
+
+def test_thousands_of_versions_of_one_remark_are_capped_and_twenty_thousand_refused(tmp_path):
+    from medialit.answers import MAX_VERSIONS
+    from medialit.classwork import QUOTES_LESSON, verdict_tallies
+
+    for name, count in (("a", 10_000), ("b", 20_000)):
+        versions = {f"001@{n}": {"verdict": "fragment"} for n in range(count)}
+        write(tmp_path, f"{name}.json", export(name, lessons={QUOTES_LESSON: {"verdicts": {"remark:a": versions}}}))
+    work = read_class(tmp_path, story_id=STORY)
+    assert len(verdict_tallies(work)["remark:a"]) == MAX_VERSIONS
+    assert "values" in reasons(work)["b.json"]
+
+
+def test_version_labels_are_linear_and_number_repeated_reports():
+    from medialit.classwork import version_labels
+
+    labels = version_labels([f"001@{n}" for n in range(50_000)], {"001": "Report 001"})
+    assert labels[-1] == "Report 001 (quote 50000)"
+
+
+def test_a_file_of_many_empty_values_is_refused_by_the_value_cap(tmp_path):
+    from medialit.classwork import MAX_NODES
+
+    write(tmp_path, "a.json", export(lessons={TAGS_LESSON: {"tags": [{}] * (MAX_NODES + 1)}}))
+    assert "values" in reasons(read_class(tmp_path, story_id=STORY))["a.json"]
+
+
+def test_the_class_as_a_whole_has_a_value_budget(tmp_path, monkeypatch):
+    from medialit import classwork
+
+    monkeypatch.setattr(classwork, "MAX_CLASS_NODES", 20)  # each of these files holds 9 values
+    for name in ("a", "b", "c"):
+        write(tmp_path, f"{name}.json", export(name, lessons={TAGS_LESSON: {"tags": {"000": [], "001": []}}}))
+    work = read_class(tmp_path, story_id=STORY)
+    assert len(work.students) < 3 and "reading budget" in " ".join(reasons(work).values())
+
+
+def test_answers_under_undeclared_keys_are_not_kept(tmp_path):
+    write(tmp_path, "a.json", export(lessons={TAGS_LESSON: {"tags": {}, "junk": [1] * 100}, "99-nothing": {"x": 1}}))
+    assert read_class(tmp_path, story_id=STORY).students[0].lessons == {TAGS_LESSON: {"tags": {}}}
+
+
+def test_a_name_with_a_zero_width_space_is_the_same_student(tmp_path):
+    write(tmp_path, "a.json", export("Sam Lee"))
+    write(tmp_path, "b.json", export("Sam\u200bLee"))
+    work = read_class(tmp_path, story_id=STORY)
+    assert work.names() == ["Sam Lee"] and "already has work" in reasons(work)["b.json"]
+
+
+def test_a_name_in_compatibility_characters_is_normalised(tmp_path):
+    write(tmp_path, "a.json", export("Ｓａｍ Lee"))  # full-width letters
+    assert read_class(tmp_path, story_id=STORY).names() == ["Sam Lee"]
+
+
+def test_a_name_with_lookalike_letters_is_read_and_flagged_to_the_teacher(tmp_path):
+    write(tmp_path, "a.json", export("Sam Lee"))
+    write(tmp_path, "b.json", export("\u0405am Lee"))  # Cyrillic DZE
+    work = read_class(tmp_path, story_id=STORY)
+    assert len(work.students) == 2 and "looks like 'Sam Lee'" in work.notes[0]
+
+
+def test_names_in_one_other_alphabet_are_not_flagged():
+    from medialit.classwork import StudentWork, lookalike_notes
+
+    assert lookalike_notes([StudentWork("Сергей", "a", "", {}), StudentWork("Ἀλέξανδρος", "b", "", {})]) == ()
+
+
+def test_junk_after_the_data_is_named_as_such_not_as_cut_off(tmp_path):
+    write(tmp_path, "a.json", json.dumps(export()) + "\nPS: done!")
+    reason = reasons(read_class(tmp_path, story_id=STORY))["a.json"]
+    assert "something follows" in reason and "cut off" not in reason
+
+
+def test_a_link_to_a_file_outside_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "outside.json"
+    write(tmp_path, "outside.json", export("Outsider"))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "passwd.json").symlink_to(outside)
+    assert "link to a file outside" in reasons(read_class(folder, story_id=STORY))["passwd.json"]
+
+
+def test_a_link_to_a_system_file_is_not_called_cut_off(tmp_path):
+    (tmp_path / "hostname.json").symlink_to("/etc/hostname")
+    reason = reasons(read_class(tmp_path, story_id=STORY))["hostname.json"]
+    assert "cut off" not in reason and "link" in reason
+
+
+def test_question_answers_show_any_lessons_free_text_answers(tmp_path):
+    from medialit.classwork import question_answers
+
+    write(tmp_path, "a.json", export(lessons={"04-words-sources-numbers": {"stance": "Both lean.", "terms": {}}}))
+    keys, rows = question_answers(read_class(tmp_path, story_id=STORY), "04-words-sources-numbers")
+    assert keys == ("stance",) and rows[0].student == "Sam L." and rows[0].answers == ("Both lean.",)

@@ -284,3 +284,28 @@ def test_a_work_file_saved_with_a_byte_order_mark_opens(tmp_path):
     work.set("a", 1)
     work.path.write_text("\ufeff" + work.path.read_text(encoding="utf-8"), encoding="utf-8")
     assert open_work("01", "s", folder=tmp_path).answers == {"a": 1}
+
+
+# --- export after any lesson (issue 13) ---------------------------------------------------------------
+
+
+def test_a_later_export_replaces_that_lesson_and_keeps_the_others(tmp_path):
+    out = tmp_path / "out"
+    first, second = tmp_path / "computer-a", tmp_path / "computer-b"
+    for home in (first, second):
+        open_work(PROFILE, "s", folder=home).set("name", "Ada")
+    open_work("01", "s", folder=first).set("q", "first try")
+    open_work("02", "s", folder=first).set("q", "lesson 2")
+    export_work("s", out, folder=first)
+    open_work("01", "s", folder=second).set("q", "second try")
+    lessons = json.loads(export_work("s", out, folder=second).read_text())["lessons"]
+    assert lessons == {"01": {"q": "second try"}, "02": {"q": "lesson 2"}}
+
+
+def test_an_export_of_another_story_is_not_merged_in(tmp_path):
+    open_work(PROFILE, "s", folder=tmp_path).set("name", "Ada")
+    open_work("01", "s", folder=tmp_path).set("q", "x")
+    target = tmp_path / "out" / "ada.medialit.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps({"student": "Ada", "story": "other", "lessons": {"09": {"q": 1}}}))
+    assert json.loads(export_work("s", tmp_path / "out", folder=tmp_path).read_text())["lessons"] == {"01": {"q": "x"}}

@@ -94,3 +94,34 @@ def test_story_intro_describes_whichever_story_is_loaded(work_folder):
     kit.start("00-start-here", story_path=str(ROOT / "tests" / "stories" / "harbour-storm"))
     intro = kit.story_intro().static_html()
     assert "Portbury" in intro and "3 reports" in intro and "Deir" not in intro
+
+
+def test_the_scrolling_page_can_be_reached_and_read_by_keyboard(work_folder):
+    report = kit.start("00-start-here").story.report("004")
+    html = page_html(report)
+    assert 'tabindex="0"' in html and 'role="region"' in html and f'aria-label="{report.name}: the page' in html
+
+
+# --- export after any lesson ------------------------------------------------------------------------
+
+
+def test_export_button_writes_one_file_with_every_lesson_done_so_far(work_folder, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setenv("MEDIALIT_HANDIN", str(tmp_path / "handin"))
+    current = kit.start("00-start-here")
+    kit.name_box().box.value = "Rosa P."
+    kit.question("not-article", "?").box.value = "The footer."
+    button = kit.export_button()
+    button.button.click()
+    exported = json.loads((tmp_path / "handin" / "rosa-p.medialit.json").read_text())
+    assert exported["lessons"]["00-start-here"]["not-article"] == "The footer."
+    assert "lesson 0" in button.output.value and "download=" in button.output.value
+    assert current.work.path.exists()
+
+
+def test_export_button_without_a_name_asks_for_one(work_folder):
+    kit.start("00-start-here")
+    button = kit.export_button()
+    button.button.click()
+    assert "Type your name" in button.status.value and button.output.value == ""

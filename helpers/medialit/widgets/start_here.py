@@ -1,12 +1,20 @@
-"""Lesson 0 widgets: read a report as scraped, answer questions in your own words, give your name."""
+"""Lesson 0 widgets: read a report as scraped, answer questions in your own words, give your name.
+
+Also here, because every lesson uses them: :func:`question` (a saved free-text answer) and
+:func:`export_button` (one file with all the student's work, for the teacher, after any lesson).
+"""
 
 from __future__ import annotations
 
+import base64
+import json
+
 import ipywidgets as widgets
 
-from ..progress import PROFILE, LessonWork, open_work
+from ..course import LESSONS
+from ..progress import PROFILE, LessonWork, export_work, handin_folder, open_work
 from ..story import Report, Story
-from .common import KitBox, SavedBox, esc, guarded, report_menu, session
+from .common import KitBox, SavedBox, Status, esc, guarded, report_menu, session
 
 PAGE_STYLE = (
     "white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;"
@@ -29,7 +37,9 @@ def page_html(report: Report) -> str:
         f'<span style="color:#767676;user-select:none">{number:>{width}} </span>{esc(line)}'
         for number, line in enumerate(lines, start=1)
     )
-    return f'<div class="medialit-page" style="{PAGE_STYLE}">{numbered}</div>'
+    # A scrolling box must be reachable by keyboard (WCAG 2.1.1): focusable, and named as a region.
+    label = esc(f"{report.name}: the page as scraped, with line numbers")
+    return f'<div class="medialit-page" tabindex="0" role="region" aria-label="{label}" style="{PAGE_STYLE}">{numbered}</div>'
 
 
 class ReportViewer(SavedBox):
@@ -186,3 +196,49 @@ class StoryIntro(KitBox):
 def story_intro() -> StoryIntro:
     """What the loaded story is about (from its story.json), for the start of lesson 0."""
     return StoryIntro(session().story)
+
+
+class ExportButton(KitBox):
+    """One button that writes all the student's work on this story to one file for the teacher.
+
+    It works after any lesson: exporting again replaces the lessons the file holds and keeps
+    the others. The file goes to the teacher's hand-in folder (``$MEDIALIT_HANDIN``) if one is
+    set, else to the student's work folder; a download link is offered too.
+    """
+
+    def __init__(self, story: Story, work: LessonWork):
+        self.story, self.work = story, work
+        self.button = widgets.Button(
+            description="Export my work for my teacher", icon="upload", button_style="primary",
+            tooltip="Write one file with all your work on this story, for your teacher",
+            layout=widgets.Layout(width="fit-content"),
+        )
+        self.output = widgets.HTML()
+        self.status = Status()
+        self.button.on_click(guarded(self.status)(self._export))
+        super().__init__([self.button, self.output, self.status])
+        self.add_class("medialit-export")
+
+    def _export(self, button: widgets.Button | None = None) -> None:
+        target = export_work(self.story.id, handin_folder(self.work), folder=self.work.folder.parent)
+        text = target.read_text(encoding="utf-8")
+        done = json.loads(text).get("lessons", {})
+        numbers = [str(lesson.number) for lesson in LESSONS if lesson.number is not None and done.get(lesson.id)]
+        encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
+        self.output.value = (
+            f"<p><b class='medialit-ok'>✓ Exported</b> your work on lesson{'s' if len(numbers) != 1 else ''} "
+            f"{esc(', '.join(numbers) or 'none yet')} to <code>{esc(target)}</code>.<br>"
+            f'<a download="{esc(target.name)}" href="data:application/json;base64,{encoded}">'
+            f"Download {esc(target.name)}</a> to hand it in another way. "
+            "Export again after each lesson: the file is replaced and keeps every lesson.</p>"
+        )
+        self.status.saved()
+
+    def static_html(self) -> str:
+        return "<p><i>The export button works in JupyterLab: it writes your work to one file for your teacher.</i></p>"
+
+
+def export_button() -> ExportButton:
+    """The button that exports all your work on this story for your teacher (use it after any lesson)."""
+    current = session()
+    return ExportButton(current.story, current.work)
