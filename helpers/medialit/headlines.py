@@ -256,7 +256,8 @@ MAX_REWRITE_CHARS = 500
 def compare_tags(text: str, tags: object, lexicon: tuple[LexiconEntry, ...] | None = None) -> list[TagComparison]:
     """The student's tags beside the helper's flags, in headline order; overlapping spans are one row.
 
-    ``tags`` is a list of ``{"start", "end", "word", "category"}`` with offsets into ``text``;
+    ``tags`` is a list of :class:`medialit.agreement.Tag` or of ``{"start", "end", "word", "category"}``
+    dicts as saved, with offsets into ``text``;
     tags that are not like that (wrong types, outside the text) are left out, never raised on.
 
     Example:
@@ -267,6 +268,8 @@ def compare_tags(text: str, tags: object, lexicon: tuple[LexiconEntry, ...] | No
     flags = suggest_loaded(text, lexicon)
     mine: list[tuple[int, int, str]] = []
     for tag in tags if isinstance(tags, list) else []:
+        if hasattr(tag, "start") and hasattr(tag, "end"):  # a medialit.agreement.Tag
+            tag = {"start": tag.start, "end": tag.end, "category": getattr(tag, "category", None)}
         if not isinstance(tag, dict):
             continue
         start, end = tag.get("start"), tag.get("end")

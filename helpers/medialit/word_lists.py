@@ -140,6 +140,19 @@ class LexiconEntry:
     forms: tuple[str, ...] = ()
 
 
+def category_title(category: str | None) -> str:
+    """A category's title for students; ``"tagged"`` (no kind chosen yet) and unknown ones say so.
+
+    Example:
+        >>> category_title("label"), category_title("tagged")
+        ('Labels for people and groups', 'no kind chosen')
+    """
+    if category in CATEGORIES:
+        return CATEGORIES[category].title
+    # "tagged" is medialit.agreement.TAGGED: a student's tag with no kind chosen yet.
+    return "no kind chosen" if category in (None, "tagged") else "unknown kind"
+
+
 def data_path(name: str) -> Path:
     """A data file shipped with the kit.
 

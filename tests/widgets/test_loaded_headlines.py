@@ -12,14 +12,7 @@ import medialit.widgets as kit
 from medialit.agreement import class_agreement
 from medialit.headlines import CATEGORIES, word_spans
 from medialit.progress import open_work
-from medialit.widgets.loaded_headlines import (
-    MARK,
-    evidence,
-    join_with_next,
-    next_joinable,
-    set_category,
-    toggle_word,
-)
+from medialit.widgets.loaded_headlines import MARK, evidence
 
 LESSON = "02-loaded-headlines"
 
@@ -35,41 +28,6 @@ def without_own_charts(html: str) -> str:
 
 def saved(work_folder, story_id="deir-ezzor-2017"):
     return open_work(LESSON, story_id, folder=work_folder).answers
-
-
-# --- tag editing ---------------------------------------------------------------------------
-
-
-def test_toggle_word_adds_a_tag_with_exact_offsets_and_no_kind_yet():
-    headline = "Russia threatens US in race"
-    assert toggle_word([], headline, 23, 27) == [{"start": 23, "end": 27, "word": "race", "category": "tagged"}]
-
-
-def test_toggling_any_word_of_a_phrase_removes_the_whole_phrase():
-    headline = "Russia Says It Will Target US-Backed SDF Near Deir Ezzor if Fired Upon"
-    tags = toggle_word(toggle_word([], headline, 60, 65), headline, 66, 70)
-    joined = join_with_next(tags, headline, 60)
-    assert [t["word"] for t in joined] == ["Fired Upon"]
-    assert toggle_word(joined, headline, 66, 70) == []
-
-
-def test_only_neighbouring_tags_can_be_joined():
-    headline = "Russia threatens US in race"
-    tags = toggle_word(toggle_word([], headline, 7, 16), headline, 23, 27)
-    assert next_joinable(tags, headline, 7) is None
-    assert join_with_next(tags, headline, 7) == tags
-
-
-def test_joining_keeps_the_kind_the_student_chose():
-    headline = "Who Support ISIS"
-    tags = toggle_word(toggle_word([], headline, 0, 3), headline, 4, 11)
-    tags = set_category(tags, 4, "unattributed_claim")
-    assert join_with_next(tags, headline, 0)[0]["category"] == "unattributed_claim"
-
-
-def test_set_category_refuses_a_kind_the_kit_does_not_know():
-    with pytest.raises(ValueError):
-        set_category([], 0, "evil")
 
 
 # --- the tagger widget ---------------------------------------------------------------------
@@ -324,12 +282,13 @@ def test_a_failure_inside_the_tagger_shows_in_its_status_line(work_folder, monke
     current = kit.start(LESSON)
     tagger = kit.headline_tagger()
 
-    def broken(key, value):
+    def broken(values, removed=()):
         raise OSError("disk full")
 
-    monkeypatch.setattr(current.work, "set", broken)
+    monkeypatch.setattr(current.work, "update", broken)
     button_for(tagger, "000", "race").value = True
     assert "disk full" in tagger.status.value
+    assert [tag.word for tag in tagger.tags["000"]] == ["race"]  # kept on screen for the next save
 
 
 # --- evidence for lessons 5 and the teacher ------------------------------------------------

@@ -21,12 +21,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..agreement import TAGGED, check_tags, class_agreement, most_divided, tag_counts
+from .. import tag_edits
+from ..agreement import TAGGED, Tag, class_agreement, most_divided, tag_counts
 from ..classwork import TAGS_LESSON, ClassWork, read_class
 from ..headlines import CATEGORIES, check_rewrite, compare_tags, rank_headlines, suggest_loaded, word_spans
 from ..progress import LessonWork
 from ..story import Story
-from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session, static_table
+from ..tag_edits import join_with_next, next_joinable, saved_tags, set_category, toggle_word
+from ..word_lists import category_title
+from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, report_menu, session, static_table
 
 # `evidence` is not exported: every lesson module has one, and lesson 5 looks them up by module.
 __all__ = ["loaded_word_kinds", "headline_tagger", "rewrite_headline", "class_tags"]
@@ -44,109 +47,19 @@ CAVEAT = (
 )
 
 
-# --- editing a student's tags (pure functions: the widget only calls them) ---------------------
-
-
-def category_title(category: str | None) -> str:
-    """A category's title for students; ``"tagged"`` (no kind chosen yet) and unknown ones say so.
-
-    Example:
-        >>> category_title("label"), category_title("tagged")
-        ('Labels for people and groups', 'no kind chosen')
-    """
-    if category in CATEGORIES:
-        return CATEGORIES[category].title
-    return "no kind chosen" if category in (None, TAGGED) else "unknown kind"
-
-
-def toggle_word(tags: list[dict], headline: str, start: int, end: int) -> list[dict]:
-    """Tag the word ``headline[start:end]``, or, if a tag already covers it, remove that whole tag.
-
-    Example:
-        >>> tags = toggle_word([], "Russia threatens US", 7, 16)
-        >>> tags
-        [{'start': 7, 'end': 16, 'word': 'threatens', 'category': 'tagged'}]
-        >>> toggle_word(tags, "Russia threatens US", 7, 16)
-        []
-    """
-    if any(tag["start"] < end and start < tag["end"] for tag in tags):
-        return [tag for tag in tags if not (tag["start"] < end and start < tag["end"])]
-    added = {"start": start, "end": end, "word": headline[start:end], "category": TAGGED}
-    return sorted([*tags, added], key=lambda tag: tag["start"])
-
-
-def set_category(tags: list[dict], start: int, category: str) -> list[dict]:
-    """The same tags with the one starting at ``start`` given ``category``.
-
-    Example:
-        >>> set_category([{"start": 7, "end": 16, "word": "threatens", "category": "tagged"}], 7, "emotive_verb")[0]["category"]
-        'emotive_verb'
-    """
-    if category not in CATEGORIES and category != TAGGED:
-        raise ValueError(f"unknown category {category!r}")
-    return [{**tag, "category": category} if tag["start"] == start else tag for tag in tags]
-
-
-def next_joinable(tags: list[dict], headline: str, start: int) -> dict | None:
-    """The tag right after the one starting at ``start``, if only spaces or hyphens lie between them.
-
-    Example:
-        >>> tags = toggle_word(toggle_word([], "Who Support ISIS", 0, 3), "Who Support ISIS", 4, 11)
-        >>> next_joinable(tags, "Who Support ISIS", 0)["word"]
-        'Support'
-    """
-    ordered = sorted(tags, key=lambda tag: tag["start"])
-    for here, after in zip(ordered, ordered[1:]):
-        if here["start"] == start:
-            gap = headline[here["end"]:after["start"]]
-            return after if gap.strip(" -–") == "" else None
-    return None
-
-
-def join_with_next(tags: list[dict], headline: str, start: int) -> list[dict]:
-    """Merge the tag starting at ``start`` with the next one into one phrase (its kind is kept).
-
-    Example:
-        >>> tags = toggle_word(toggle_word([], "Who Support ISIS", 0, 3), "Who Support ISIS", 4, 11)
-        >>> [t["word"] for t in join_with_next(tags, "Who Support ISIS", 0)]
-        ['Who Support']
-    """
-    after = next_joinable(tags, headline, start)
-    if after is None:
-        return tags
-    here = next(tag for tag in tags if tag["start"] == start)
-    category = here["category"] if here["category"] != TAGGED else after["category"]
-    merged = {"start": here["start"], "end": after["end"], "word": headline[here["start"]:after["end"]], "category": category}
-    rest = [tag for tag in tags if tag is not here and tag is not after]
-    return sorted([*rest, merged], key=lambda tag: tag["start"])
+# --- what the old evidence() below still needs --------------------------------------------------
 
 
 def clean_saved_tags(saved: object, story: Story) -> dict[str, list[dict]]:
-    """Saved tags that still fit this story's headlines (a changed story or a hand-edited file loses only the bad ones).
+    """Saved tags that fit the story, as dicts: only for this module's old ``evidence()``, which moved
+    to :mod:`medialit.evidence` (the lead removes both; the widgets use :mod:`medialit.tag_edits`).
 
     Example:
         >>> from medialit import load_story
         >>> clean_saved_tags({"004": [{"start": 0, "end": 999}], "001": []}, load_story())
         {'004': [], '001': []}
     """
-    clean, _ = check_tags({"me": saved if isinstance(saved, dict) else {}}, story)
-    return {
-        report_id: [{"start": t.start, "end": t.end, "word": t.word, "category": t.category} for t in tags]
-        for report_id, tags in clean.get("me", {}).items()
-    }
-
-
-def headline_options(story: Story) -> list[tuple[str, str]]:
-    """Menu entries for the story's headlines: 'Report 004: Russia Threatens …' (long ones shortened with …).
-
-    Example:
-        >>> from medialit import load_story
-        >>> headline_options(load_story())[4]
-        ('Report 004: Russia Threatens To Shoot U.S. Special Forces In Syria Who Support ISIS', '004')
-    """
-    return [
-        (f"{r.name}: {r.headline if len(r.headline) <= 90 else r.headline[:89] + '…'}", r.id) for r in story.reports
-    ]
+    return saved_tags(tag_edits.clean_saved_tags(saved, story))
 
 
 # --- lesson 2 widgets ---------------------------------------------------------------------------
@@ -164,14 +77,19 @@ class LoadedWordKinds(KitBox):
         return static_table(["Kind of loaded word", "What it means", "Points in the helper's score"], rows)
 
 
-class HeadlineTagger(KitBox):
-    """Every headline as a row of word buttons: click to tag (⚑), pick a kind, compare with the helper."""
+class HeadlineTagger(SavedBox):
+    """Every headline as a row of word buttons: click to tag (⚑), pick a kind, compare with the helper.
+
+    Saved state (``state``): ``"tags"`` and ``"compared"``; :attr:`tags` is the same as
+    :class:`~medialit.agreement.Tag` objects, edited with :mod:`medialit.tag_edits`.
+    """
 
     def __init__(self, story: Story, work: LessonWork):
-        self.story, self.work = story, work
-        self.tags: dict[str, list[dict]] = clean_saved_tags(work.get("tags", {}), story)
+        self.story = story
+        self.tags: dict[str, list[Tag]] = tag_edits.clean_saved_tags(work.get("tags", {}), story)
         self.compared = bool(work.get("compared"))
-        self.status = Status()
+        status = Status()
+        self.status = status
         self._syncing = False
         self.rows: dict[str, dict[str, Any]] = {}
         intro = widgets.HTML(
@@ -195,7 +113,7 @@ class HeadlineTagger(KitBox):
             self._render_comparison()
         if any(self.tags.values()):
             self.status.info("Your saved tags were restored.")
-        super().__init__(parts)
+        super().__init__(work, ("tags", "compared"), parts, status=status)
         self.add_class("medialit-tagger")
 
     # building -------------------------------------------------------------------------------
@@ -233,7 +151,7 @@ class HeadlineTagger(KitBox):
         try:
             for start, end, button in row["buttons"]:
                 word = row["headline"][start:end]
-                tagged = any(tag["start"] < end and start < tag["end"] for tag in tags)
+                tagged = any(tag.start < end and start < tag.end for tag in tags)
                 button.value = tagged
                 button.description = f"{MARK} {word}" if tagged else word
                 button.button_style = "warning" if tagged else ""
@@ -246,25 +164,25 @@ class HeadlineTagger(KitBox):
             widgets.HTML('<span style="color:#555">No words tagged in this headline.</span>')
         ]
 
-    def _tag_line(self, report_id: str, tag: dict) -> widgets.HBox:
+    def _tag_line(self, report_id: str, tag: Tag) -> widgets.HBox:
         headline = self.rows[report_id]["headline"]
-        label = widgets.HTML(f"{MARK} <b>{esc(tag['word'])}</b> is", layout=widgets.Layout(min_width="120px"))
+        label = widgets.HTML(f"{MARK} <b>{esc(tag.word)}</b> is", layout=widgets.Layout(min_width="120px"))
         options = [(NO_CATEGORY, TAGGED)] + [(c.title, key) for key, c in CATEGORIES.items()]
-        kind = widgets.Dropdown(options=options, value=tag["category"] if tag["category"] in CATEGORIES else TAGGED)
+        kind = widgets.Dropdown(options=options, value=tag.category if tag.category in CATEGORIES else TAGGED)
         kind.observe(
-            guarded(self.status)(lambda change, start=tag["start"]: self.choose(report_id, start, change["new"])),
+            guarded(self.status)(lambda change, start=tag.start: self.choose(report_id, start, change["new"])),
             names="value",
         )
         parts: list[widgets.Widget] = [label, kind]
-        after = next_joinable(self.tags.get(report_id, []), headline, tag["start"])
+        after = next_joinable(self.tags.get(report_id, []), headline, tag.start)
         if after is not None:
             join = widgets.Button(
-                description=f"Join with '{after['word'][:20]}'",
+                description=f"Join with '{after.word[:20]}'",
                 icon="link",
-                tooltip=f"Make '{headline[tag['start']:after['end']]}' one tagged phrase",
+                tooltip=f"Make '{headline[tag.start:after.end]}' one tagged phrase",
                 layout=widgets.Layout(width="auto"),
             )
-            join.on_click(guarded(self.status)(lambda button, start=tag["start"]: self.join(report_id, start)))
+            join.on_click(guarded(self.status)(lambda button, start=tag.start: self.join(report_id, start)))
             parts.append(join)
         return widgets.HBox(parts, layout=widgets.Layout(align_items="center"))
 
@@ -288,8 +206,7 @@ class HeadlineTagger(KitBox):
         self._changed(report_id)
 
     def _changed(self, report_id: str, rebuild: bool = True) -> None:
-        self.work.set("tags", self.tags)
-        self.status.saved()
+        self.remember({"tags": saved_tags(self.tags)})
         if rebuild:
             self._render_row(report_id)
         if self.compared:
@@ -299,10 +216,10 @@ class HeadlineTagger(KitBox):
         for report in self.story.reports:
             self.tags.setdefault(report.id, [])
         self.compared = True
-        self.work.set("tags", self.tags)
-        self.work.set("compared", True)
         self._render_comparison()
-        self.status.saved()
+        # Saved even when nothing changed: pressing the button is itself the answer "looked at all".
+        self.remember({"tags": saved_tags(self.tags), "compared": True})
+        self.save_now()
 
     # showing ----------------------------------------------------------------------------------
 
@@ -343,7 +260,7 @@ class HeadlineTagger(KitBox):
         for report in self.story.reports:
             tags = self.tags.get(report.id)
             shown = (
-                ", ".join(f"{MARK} {t['word']} ({category_title(t['category'])})" for t in tags)
+                ", ".join(f"{MARK} {t.word} ({category_title(t.category)})" for t in tags)
                 if tags
                 else ("nothing tagged" if tags == [] else "not looked at yet")
             )
@@ -352,22 +269,25 @@ class HeadlineTagger(KitBox):
         return html + (self.comparison_html() if self.compared else "")
 
 
-class RewriteBox(KitBox):
-    """Rewrite a headline in neutral words; the helper re-runs on it and shows what is still loaded."""
+class RewriteBox(SavedBox):
+    """Rewrite a headline in neutral words; the helper re-runs on it and shows what is still loaded.
+
+    Saved state (``state``): ``"rewrites"`` ``{report_id: text}`` and ``"rewrite.report"``.
+    """
 
     def __init__(self, story: Story, work: LessonWork):
-        self.story, self.work = story, work
+        self.story = story
         self.rewrites: dict[str, str] = {
             key: value for key, value in (work.get("rewrites") or {}).items()
             if isinstance(key, str) and isinstance(value, str) and key in story.ids
         } if isinstance(work.get("rewrites"), dict) else {}
-        chosen = work.get("rewrite.report")
-        default = rank_headlines(story)[-1].report_id
-        self.picker = widgets.Dropdown(
-            options=headline_options(story),
-            value=chosen if chosen in story.ids else default,
+        self.picker = report_menu(
+            story,
+            work.get("rewrite.report"),
             description="Headline:",
-            layout=widgets.Layout(width=WIDE),
+            help="Choose which headline to rewrite",
+            default=rank_headlines(story)[-1].report_id,
+            width=WIDE,
         )
         self.original = widgets.HTML()
         self.box = widgets.Textarea(
@@ -379,17 +299,23 @@ class RewriteBox(KitBox):
             description="Check my rewrite", icon="check", tooltip="Run the helper on your rewrite", layout=widgets.Layout(width="auto")
         )
         self.result = widgets.HTML()
-        self.status = Status()
+        status = Status()
+        self.status = status
         self._loading = False
         self.picker.observe(guarded(self.status)(self._picked), names="value")
         self.box.observe(guarded(self.status)(lambda change: self._save_and_check()), names="value")
         self.check_button.on_click(guarded(self.status)(lambda button: self._save_and_check()))
         self._load()
-        super().__init__([self.picker, self.original, self.box, widgets.HBox([self.check_button, self.status]), self.result])
+        super().__init__(
+            work,
+            ("rewrites", "rewrite.report"),
+            [self.picker, self.original, self.box, widgets.HBox([self.check_button, status]), self.result],
+            status=status,
+        )
         self.add_class("medialit-rewrite")
 
     def _picked(self, change: dict) -> None:
-        self.work.set("rewrite.report", change["new"])
+        self.remember({"rewrite.report": change["new"]})
         self._load()
 
     def _load(self) -> None:
@@ -410,9 +336,8 @@ class RewriteBox(KitBox):
     def _save_and_check(self) -> None:
         if self._loading:
             return
-        self.rewrites[self.picker.value] = self.box.value
-        self.work.set("rewrites", self.rewrites)
-        self.status.saved()
+        self.rewrites = {**self.rewrites, self.picker.value: self.box.value}
+        self.remember({"rewrites": self.rewrites})
         self.result.value = self.result_html()
 
     def result_html(self) -> str:
@@ -447,11 +372,7 @@ class ClassTags(KitBox):
     def __init__(self, story: Story, work: LessonWork, classwork: ClassWork, include_me: bool = True):
         self.story, self.work, self.classwork, self.include_me = story, work, classwork, include_me
         self.status = Status()
-        self.picker = widgets.Dropdown(
-            options=headline_options(story),
-            description="Headline:",
-            layout=widgets.Layout(width=WIDE),
-        )
+        self.picker = report_menu(story, description="Headline:", help="Choose which headline's chart to show", width=WIDE)
         self.chart_area = widgets.VBox()
         self.picker.observe(guarded(self.status)(lambda change: self._show_chart()), names="value")
         self.header = widgets.HTML()
@@ -477,7 +398,7 @@ class ClassTags(KitBox):
     def refresh(self, announce: bool = False) -> None:
         """Count the class's tags again, with the student's own latest tags as "You"."""
         self.class_tags: dict[str, Any] = dict(self.classwork.tags(TAGS_LESSON))
-        mine = clean_saved_tags(self.work.get("tags", {}), self.story)
+        mine = saved_tags(tag_edits.clean_saved_tags(self.work.get("tags", {}), self.story))
         if self.include_me and any(mine.values()):
             self.class_tags["You"] = mine
         self.counts = tag_counts(self.class_tags, self.story)
