@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import importlib
+import io
+import json
 import re
+import zipfile
 
 import pytest
 from hypothesis import given, settings
@@ -294,8 +298,72 @@ def test_summary_is_written_to_the_work_folder_with_the_full_work_file(work_fold
     assert "Rosa P." in page and story.title in page and "Reuters is a named source." in page
     assert "Not finished yet" in page  # only one place filled, no evidence
     assert (work_folder / STORY / "rosa-p.medialit.json").exists()
-    assert "rosa-p-verdict.html" in maker.output.value and "Download my summary" in maker.output.value
+    assert "rosa-p-verdict.html" in maker.output.value and "Download my hand-in" in maker.output.value
     assert open_work("05-verdict", STORY, folder=work_folder).get("summary").endswith("rosa-p-verdict.html")
+
+
+def handin_download(maker) -> dict[str, bytes]:
+    """The files inside the hand-in link's .zip, by name."""
+    link = re.search(r'download="([^"]+)" href="data:application/zip;base64,([^"]+)"', maker.output.value)
+    assert link and link.group(1).endswith("-handin.zip")
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(link.group(2))))
+    return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_one_download_carries_the_summary_and_the_work_file_the_teacher_reads(work_folder, no_lessons):
+    save(work_folder, PROFILE, name="Rosa P.")
+    kit.start("05-verdict")
+    kit.ranking().places[0].value = "003"
+    maker = kit.summary_maker()
+    maker.button.click()
+    files = handin_download(maker)
+    assert sorted(files) == ["rosa-p-verdict.html", "rosa-p.medialit.json"]
+    assert files["rosa-p-verdict.html"] == (work_folder / STORY / "rosa-p-verdict.html").read_bytes()
+    exported = json.loads(files["rosa-p.medialit.json"])
+    assert exported["student"] == "Rosa P."
+    assert exported["lessons"]["05-verdict"]["ranking"][0] == "003"
+    assert exported["lessons"]["05-verdict"]["summary"].endswith("rosa-p-verdict.html")
+
+
+def test_a_later_hand_in_replaces_the_earlier_one_and_loses_no_lesson(work_folder, no_lessons):
+    save(work_folder, PROFILE, name="Sam")
+    save(work_folder, "02-loaded-headlines", tags={"001": ["threatens"]})
+    kit.start("05-verdict")
+    maker = kit.summary_maker()
+    maker.button.click()
+    kit.justification().box.value = "Second thoughts."
+    maker.button.click()
+    exported = json.loads(handin_download(maker)["sam.medialit.json"])
+    assert exported["lessons"]["05-verdict"]["justification"] == "Second thoughts."
+    assert exported["lessons"]["02-loaded-headlines"]["tags"] == {"001": ["threatens"]}
+    assert sorted(p.name for p in (work_folder / STORY).glob("sam*")) == ["sam-verdict.html", "sam.medialit.json"]
+
+
+def test_on_binder_the_hand_in_says_to_download_before_the_session_ends(work_folder, no_lessons, monkeypatch):
+    monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
+    save(work_folder, PROFILE, name="Sam")
+    kit.start("05-verdict")
+    maker = kit.summary_maker()
+    assert "You are working on Binder" in maker.note.value and "Download my hand-in" in maker.note.value
+    maker.button.click()
+    assert "on Binder everything is deleted" in maker.output.value
+
+
+def test_off_binder_there_is_no_binder_warning(work_folder, no_lessons, monkeypatch):
+    for name in ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REF_URL"):
+        monkeypatch.delenv(name, raising=False)
+    kit.start("05-verdict")
+    assert kit.summary_maker().note.value == ""
+
+
+def test_students_whose_names_share_no_latin_letter_get_different_hand_in_files(work_folder, no_lessons, tmp_path,
+                                                                                  monkeypatch):
+    monkeypatch.setenv("MEDIALIT_HANDIN", str(tmp_path / "handin"))
+    for name in ("张伟", "李娜"):
+        save(work_folder, PROFILE, name=name)
+        kit.start("05-verdict")
+        kit.summary_maker().button.click()
+    assert len(list((tmp_path / "handin").glob("*-verdict.html"))) == 2
 
 
 def test_summary_goes_to_the_folder_the_teacher_sets(work_folder, no_lessons, tmp_path, monkeypatch):
@@ -390,6 +458,6 @@ def test_a_failure_while_saving_shows_in_the_status_line(work_folder, no_lessons
     def broken(key, value):
         raise OSError("disk full")
 
-    monkeypatch.setattr(current.work, "set", broken)
+    monkeypatch.setattr(current.work, "update", lambda values, removed=(): broken(None, values))
     box.places[0].value = "001"
     assert "disk full" in box.status.value

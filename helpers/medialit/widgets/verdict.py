@@ -1,4 +1,8 @@
-"""Lesson 5 widgets: gather the evidence, rank the reports, export a summary to hand in.
+"""Lesson 5 widgets: gather the evidence, rank the reports, hand in a summary and all the work.
+
+The widgets only display and wire events: the evidence pieces, the ranking's problems, what a
+verdict still lacks and the rubric's tips come from :mod:`medialit.verdict`; the summary page,
+the one-zip hand-in and the hand-in folder from :mod:`medialit.handin`.
 
 The evidence comes from the student's saved work in lessons 0-4 (read with
 :func:`medialit.progress.all_work`). Each lesson's evidence function is declared in
@@ -26,8 +30,6 @@ Saved keys (lesson ``05-verdict``):
 from __future__ import annotations
 
 import base64
-import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,9 +39,27 @@ import ipywidgets as widgets
 
 from ..course import EVIDENCE_LESSONS, Lesson
 from ..evidence import start_here_evidence as lesson0_evidence
+from ..handin import HANDIN_ENV, file_stem, handin_folder, handin_zip, on_binder, summary_html, summary_page
 from ..progress import PROFILE, LessonWork, WorkError, all_work, export_work, open_work
 from ..story import Story
-from .common import KitBox, Status, esc, guarded, session, static_table
+from ..verdict import (
+    ALL_REPORTS,
+    MAX_QUOTE,
+    MIN_EVIDENCE,
+    NOTES,
+    Evidence,
+    chosen_pieces,
+    evidence_items,
+    join_words,
+    note_lines,
+    ordinal,
+    ranking_problems,
+    report_title,
+    shorten,
+    verdict_problems,
+    verdict_tips,
+)
+from .common import KitBox, SavedBox, Status, esc, guarded, report_menu, session, static_table
 from .start_here import Question
 
 __all__ = [
@@ -53,37 +73,13 @@ __all__ = [
 ]
 
 LESSON = "05-verdict"
-#: Evidence that is about the whole story, not one report.
-ALL_REPORTS = "*"
-NOTES = "notes"
-MIN_EVIDENCE = 3
-#: A folder the teacher sets for hand-ins (else the student's work folder).
-HANDIN_ENV = "MEDIALIT_HANDIN"
-#: Long free-text answers are shortened in evidence lines so the table stays readable.
-MAX_QUOTE = 220
+# Names the tests and older code import from here; the analysis lives in medialit.verdict / medialit.handin.
+_REEXPORTED = (ALL_REPORTS, MAX_QUOTE, NOTES, HANDIN_ENV, summary_html, verdict_problems, ranking_problems, shorten)
 
 
 #: The earlier lessons whose evidence is gathered, from the course registry (``stem`` is the lesson id).
 LessonInfo = Lesson
 LESSONS: tuple[Lesson, ...] = EVIDENCE_LESSONS
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of evidence: which report it is about, where it came from, and the line itself.
-
-    Example:
-        >>> Evidence("001", "notes", "Named author").key()
-        {'report': '001', 'source': 'notes', 'text': 'Named author'}
-    """
-
-    report: str
-    source: str
-    text: str
-
-    def key(self) -> dict[str, str]:
-        """The plain-data form saved under ``chosen``."""
-        return {"report": self.report, "source": self.source, "text": self.text}
 
 
 @dataclass
@@ -104,20 +100,7 @@ class LessonEvidence:
         return f"not done yet — open lesson {self.lesson.number} ({self.lesson.stem}.ipynb)"
 
 
-# --- pure functions -------------------------------------------------------------------------
-
-
-def shorten(text: str, limit: int = MAX_QUOTE) -> str:
-    """One line of at most ``limit`` characters, cut at a word with an ellipsis.
-
-    Example:
-        >>> shorten("one two three four", 9)
-        'one two…'
-    """
-    flat = " ".join(str(text).split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+# --- gathering the earlier lessons' evidence ---------------------------------------------
 
 
 def evidence_functions() -> dict[str, Callable[[dict, Story], Any] | None]:
@@ -175,58 +158,6 @@ def gather_evidence(
     return gathered
 
 
-def note_lines(notes: dict[str, str], story: Story) -> dict[str, list[str]]:
-    """The student's notes split into pieces of evidence: one per non-blank line.
-
-    Example:
-        >>> from medialit import load_story
-        >>> note_lines({"001": "Named author\\n\\n British time stamp "}, load_story())
-        {'001': ['Named author', 'British time stamp']}
-    """
-    result: dict[str, list[str]] = {}
-    for report_id in [*story.ids, ALL_REPORTS]:
-        text = str((notes or {}).get(report_id) or "")
-        lines = [shorten(line) for line in text.splitlines() if line.strip()]
-        if lines:
-            result[report_id] = lines
-    return result
-
-
-def evidence_items(gathered: list[LessonEvidence], notes: dict[str, str], story: Story) -> list[Evidence]:
-    """Every piece of evidence a student can choose, report by report (notes last in each report).
-
-    Example:
-        >>> from medialit import load_story
-        >>> story = load_story()
-        >>> [e.text for e in evidence_items([], {"002": "Tags above"}, story)]
-        ['Tags above']
-    """
-    own = note_lines(notes, story)
-    items: list[Evidence] = []
-    for report_id in [*story.ids, ALL_REPORTS]:
-        for lesson in gathered:
-            items.extend(Evidence(report_id, lesson.lesson.stem, line) for line in lesson.lines.get(report_id, []))
-        items.extend(Evidence(report_id, NOTES, line) for line in own.get(report_id, []))
-    return items
-
-
-def report_title(story: Story, report_id: str) -> str:
-    """How a report is named in tables and the summary: its name and headline.
-
-    Example:
-        >>> from medialit import load_story
-        >>> report_title(load_story(), "001")
-        'Report 001: Russia threatens to retaliate against US forces in Syria'
-    """
-    if report_id == ALL_REPORTS:
-        return "All the reports"
-    try:
-        report = story.report(report_id)
-    except Exception:  # noqa: BLE001 - a report removed from the story since it was saved
-        return f"Report {report_id} (no longer in this story)"
-    return f"{report.name}: {shorten(report.headline, 110)}"
-
-
 def source_title(source: str) -> str:
     """Where a piece of evidence came from, in words.
 
@@ -237,151 +168,9 @@ def source_title(source: str) -> str:
     if source == NOTES:
         return "Your note"
     for lesson in LESSONS:
-        if lesson.stem == source:
+        if lesson.id == source:
             return f"Lesson {lesson.number}: {lesson.title}"
     return source
-
-
-def ranking_problems(ranking: list, ids: list[str]) -> list[str]:
-    """What is wrong with a ranking, in plain words (empty when every report has exactly one place).
-
-    Example:
-        >>> ranking_problems(["001", "001", None], ["001", "002", "003"])
-        ['Report 001 is in more than one place (1st, 2nd): each report gets one place.', 'Place 3 is still empty.']
-    """
-    slots = list(ranking or [])[: len(ids)] + [None] * max(0, len(ids) - len(ranking or []))
-    problems = []
-    for report_id in ids:
-        places = [index for index, value in enumerate(slots, start=1) if value == report_id]
-        if len(places) > 1:
-            problems.append(
-                f"Report {report_id} is in more than one place ({', '.join(_ordinal(p) for p in places)}): "
-                "each report gets one place."
-            )
-    empty = [str(index) for index, value in enumerate(slots, start=1) if value not in ids]
-    if empty:
-        problems.append(f"Place{'s' if len(empty) > 1 else ''} {_join(empty)} {'are' if len(empty) > 1 else 'is'} still empty.")
-    return problems
-
-
-def verdict_problems(ranking: list, chosen: list, justification: str, ids: list[str]) -> list[str]:
-    """Everything still missing before the verdict can be handed in (empty when it is complete).
-
-    Example:
-        >>> verdict_problems([], [], "", ["001", "002"])  # doctest: +NORMALIZE_WHITESPACE
-        ['You have not ranked the reports yet.', 'You chose 0 pieces of evidence: choose at least 3.',
-         'Your justification is empty: write why you ranked the reports this way.']
-    """
-    problems = []
-    if not any(value in ids for value in ranking or []):
-        problems.append("You have not ranked the reports yet.")
-    else:
-        problems.extend(ranking_problems(ranking, ids))
-    count = len(chosen or [])
-    if count < MIN_EVIDENCE:
-        problems.append(
-            f"You chose {count} piece{'' if count == 1 else 's'} of evidence: choose at least {MIN_EVIDENCE}."
-        )
-    if not str(justification or "").strip():
-        problems.append("Your justification is empty: write why you ranked the reports this way.")
-    return problems
-
-
-def verdict_tips(chosen: list, justification: str) -> list[str]:
-    """Suggestions (not requirements) drawn from the rubric.
-
-    Example:
-        >>> verdict_tips([{"source": "notes"}] * 3, "Short.")[0]
-        'All your evidence comes from your own notes. Strong verdicts use evidence from several lessons.'
-    """
-    tips = []
-    sources = {str(item.get("source", "")) for item in chosen or [] if isinstance(item, dict)}
-    if len(chosen or []) >= MIN_EVIDENCE and len(sources) == 1:
-        only = sources.pop()
-        place = "your own notes" if only == NOTES else source_title(only)
-        tips.append(f"All your evidence comes from {place}. Strong verdicts use evidence from several lessons.")
-    words = len(str(justification or "").split())
-    if 0 < words < 40:
-        tips.append(f"Your justification has {words} words. Say how each piece of evidence supports your ranking.")
-    if words and not re.search(r"\b(but|however|although|not sure|uncertain|cannot tell|can't tell|might|may)\b",
-                               str(justification).lower()):
-        tips.append("Say what you are not sure about, or what the kit's tools cannot tell you.")
-    return tips
-
-
-SUMMARY_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:46rem;margin:1.5rem auto;
-padding:0 1rem;color:#111;line-height:1.45;font-size:11pt}
-h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:1.1rem 0 .3rem;border-bottom:1px solid #999}h3{font-size:1rem;margin:.5rem 0 .1rem}
-.meta{color:#333;margin:0}ol,ul{margin:.2rem 0 .2rem 1.4rem;padding:0}li{margin:.15rem 0}
-.src{color:#444;font-size:.9em}.just{white-space:pre-wrap;border-left:4px solid #0072b2;padding:.3rem .7rem;background:#f4f8fb}
-.missing{border:2px solid #b35900;background:#fff4e5;padding:.3rem .7rem}
-@media print{body{margin:0;font-size:10pt}}
-""".strip()
-
-
-def summary_html(
-    student: str,
-    story_title: str,
-    ranking: list[str],
-    evidence: list[tuple[str, str, str]],
-    justification: str,
-    made: str = "",
-    story_date: str = "",
-    missing: list[str] | None = None,
-) -> str:
-    """A one-page HTML summary to hand in; every string is escaped, no scripts, CSS inside the page.
-
-    ``ranking`` is the report titles, most trusted first; ``evidence`` is
-    ``(report title, source title, text)`` for each chosen piece.
-
-    Example:
-        >>> page = summary_html("Sam <b>", "A story", ["Report 1"], [("Report 1", "Your note", "x")], "Because")
-        >>> "Sam &lt;b&gt;" in page and "<script" not in page
-        True
-    """
-    ranks = "".join(f"<li>{esc(title)}</li>" for title in ranking) or "<li><i>No ranking yet.</i></li>"
-    groups: list[tuple[str, list[str]]] = []
-    for report, source, text in evidence:
-        if not groups or groups[-1][0] != report:
-            groups.append((report, []))
-        groups[-1][1].append(f'<li>{esc(text)} <span class="src">({esc(source)})</span></li>')
-    pieces = "".join(f"<h3>{esc(report)}</h3><ul>{''.join(items)}</ul>" for report, items in groups)
-    pieces = pieces or "<ul><li><i>No evidence chosen yet.</i></li></ul>"
-    reasons = esc(str(justification or "").strip()) or "<i>No justification written yet.</i>"
-    story = esc(story_title) + (f" ({esc(story_date)})" if story_date else "")
-    warning = ""
-    if missing:
-        items = "".join(f"<li>{esc(problem)}</li>" for problem in missing)
-        warning = f'<div class="missing"><b>⚠ Not finished yet:</b><ul>{items}</ul></div>'
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        f"<title>My verdict — {esc(student or 'no name')}</title><style>{SUMMARY_CSS}</style></head><body>\n"
-        f"<h1>My verdict: which report would I trust?</h1>\n"
-        f'<p class="meta"><b>Name:</b> {esc(student) or "<i>(no name given)</i>"}</p>\n'
-        f'<p class="meta"><b>Date:</b> {esc(made)}</p>\n'
-        f'<p class="meta"><b>Story:</b> {story}</p>\n'
-        f"{warning}"
-        f"<h2>My ranking (most trusted first)</h2><ol>{ranks}</ol>\n"
-        f"<h2>My evidence</h2>{pieces}\n"
-        f'<h2>Why I ranked them this way</h2><div class="just">{reasons}</div>\n'
-        "</body></html>\n"
-    )
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "student"
 
 
 # --- the shared state of one notebook's verdict widgets -------------------------------------
@@ -391,7 +180,8 @@ class Board:
     """The story, this lesson's work and the gathered evidence, shared by the lesson's widgets.
 
     Widgets that show the evidence register a refresh callback, so a new note or a
-    re-gathering shows up everywhere at once.
+    re-gathering shows up everywhere at once. The saved answers are read from ``work``,
+    which every widget of the lesson saves into.
     """
 
     def __init__(self, story: Story, work: LessonWork, functions: dict | None = None):
@@ -426,15 +216,19 @@ class Board:
 
     @property
     def chosen(self) -> list[dict]:
-        value = self.work.get("chosen", [])
-        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+        return chosen_pieces(self.work.get("chosen", []))
 
     @property
     def justification(self) -> str:
         return str(self.work.get("justification") or "")
 
     def items(self) -> list[Evidence]:
-        return evidence_items(self.gathered, self.notes, self.story)
+        found = [(item.lesson.id, item.lines) for item in self.gathered]
+        return evidence_items(found, self.notes, self.story.ids)
+
+    def titles(self) -> dict[str, str]:
+        """Each evidence source of the chosen pieces, in words."""
+        return {str(item.get("source", "")): source_title(str(item.get("source", ""))) for item in self.chosen}
 
     def student(self) -> str:
         return str(open_work(PROFILE, self.story.id, folder=self.base_folder).get("name") or "").strip()
@@ -442,23 +236,12 @@ class Board:
     def problems(self) -> list[str]:
         return verdict_problems(self.ranking, self.chosen, self.justification, self.story.ids)
 
+    def tips(self) -> list[str]:
+        return verdict_tips(self.chosen, self.justification, self.titles())
+
     def summary(self) -> str:
-        ranking = [report_title(self.story, value) for value in self.ranking if value in self.story.ids]
-        chosen = [
-            (report_title(self.story, str(item.get("report", ""))), source_title(str(item.get("source", ""))),
-             str(item.get("text", "")))
-            for item in self.chosen
-        ]
-        return summary_html(
-            student=self.student(),
-            story_title=self.story.title,
-            story_date=self.story.date,
-            ranking=ranking,
-            evidence=chosen,
-            justification=self.justification,
-            made=datetime.now().strftime("%d %B %Y"),
-            missing=self.problems(),
-        )
+        return summary_page(self.story, self.student(), self.ranking, self.chosen, self.justification,
+                            titles=self.titles())
 
 
 _board: tuple[Any, Board] | None = None
@@ -497,12 +280,12 @@ def evidence_table_html(story: Story, gathered: list[LessonEvidence], notes: dic
         >>> "not done yet — open lesson 1" in evidence_table_html(story, gather_evidence(story, {}), {})
         True
     """
-    own = note_lines(notes, story)
+    own = note_lines(notes, story.ids)
     done = [item for item in gathered if item.done]
     todo = [item for item in gathered if not item.done]
     if done:
         found = [str(item.lesson.number) for item in done]
-        head = f"✓ Evidence found from lesson{'s' if len(found) > 1 else ''} {_join(found)}."
+        head = f"✓ Evidence found from lesson{'s' if len(found) > 1 else ''} {join_words(found)}."
     else:
         head = "No saved work from lessons 0–4 was found yet."
     parts = [f"<p style='margin:0 0 6px'><b>{esc(head)}</b>"]
@@ -515,7 +298,7 @@ def evidence_table_html(story: Story, gathered: list[LessonEvidence], notes: dic
     if any(ALL_REPORTS in item.lines for item in done) or ALL_REPORTS in own:
         sections.append(ALL_REPORTS)
     numbers = [str(item.lesson.number) for item in todo]
-    missing = f"✗ Not done yet: lesson{'s' if len(numbers) > 1 else ''} {_join(numbers)}" if todo else ""
+    missing = f"✗ Not done yet: lesson{'s' if len(numbers) > 1 else ''} {join_words(numbers)}" if todo else ""
     rows = []
     for report_id in sections:
         groups = [(f"Lesson {item.lesson.number}: {item.lesson.title}", item.lines.get(report_id, [])) for item in done]
@@ -570,15 +353,15 @@ class EvidenceTable(KitBox):
         return evidence_table_html(self.board.story, self.board.gathered, self.board.notes)
 
 
-class NotesBox(KitBox):
+class NotesBox(SavedBox):
     """The student's own evidence notes, one box per report (picked from a menu), saved at once."""
 
     def __init__(self, board: Board):
         self.board = board
-        options = [(shorten(report_title(board.story, r), 90), r) for r in board.story.ids]
-        options.append(("All the reports (the whole story)", ALL_REPORTS))
-        self.picker = widgets.Dropdown(
-            options=options, description="Report:", layout=widgets.Layout(width="min(100%, 720px)")
+        self.picker = report_menu(
+            board.story, description="Report:", help="Choose the report your notes are about",
+            everything="All the reports (the whole story)", everything_value=ALL_REPORTS,
+            default=board.story.ids[0] if board.story.ids else None,
         )
         self.box = widgets.Textarea(
             placeholder="One piece of evidence per line, e.g. 'No author or date on the page.'",
@@ -586,14 +369,15 @@ class NotesBox(KitBox):
             layout=widgets.Layout(width="min(100%, 720px)", height="100px"),
         )
         self.save_button = widgets.Button(description="Save my notes", icon="save", layout=widgets.Layout(width="auto"))
-        self.status = Status()
+        status = Status()
+        super().__init__(board.work, keys=("notes",), status=status,
+                         children=[self.picker, self.box, widgets.HBox([self.save_button, status])])
         save = guarded(self.status)(self._save)
         self.picker.observe(guarded(self.status)(self._picked), names="value")
         self.box.observe(lambda change: save(), names="value")
-        self.save_button.on_click(lambda button: save())
+        self.save_button.on_click(lambda button: save(force=True))
         self._loading = False
         self._picked()
-        super().__init__([self.picker, self.box, widgets.HBox([self.save_button, self.status])])
         self.add_class("medialit-notes")
 
     def _picked(self, change: dict | None = None) -> None:
@@ -604,21 +388,21 @@ class NotesBox(KitBox):
             self._loading = False
         self.status.value = ""
 
-    def _save(self) -> None:
+    def _save(self, force: bool = False) -> None:
         if self._loading:
             return
         notes = dict(self.board.notes)
-        text = self.box.value
-        if text.strip():
-            notes[self.picker.value] = text
+        if self.box.value.strip():
+            notes[self.picker.value] = self.box.value
         else:
             notes.pop(self.picker.value, None)
-        self.board.work.set("notes", notes)
-        self.status.saved()
+        self.remember({"notes": notes})
+        if force:
+            self.save_now()
         self.board.changed()
 
     def static_html(self) -> str:
-        own = note_lines(self.board.notes, self.board.story)
+        own = note_lines(self.board.notes, self.board.story.ids)
         if not own:
             return "<p><i>(no notes yet)</i></p>"
         return "".join(
@@ -629,7 +413,7 @@ class NotesBox(KitBox):
         )
 
 
-class RankingBox(KitBox):
+class RankingBox(SavedBox):
     """One menu per place, most trusted first; a report may take only one place."""
 
     def __init__(self, board: Board):
@@ -637,25 +421,22 @@ class RankingBox(KitBox):
         ids = board.story.ids
         saved = list(board.ranking)[: len(ids)]
         saved += [None] * (len(ids) - len(saved))
-        # "" not None: a Dropdown whose value is None shows a blank box instead of this label.
-        options = [("— choose a report —", "")] + [(shorten(report_title(board.story, r), 90), r) for r in ids]
+        # An empty first entry ("" not None: a Dropdown whose value is None shows a blank box, not this label).
         self.places = [
-            widgets.Dropdown(
-                options=options,
-                value=value if value in ids else "",
-                description=f"{_ordinal(index)} place:",
-                style={"description_width": "5.5em"},
-                layout=widgets.Layout(width="min(100%, 760px)"),
+            report_menu(
+                board.story, value if value in ids else "", description=f"{ordinal(index)} place:",
+                help=f"Choose the report you put in {ordinal(index)} place", everything="— choose a report —",
+                everything_value="", default="", width="min(100%, 760px)",
             )
             for index, value in enumerate(saved, start=1)
         ]
-        self.status = Status()
+        heading = widgets.HTML("<b>1st place = the report you would trust most for what happened in this event.</b>")
+        status = Status()
+        super().__init__(board.work, keys=("ranking",), status=status, children=[heading, *self.places, status])
         changed = guarded(self.status)(self._changed)
         for place in self.places:
             place.observe(changed, names="value")
-        heading = widgets.HTML("<b>1st place = the report you would trust most for what happened in this event.</b>")
         self._explain()
-        super().__init__([heading, *self.places, self.status])
         self.add_class("medialit-ranking")
 
     @property
@@ -663,7 +444,7 @@ class RankingBox(KitBox):
         return [place.value or None for place in self.places]
 
     def _changed(self, change: dict) -> None:
-        self.board.work.set("ranking", self.value)
+        self.remember({"ranking": self.value})
         self._explain(saved=True)
 
     def _explain(self, saved: bool = False) -> None:
@@ -676,39 +457,39 @@ class RankingBox(KitBox):
             self.status.value = f'<span class="medialit-ok">✓ Every report has one place.{" Saved." if saved else ""}</span>'
 
     def static_html(self) -> str:
-        rows = [[_ordinal(i), report_title(self.board.story, v) if v else "(empty)"] for i, v in enumerate(self.value, 1)]
+        rows = [[ordinal(i), report_title(self.board.story, v) if v else "(empty)"] for i, v in enumerate(self.value, 1)]
         return static_table(["Place", "Report"], rows)
 
 
-class EvidenceChooser(KitBox):
+class EvidenceChooser(SavedBox):
     """A tick box for each piece of evidence (gathered and the student's own); the ticks are saved."""
 
     def __init__(self, board: Board):
         self.board = board
-        self.status = Status()
         self.count = widgets.HTML()
         self.list = widgets.VBox(layout=widgets.Layout(max_height="460px", overflow="auto"))
         self.boxes: list[tuple[widgets.Checkbox, Evidence]] = []
-        board.listeners.append(self._render)
-        self._render()
         # ipywidgets cuts long checkbox labels to one line with "…": let evidence lines wrap instead.
         wrap = widgets.HTML(f"<style>{CHOOSER_CSS}</style>")
-        super().__init__([wrap, self.count, self.list, self.status])
+        status = Status()
+        super().__init__(board.work, keys=("chosen",), status=status, children=[wrap, self.count, self.list, status])
+        board.listeners.append(self._render)
+        self._render()
         self.add_class("medialit-chooser")
 
     def _pieces(self) -> list[Evidence]:
         items = self.board.items()
-        present = {(e.report, e.source, e.text) for e in items}
+        present = set(items)
         # Evidence chosen earlier that is no longer gathered (an earlier lesson changed) stays, so no work is lost.
         for saved in self.board.chosen:
-            piece = Evidence(str(saved.get("report", "")), str(saved.get("source", "")), str(saved.get("text", "")))
-            if (piece.report, piece.source, piece.text) not in present:
+            piece = Evidence.from_saved(saved)
+            if piece not in present:
                 items.append(piece)
-                present.add((piece.report, piece.source, piece.text))
+                present.add(piece)
         return items
 
     def _render(self) -> None:
-        chosen = {(str(c.get("report")), str(c.get("source")), str(c.get("text"))) for c in self.board.chosen}
+        chosen = {Evidence.from_saved(saved) for saved in self.board.chosen}
         children: list[widgets.Widget] = []
         self.boxes = []
         current = None
@@ -717,7 +498,7 @@ class EvidenceChooser(KitBox):
                 current = piece.report
                 children.append(widgets.HTML(f'<b style="display:block;margin-top:8px">{esc(report_title(self.board.story, current))}</b>'))
             box = widgets.Checkbox(
-                value=(piece.report, piece.source, piece.text) in chosen,
+                value=piece in chosen,
                 description=f"{piece.text}  ({source_title(piece.source)})",
                 indent=False,
                 layout=widgets.Layout(width="auto", height="auto"),
@@ -734,9 +515,8 @@ class EvidenceChooser(KitBox):
         self._count()
 
     def _ticked(self, change: dict) -> None:
-        self.board.work.set("chosen", [piece.key() for box, piece in self.boxes if box.value])
+        self.remember({"chosen": [piece.key() for box, piece in self.boxes if box.value]})
         self._count()
-        self.status.saved()
 
     def _count(self) -> None:
         number = sum(box.value for box, _ in self.boxes)
@@ -747,8 +527,8 @@ class EvidenceChooser(KitBox):
         )
 
     def static_html(self) -> str:
-        rows = [[report_title(self.board.story, str(c.get("report"))), source_title(str(c.get("source"))), c.get("text", "")]
-                for c in self.board.chosen]
+        rows = [[report_title(self.board.story, piece.report), source_title(piece.source), piece.text]
+                for piece in map(Evidence.from_saved, self.board.chosen)]
         return "<p><b>Chosen evidence</b></p>" + static_table(["Report", "From", "Evidence"], rows)
 
 
@@ -771,7 +551,7 @@ class VerdictCheck(KitBox):
 
     def report_html(self) -> str:
         problems = self.board.problems()
-        tips = verdict_tips(self.board.chosen, self.board.justification)
+        tips = self.board.tips()
         if problems:
             parts = ["<p style='margin-bottom:0'><b>✗ Not finished yet. Still missing:</b></p><ul style='margin-top:2px'>"]
             parts += [f"<li>⚠ {esc(p)}</li>" for p in problems]
@@ -788,8 +568,15 @@ class VerdictCheck(KitBox):
         return self.report_html()
 
 
-class SummaryMaker(KitBox):
-    """'Make my summary': writes the one-page HTML summary and the full work file for the teacher."""
+BINDER_NOTE = (
+    "<p class='medialit-warning' style='margin:0 0 6px'><b>⚠ You are working on Binder.</b> Everything here, "
+    "your saved work too, is deleted when this session ends. After <b>Make my summary</b>, press "
+    "<b>⬇ Download my hand-in</b> and send the downloaded <code>.zip</code> file to your teacher.</p>"
+)
+
+
+class SummaryMaker(SavedBox):
+    """'Make my summary': writes the one-page summary and the full work file, and offers both as one download."""
 
     def __init__(self, board: Board, folder: str | None = None):
         self.board = board
@@ -798,17 +585,18 @@ class SummaryMaker(KitBox):
             description="Make my summary", icon="file", button_style="success", layout=widgets.Layout(width="auto", align_self="flex-start")
         )
         self.output = widgets.HTML()
-        self.status = Status()
+        self.note = widgets.HTML(BINDER_NOTE if on_binder() else "")
+        status = Status()
+        super().__init__(board.work, keys=("summary", "exported"), status=status,
+                         children=[self.note, self.button, self.output, status])
         self.button.on_click(guarded(self.status)(self._make))
         if board.work.get("summary"):
             self.status.info(f"Your last summary: {board.work.get('summary')}")
-        super().__init__([self.button, self.output, self.status])
         self.add_class("medialit-summary")
 
     def destination(self) -> Path:
         """The teacher's hand-in folder if one is set, else the student's work folder for this story."""
-        chosen = self.folder or os.environ.get(HANDIN_ENV)
-        return Path(chosen).expanduser() if chosen else self.board.work.folder
+        return handin_folder(self.folder, self.board.work.folder)
 
     def _make(self, button: widgets.Button | None = None) -> None:
         student = self.board.student()
@@ -816,24 +604,28 @@ class SummaryMaker(KitBox):
             raise WorkError("Type your name in the name box above first, so your teacher knows whose work this is.")
         page = self.board.summary()
         folder = self.destination()
-        target = folder / f"{_slug(student)}-verdict.html"
+        target = folder / f"{file_stem(student)}-verdict.html"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         except OSError as error:
             raise WorkError(f"Cannot write {target} ({error.strerror or error}). Ask your teacher which folder to use.") from None
-        self.board.work.set("summary", str(target))
+        # The summary path first: the export then carries it with the rest of lesson 5's work.
+        self.remember({"summary": str(target)})
         exported = export_work(self.board.story.id, folder, folder=self.board.base_folder)
-        self.board.work.set("exported", str(exported))
+        self.remember({"exported": str(exported)})
+        bundle = handin_zip({target.name: page.encode("utf-8"), exported.name: exported.read_bytes()})
+        encoded = base64.b64encode(bundle).decode("ascii")
         problems = self.board.problems()
-        encoded = base64.b64encode(page.encode("utf-8")).decode("ascii")
         parts = [
             "<b class='medialit-ok'>✓ Your summary is ready.</b><br>",
             f"Summary page: <code>{esc(target)}</code><br>",
             f"All your work, for your teacher: <code>{esc(exported)}</code><br>",
-            f'<a download="{esc(target.name)}" href="data:text/html;base64,{encoded}" '
-            'style="display:inline-block;margin-top:6px;font-weight:600">⬇ Download my summary</a>'
-            " (keep a copy: on Binder your work is lost when the session ends).",
+            f'<a download="{esc(file_stem(student))}-handin.zip" href="data:application/zip;base64,{encoded}" '
+            'style="display:inline-block;margin-top:6px;font-weight:600">⬇ Download my hand-in</a>'
+            " (one .zip file with your summary page and your work file: keep it, or send it to your teacher"
+            + (", now: on Binder everything is deleted when the session ends" if on_binder() else "")
+            + ").",
         ]
         if problems:
             parts.append(
@@ -842,7 +634,6 @@ class SummaryMaker(KitBox):
                 + "</span>"
             )
         self.output.value = "".join(parts)
-        self.status.saved()
 
     def static_html(self) -> str:
         last = self.board.work.get("summary")
