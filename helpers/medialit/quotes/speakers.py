@@ -27,7 +27,8 @@ from medialit.segmentation import Block
 # --- who said it ------------------------------------------------------------------------------
 
 # Case-sensitive on purpose: "States" in "the United States" is a name, not the verb "states".
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+# "(?<![\w-])": "so-called" is not the verb "called".
+_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
@@ -422,6 +423,7 @@ _APPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w-]*(?:\s+[a-z][
 # "The mayor, Jane Smith," is a few words: _APPOSITION_BEFORE looks back this far, not to the
 # paragraph's start (which made a paragraph of many names quadratic).
 _APPOSITION_WINDOW = 80
+_SUBJECT_OF = re.compile(r"\s+(?:was|is|has|had|would|will|did|does|could|should)\b")
 # A title written lower case before a name: "Republican nominee Jane Smith", "activist Jo Lee".
 _TITLE_BEFORE = re.compile(r"\b([a-z][\w-]*)\s*$")
 
@@ -454,6 +456,10 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
                 titles.append(_head_noun(described.group(1)))
         if titles and (who.kind == "person" or who.titles or lower_title or after or before):
             found.append((offset + run.start(), _Who("person", who.name, tuple(titles)), False, False))
+        elif who.kind == "person" and _SUBJECT_OF.match(masked, run.end()):
+            # "Ana Silva said Tom Reyes was wrong when he said": a full name as the subject of
+            # a clause is someone a later "he" or "she" may point back to.
+            found.append((offset + run.start(), who, False, False))
     return sorted(found, key=lambda m: m[0])
 
 

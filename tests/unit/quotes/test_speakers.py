@@ -1,0 +1,107 @@
+"""Who said it: a table of reporting frames, hand-made, with the speaker each must give.
+
+The frames are the common shapes of attribution in English news (issue 11 item 4). Each
+row is one sentence or two, made up for this table; none is taken from any corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.quotes import extract_quotes
+from quote_cases import page
+
+# (text, the quote, its speaker)
+FRAMES = [
+    # partial quotes inside reporting frames
+    ('Mayor Jane Okafor called the plan "a betrayal of every commuter".', "a betrayal of every commuter", "Jane Okafor"),
+    ('Tom Reyes described the vote as "a disgrace to the council".', "a disgrace to the council", "Tom Reyes"),
+    ('Tom Reyes admires the coach as a "true leader of men".', "true leader of men", "Tom Reyes"),
+    ('According to Ana Silva, the budget is "tight but workable".', "tight but workable", "Ana Silva"),
+    ('The budget is "tight but workable", according to Ana Silva.', "tight but workable", "Ana Silva"),
+    ('According to city treasurer Ana Silva, the budget is "tight".', "tight", "Ana Silva"),
+    ('Critics seized on Tom Reyes\'s claim that the river was "perfectly safe to swim in".',
+     "perfectly safe to swim in", "Tom Reyes"),
+    ('At a rally on Friday, Jane Okafor likened the bypass to "a knife through the town".',
+     "a knife through the town", "Jane Okafor"),
+    ('Jane Okafor walked onto the stage, chanting "Save our bridge".', "Save our bridge", "Jane Okafor"),
+    ('Jane Okafor spoke for an hour and vowed to stop "this reckless scheme".', "this reckless scheme", "Jane Okafor"),
+    ('Jane Okafor, who has led the council since the last election in May, blasted the plan as "a disgrace".',
+     "a disgrace", "Jane Okafor"),
+    # speakers named after the quote
+    ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
+    ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
+    ('"The river is rising," said local farmer Ana Silva.', "The river is rising", "Ana Silva"),
+    ('"The river is rising." ― Ana Silva', "The river is rising.", "Ana Silva"),
+    ('"It is a fair deal," Jane Okafor, the council leader, told reporters.', "It is a fair deal", "Jane Okafor"),
+    # titles and descriptions resolved to the name the text gave them
+    ('Council leader Jane Okafor opened the meeting. Later the council leader said it was "a fair deal".',
+     "a fair deal", "Jane Okafor"),
+    ('Tom Reyes, the town\'s mayor, arrived late. "We will rebuild," the mayor said.', "We will rebuild", "Tom Reyes"),
+    ('Another critic, Ana Silva, called the plan "a waste of money".', "a waste of money", "Ana Silva"),
+    # pronouns resolved to the person named before the pronoun
+    ('Ana Silva said Tom Reyes was "plainly wrong" when he said that "the bridge is safe".',
+     "the bridge is safe", "Tom Reyes"),
+    ('Jane Okafor spoke first. "We can do this," she said.', "We can do this", "Jane Okafor"),
+    # a quote after the sentence that names its speaker
+    ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
+    # transcripts
+    ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
+]
+
+# Quotes that nobody in the sentence said: scare quotes, titles, terms. (text, the quote)
+SCARE_QUOTES = [
+    ('The so-called "temporary" closure has lasted a year.', "temporary"),
+    ('The film "River Town" opens on Friday.', "River Town"),
+    ('Residents gathered on the "new" bridge for the opening.', "new"),
+]
+
+# Words that are not names must never be given as a speaker. (text, the quote, the speaker)
+NOT_NAMES = [
+    ('Tom Reyes is telling voters that the United States economy is "strong".', "strong", "Tom Reyes"),
+    ('China said it was "firmly opposed" to the test and warned against more of them.', "firmly opposed", "China"),
+    ('The report, which was published on Monday, says the plan is "sound".', "sound", "the report"),
+]
+
+
+def speaker_of(text: str, quote: str) -> str:
+    # include_all: this table is about speakers, whatever role the segmenter gives a short paragraph.
+    [match] = [q for q in extract_quotes(page(text), include_all=True) if q.text == quote]
+    return match.speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", FRAMES)
+def test_reporting_frame_gives_the_speaker(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote", SCARE_QUOTES)
+def test_scare_quote_is_its_own_kind_with_no_speaker(text, quote):
+    [match] = [q for q in extract_quotes(page(text)) if q.text == quote]
+    assert (match.kind, match.speaker) == ("scare", "")
+
+
+@pytest.mark.parametrize("text, quote, speaker", NOT_NAMES)
+def test_words_that_are_not_names_are_never_the_speaker(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
+
+
+def test_a_resolved_description_is_kept_beside_the_name():
+    text = page('Council leader Jane Okafor spoke. Later the council leader said it was "a fair deal".')
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.described_as) == ("Jane Okafor", "the council leader")
+
+
+def test_a_description_with_no_fitting_name_is_kept_as_written():
+    [quote] = extract_quotes(page('"The water came in fast," a resident said.'))
+    assert (quote.speaker, quote.described_as) == ("a resident", "")
+
+
+def test_a_full_sentence_quote_with_no_speaker_is_a_quote_not_a_scare_quote():
+    [quote] = extract_quotes(page('"We will rebuild."'))
+    assert quote.kind == "quote"
+
+
+def test_they_names_nobody_in_particular():
+    [quote] = extract_quotes(page('"We will rebuild," they said.'))
+    assert quote.speaker == ""
