@@ -91,11 +91,17 @@ class Locator:
 
     def sentence(self, position: int) -> str:
         """The sentence around ``position`` (the whole passage if it falls between sentences)."""
+        start, end = self.sentence_span(position)
+        return self.text[start:end]
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``position`` (of the whole passage, stripped, between sentences)."""
         index = bisect_right(self.starts, position) - 1
         if index >= 0 and position < self.spans[index][1]:
-            start, end = self.spans[index]
-            return self.text[start:end].strip()
-        return self.text.strip()
+            return self.spans[index]
+        stripped = self.text.lstrip()
+        start = len(self.text) - len(stripped)
+        return start, start + len(stripped.rstrip())
 
     def line(self, position: int) -> int:
         """The page line ``position`` is on."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -21,7 +22,7 @@ from medialit.errors import StoryError
 from medialit.passages import Locator, ReportLike, normalise, report_passages
 from medialit.story import Story
 from medialit.terms import TERMS_FILE, NumberTopic, Terms, load_terms
-from medialit.text import MONTHS
+from medialit.text import MONTHS, SPEECH_VERB
 
 __all__ = ["NumberComparison", "NumberMention", "compare_numbers", "find_numbers"]
 
@@ -34,6 +35,10 @@ class NumberMention:
     word that bends it ('at least', 'about', 'within'); ``restates`` is true for a
     conversion in brackets ('4 miles (6 kilometers)': the 6 km restates the 4 miles).
     Dates have the year as value (the day when no year is written).
+
+    ``given_by`` says whose figure it is, as far as the text shows: ``"quote"`` inside
+    quotation marks, ``"source"`` in a sentence that attributes it (``cue`` holds the words,
+    like 'said' or 'according to'), else ``"report"``: the outlet states it itself.
 
     Example:
         >>> find_numbers("Troops were at least 7 km away.")[0].standard
@@ -50,6 +55,34 @@ class NumberMention:
     restates: bool = False
     part: str = "body"
     line: int = 1
+    given_by: str = "report"
+    cue: str = ""
+
+    @property
+    def as_written(self) -> str:
+        """The number as the report writes it, with the qualifier that bends it.
+
+        Example:
+            >>> find_numbers("Troops were at least 7 km away.")[0].as_written
+            'at least 7 km'
+        """
+        if self.qualifier and not self.text.lower().startswith(self.qualifier):
+            return f"{self.qualifier} {self.text}"
+        return self.text
+
+    @property
+    def given_by_words(self) -> str:
+        """Whose figure this is, in words a student reads.
+
+        Example:
+            >>> find_numbers("Troops were 7 km away, officers said.")[0].given_by_words
+            "given by someone the report cites ('said')"
+        """
+        if self.given_by == "quote":
+            return "inside a quotation: someone else's words"
+        if self.given_by == "source":
+            return f"given by someone the report cites ('{self.cue}')"
+        return "stated by the report itself"
 
     @property
     def standard(self) -> tuple[float, str]:
@@ -147,6 +180,41 @@ def _count_unit(text: str, position: int = 0) -> str:
     return ""
 
 
+# Reporting verbs that give a figure to someone else, in lower case so that 'United States'
+# is no verb; words that are more often nouns here ('state', 'report', 'note') are left out.
+_ATTRIBUTING = re.compile(
+    SPEECH_VERB.replace("according", "[Aa]ccording"),
+)
+_NOT_ATTRIBUTING = frozenset({"state", "states", "report", "note", "notes", "comment", "comments"})
+_OPEN_MARKS = "“«„"
+_CLOSE_MARKS = "”»"
+
+
+class _Quotes:
+    """Whether a position in a passage is inside quotation marks, by counting the marks before it."""
+
+    def __init__(self, text: str):
+        self.opens = [i for i, c in enumerate(text) if c in _OPEN_MARKS]
+        self.closes = [i for i, c in enumerate(text) if c in _CLOSE_MARKS]
+        self.straight = [i for i, c in enumerate(text) if c == '"']
+
+    def inside(self, position: int) -> bool:
+        opened = bisect_left(self.opens, position) - bisect_left(self.closes, position)
+        return opened > 0 or bisect_left(self.straight, position) % 2 == 1
+
+
+def _given_by(sentence: str, offset: int, quoted: bool) -> tuple[str, str]:
+    """('quote' | 'source' | 'report', cue): the cue is the reporting verb nearest before the number, else after."""
+    if quoted:
+        return "quote", ""
+    verbs = [m for m in _ATTRIBUTING.finditer(sentence) if m.group().lower() not in _NOT_ATTRIBUTING]
+    if not verbs:
+        return "report", ""
+    before = [m for m in verbs if m.start() < offset]
+    nearest = before[-1] if before else verbs[0]
+    return "source", " ".join(nearest.group().split())
+
+
 def find_numbers(report: ReportLike, include_comments: bool = False) -> list[NumberMention]:
     """Every number in the report body with what it measures, in reading order.
 
@@ -155,7 +223,8 @@ def find_numbers(report: ReportLike, include_comments: bool = False) -> list[Num
     'three times' a count of 3, because they count events ('shelled twice'); 'one' and
     'once' are left out, being mostly idioms ('on one side'). Word numbers from two to
     twelve count only before a noun ('five of its fighters'). A list marker like '1.'
-    at the start of a paragraph is not a number.
+    at the start of a paragraph is not a number. Each number says who gives it
+    (:attr:`NumberMention.given_by`): a quotation, a cited source, or the report itself.
 
     Example:
         >>> [(n.value, n.unit, n.measure) for n in find_numbers("It fell 4 miles (6 kilometers) away in 2017.")]
@@ -164,8 +233,13 @@ def find_numbers(report: ReportLike, include_comments: bool = False) -> list[Num
     mentions: list[NumberMention] = []
     for unit in report_passages(report, include_comments):
         where = Locator(unit, normalise(unit.text))
+        quotes = _Quotes(where.text)
         for start, mention in _numbers_in(where.text):
-            mentions.append(replace(mention, sentence=where.sentence(start), part=unit.part, line=where.line(start)))
+            first, last = where.sentence_span(start)
+            sentence = where.text[first:last]
+            given_by, cue = _given_by(sentence, start - first, quotes.inside(start))
+            mentions.append(replace(mention, sentence=sentence, part=unit.part, line=where.line(start),
+                                    given_by=given_by, cue=cue))
     return mentions
 
 
@@ -255,15 +329,20 @@ def _classify_number(text: str, match: re.Match[str]) -> tuple[str, str, int, fl
 
 @dataclass(frozen=True)
 class NumberComparison:
-    """What each report says about one number topic, and whether the reports can all be right.
+    """What each report says about one number topic, whether the figures fit together, and what to ask.
 
-    ``mentions`` maps every report id to its numbers for the topic (empty when the
-    report gives none). ``agree`` is ``None`` when fewer than two reports give a number.
+    ``mentions`` maps every report id to its numbers for the topic (empty when the report
+    gives none). ``agree`` is ``None`` when fewer than two reports give a number, else
+    whether one value fits every figure. Figures that differ are not called wrong: they may
+    describe different places or days, or come from different people. ``verdict`` says it
+    in one sentence, ``questions`` are what a student checks next, and ``summary`` is all of
+    it in plain text (each report's figures, who gives them, the verdict and the questions).
 
     Example:
         >>> from medialit.story import load_story
-        >>> compare_numbers(load_story())[0].agree
-        False
+        >>> comparison = compare_numbers(load_story())[0]
+        >>> comparison.agree, comparison.verdict
+        (False, 'The figures differ.')
     """
 
     topic: str
@@ -273,6 +352,8 @@ class NumberComparison:
     mentions: dict[str, tuple[NumberMention, ...]]
     agree: bool | None
     summary: str
+    verdict: str = ""
+    questions: tuple[str, ...] = ()
 
 
 def _interval(mention: NumberMention) -> tuple[float, float]:
@@ -312,13 +393,17 @@ def compare_numbers(
 
     A number belongs to a topic when it measures the same kind of thing and its
     sentence holds one of the topic's cue words. Distances are compared in kilometres.
-    Reports agree when one value fits every report's number, reading 'at least',
-    'within' and 'about' for what they allow.
+    Figures fit together when one value fits every report's number, reading 'at least',
+    'within' and 'about' for what they allow; otherwise they differ, and the summary asks
+    whether they describe the same place and time and who gives each one.
 
     Example:
         >>> from medialit.story import load_story
-        >>> print(compare_numbers(load_story())[0].summary)
-        000: at least 7 km; 002: within 6.44 km ('within 4 miles'). These cannot all be true.
+        >>> print(compare_numbers(load_story())[0].summary)  # doctest: +NORMALIZE_WHITESPACE
+        000: at least 7 km, given by someone the report cites ('saying'); 002: within 6.44 km
+        ('within 4 miles'), stated by the report itself. The figures differ. Do they describe
+        the same place and the same time? Who gives each figure: the outlet itself, or a person
+        it quotes or cites? Here 000 gives its figure as someone else's words.
     """
     known = terms or load_terms()
     chosen = list(known.number_topics) if topics is None else [
@@ -340,17 +425,39 @@ def compare_numbers(
         if len(giving) >= 2:
             intervals = [_interval(m) for ms in giving.values() for m in ms]
             agree = max(low for low, _ in intervals) <= min(high for _, high in intervals)
-        parts = [f"{rid}: " + ", ".join(_describe(m) for m in ms) for rid, ms in giving.items()]
-        if not giving:
-            verdict = "No report gives a number for this."
-        elif agree is None:
-            verdict = "Only one report gives a number, so there is nothing to compare."
-        else:
-            verdict = "These fit together." if agree else "These cannot all be true."
-        summary = "; ".join(parts) + (". " if parts else "") + verdict
+        parts = [f"{rid}: " + "; ".join(f"{_describe(m)}, {m.given_by_words}" for m in ms) for rid, ms in giving.items()]
+        verdict, questions = _verdict(giving, agree)
+        summary = " ".join(["; ".join(parts) + "." if parts else "", verdict, *questions]).strip()
         standard_unit = "km" if topic.measure == "distance" else topic.unit
-        comparisons.append(NumberComparison(topic.id, topic.title, topic.measure, standard_unit, by_report, agree, summary))
+        comparisons.append(NumberComparison(topic.id, topic.title, topic.measure, standard_unit, by_report, agree,
+                                            summary, verdict, questions))
     return comparisons
+
+
+def _verdict(giving: dict[str, tuple[NumberMention, ...]], agree: bool | None) -> tuple[str, tuple[str, ...]]:
+    """One plain sentence and the questions to ask next; figures that differ are never called false."""
+    if not giving:
+        return "No report gives a number for this.", ()
+    if agree is None:
+        return "Only one report gives a number, so there is nothing to compare.", ()
+    others = [rid for rid, ms in giving.items() if all(m.given_by != "report" for m in ms)]
+    if agree:
+        if len(others) == len(giving):
+            return "These fit together.", (
+                "Every report gives this figure as someone else's words: agreeing reports may all repeat one source.",
+            )
+        return "These fit together.", ()
+    questions = [
+        "Do they describe the same place and the same time?",
+        "Who gives each figure: the outlet itself, or a person it quotes or cites?",
+    ]
+    if others and len(others) < len(giving):
+        whose = " and ".join(others)
+        questions.append(f"Here {whose} {'gives its figure' if len(others) == 1 else 'give their figures'} "
+                         "as someone else's words.")
+    elif others:
+        questions.append("Here every report gives its figure as someone else's words.")
+    return "The figures differ.", tuple(questions)
 
 
 def _topic(terms: Terms, topic_id: str) -> NumberTopic:

@@ -20,6 +20,10 @@ from dataclasses import dataclass
 import textstat
 from textstat.backend.counts import _count_syllables
 
+# Absolute, not relative, so `python -m doctest helpers/medialit/reading_level.py` runs the examples.
+from medialit.passages import has_comments
+from medialit.story import Report
+
 
 def _no_cmudict(lang: str) -> None:
     # textstat treats a missing dictionary like a missing word: it falls back to Pyphen.
@@ -83,3 +87,38 @@ def word_count(text: str) -> int:
         4
     """
     return textstat.lexicon_count(text)
+
+
+# The usual bands for Flesch Reading Ease, as listed in textstat's documentation.
+EASE_BANDS: tuple[tuple[float, str], ...] = (
+    (90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"),
+    (50, "fairly difficult"), (30, "difficult"), (float("-inf"), "very difficult"),
+)
+
+
+def ease_words(score: float) -> str:
+    """Flesch's plain-words band for a Reading Ease score.
+
+    Example:
+        >>> ease_words(54.2)
+        'fairly difficult'
+    """
+    for floor, words in EASE_BANDS:
+        if score >= floor:
+            return words
+    return EASE_BANDS[-1][1]  # pragma: no cover - the last floor is -inf
+
+
+def report_readability(report: Report) -> dict[str, Readability]:
+    """Readability of the article body, and of body plus reader comments when the page has comments.
+
+    Example:
+        >>> from medialit.story import load_story
+        >>> sorted(report_readability(load_story().report("004")))
+        ['body', 'with comments']
+    """
+    scores = {"body": readability(report.body_text)}
+    comments = "\n\n".join(block.text for block in report.blocks if block.role == "comment")
+    if has_comments(report):
+        scores["with comments"] = readability(report.body_text + "\n\n" + comments)
+    return scores

@@ -21,7 +21,27 @@ from medialit.passages import LETTER, ReportLike, alternation, normalise, report
 from medialit.terms import Terms, load_terms
 from medialit.text import sentences as split_sentences
 
-__all__ = ["Source", "find_sources"]
+__all__ = ["KIND_NAMES", "Source", "find_sources", "kind_words"]
+
+#: How each kind of source is named for students: (one, many).
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "news_agency": ("news agency", "news agencies"),
+    "named_official": ("named official", "named officials"),
+    "anonymous": ("anonymous source", "anonymous sources"),
+    "institution": ("government or organisation", "governments or organisations"),
+    "other_outlet": ("other news outlet", "other news outlets"),
+}
+
+
+def kind_words(kind: str, n: int) -> str:
+    """'1 named official', '2 anonymous sources': a source kind with its count.
+
+    Example:
+        >>> kind_words("anonymous", 2)
+        '2 anonymous sources'
+    """
+    one, many = KIND_NAMES.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
+    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass(frozen=True)

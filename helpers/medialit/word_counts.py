@@ -22,7 +22,17 @@ from medialit.passages import LETTER, Locator, ReportLike, alternation, has_comm
 from medialit.story import Story
 from medialit.terms import TermGroup, Terms, load_terms
 
-__all__ = ["TermCounts", "TermMatch", "comment_difference", "comment_table", "count_table", "count_terms"]
+__all__ = ["TermCounts", "TermMatch", "comment_difference", "comment_table", "count_table", "count_terms", "times"]
+
+
+def times(n: int) -> str:
+    """'1 time', '3 times'.
+
+    Example:
+        >>> times(1), times(2)
+        ('1 time', '2 times')
+    """
+    return f"{n} time" if n == 1 else f"{n} times"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 
 from lesson4_pages import STORY, TEXT, report
@@ -92,10 +93,31 @@ def test_000_and_002_disagree_on_the_distance_between_the_forces():
     assert "000: at least 7 km" in distance.summary and "within 4 miles" in distance.summary
 
 
+def test_figures_that_differ_are_never_called_false_and_the_summary_asks_what_to_check():
+    distance = next(c for c in compare_numbers(STORY) if c.topic == "distance_between_forces")
+    assert distance.verdict == "The figures differ."
+    assert "cannot" not in distance.summary and "true" not in distance.summary
+    assert "same place and the same time" in distance.summary and "the outlet itself" in distance.summary
+
+
+def test_000s_distance_is_a_cited_commanders_figure_and_002s_is_the_outlets_own():
+    distance = next(c for c in compare_numbers(STORY) if c.topic == "distance_between_forces")
+    (commander,), (own,) = distance.mentions["000"], distance.mentions["002"]
+    assert (commander.given_by, commander.cue) == ("source", "saying")
+    assert own.given_by == "report"
+    assert "Here 000 gives its figure as someone else's words." in distance.questions
+
+
 def test_four_reports_agree_the_troops_were_fired_on_twice_and_004_is_silent():
     fired = next(c for c in compare_numbers(STORY) if c.topic == "times_fired_on")
     assert fired.agree is True
     assert {rid: len(ms) for rid, ms in fired.mentions.items()} == {"000": 2, "001": 2, "002": 1, "003": 1, "004": 0}
+
+
+def test_reports_that_agree_by_repeating_other_peoples_words_are_told_so():
+    fired = next(c for c in compare_numbers(STORY) if c.topic == "times_fired_on")
+    assert all(m.given_by != "report" for ms in fired.mentions.values() for m in ms)
+    assert fired.questions == ("Every report gives this figure as someone else's words: agreeing reports may all repeat one source.",)
 
 
 def hand_story(*bodies: str) -> Story:
@@ -118,6 +140,41 @@ def test_a_topic_given_by_one_report_has_nothing_to_compare():
     story = hand_story("The two armies are now about 10 km apart from each other along the front line, officers said.")
     (topic,) = compare_numbers(story, ["distance_between_forces"])
     assert topic.agree is None and "Only one report" in topic.summary
+
+
+# --- whose figure it is ---------------------------------------------------------------------------
+
+GIVEN_BY = [
+    ('The mayor said: "About 300 homes flooded."', "quote", ""),
+    ("\u201cAbout 300 homes flooded,\u201d the mayor said.", "quote", ""),
+    ("About 300 homes flooded, according to the council.", "source", "according to"),
+    ("According to the council, about 300 homes flooded.", "source", "According to"),
+    ("Officials warned that 300 homes could flood.", "source", "warned"),
+    ("About 300 homes flooded in the United States.", "report", ""),
+    ("About 300 homes flooded overnight.", "report", ""),
+]
+
+
+@pytest.mark.parametrize("text, given_by, cue", GIVEN_BY)
+def test_each_number_says_whose_figure_it_is(text, given_by, cue):
+    (homes,) = find_numbers(text)
+    assert (homes.given_by, homes.cue) == (given_by, cue)
+
+
+def test_a_quote_opened_in_an_earlier_sentence_still_holds_the_number():
+    text = '"We saw it coming. About 300 homes flooded," she said. Then 40 more flooded.'
+    assert [(n.value, n.given_by) for n in find_numbers(text)] == [(300.0, "quote"), (40.0, "report")]
+
+
+def test_figures_that_differ_ask_about_place_time_and_source():
+    story = hand_story(
+        "The two armies are now 30 km apart from each other along the front line.",
+        "The two armies are now 6 miles apart from each other along the front line, officers said today.",
+    )
+    (topic,) = compare_numbers(story, [NumberTopic("gap", "Gap", "distance", "", ("apart",))])
+    assert topic.agree is False and topic.verdict == "The figures differ."
+    assert topic.questions[-1] == "Here 901 gives its figure as someone else's words."
+    assert "900: 30 km, stated by the report itself" in topic.summary
 
 
 # --- review fixes: units, sentences, long texts ------------------------------------------------------

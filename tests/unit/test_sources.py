@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from lesson4_pages import STORY, TERMS, TEXT, by_name, report
-from medialit.sources import find_sources
+from medialit.sources import find_sources, kind_words
 from medialit.story import Report
 from medialit.terms import load_terms
 
@@ -144,3 +144,8 @@ def test_any_page_text_gives_sources_whose_evidence_is_one_of_their_sentences(te
     page = Report(id="999", filename="999.txt", raw_text=text)
     for source in find_sources(page, include_comments=True, terms=TERMS):
         assert source.evidence in source.sentences and source.mentions >= len(source.sentences) >= 1
+
+
+def test_kind_words_are_singular_or_plural():
+    assert kind_words("named_official", 1) == "1 named official"
+    assert kind_words("news_agency", 2) == "2 news agencies"

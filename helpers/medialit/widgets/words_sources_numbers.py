@@ -1,7 +1,9 @@
 """Lesson 4 widgets: word choice, sources, numbers and readability across the reports.
 
-The widgets only show what :mod:`medialit.wording` and :mod:`medialit.reading_level`
-return; the small helpers here turn those results into chart rows and plain sentences.
+The widgets only show what the analysis modules return: :mod:`medialit.word_counts`,
+:mod:`medialit.sources`, :mod:`medialit.quantities` and :mod:`medialit.reading_level`, over
+the story's own word lists (:func:`medialit.terms.story_terms`). Each widget is a
+:class:`~medialit.widgets.common.SavedBox`: its saved answers live in ``state``.
 
 Saved keys (in ``04-words-sources-numbers.json``)::
 
@@ -10,11 +12,12 @@ Saved keys (in ``04-words-sources-numbers.json``)::
     "sources":     {"report": "all"}          # "all" or a report id: whose table is shown
     "numbers":     {"report": "000"}          # the report whose numbers are listed
     "readability": {"seen": true}
-    "stance", "trust-numbers", "readability-limits": free-text answers (kit.question)
+    "stance", "trust-numbers", "readability-limits", "exit.1", "exit.2", "exit.3":
+                   free-text answers (kit.question)
 
 ``terms.seen`` lists every word group the student has looked at; ``sources``,
 ``numbers`` and ``readability`` are written the first time their widget is shown,
-so :func:`evidence` reports only the analysis the student has seen.
+so the lesson-5 evidence reports only the analysis the student has seen.
 """
 
 from __future__ import annotations
@@ -24,33 +27,19 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..progress import LessonWork
-from ..reading_level import Readability, readability
-from ..story import Report, Story
-from ..quantities import NumberComparison, NumberMention, compare_numbers, find_numbers
-from ..sources import Source, find_sources
-from ..terms import Terms, TermGroup, load_terms
-from ..word_counts import TermMatch, count_terms
-from .common import ChartBox, KitBox, Status, esc, figure_png, guarded, new_figure, session
+from ..quantities import NumberMention, compare_numbers, find_numbers
+from ..reading_level import Readability, ease_words, readability, report_readability
+from ..sources import KIND_NAMES, Source, find_sources, kind_words
+from ..story import Story
+from ..terms import TermGroup, Terms, load_terms, story_terms
+from ..word_counts import TermMatch, comment_difference, count_table, count_terms, times
+from .common import ChartBox, SavedBox, esc, figure_png, guarded, new_figure, report_menu, session
 
 __all__ = ["number_check", "readability_chart", "source_chart", "term_counts"]
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "news_agency": ("news agency", "news agencies"),
-    "named_official": ("named official", "named officials"),
-    "anonymous": ("anonymous source", "anonymous sources"),
-    "institution": ("government or organisation", "governments or organisations"),
-    "other_outlet": ("other news outlet", "other news outlets"),
-}
-
-# The usual bands for Flesch Reading Ease, as listed in textstat's documentation.
-EASE_BANDS: tuple[tuple[float, str], ...] = (
-    (90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"),
-    (50, "fairly difficult"), (30, "difficult"), (float("-inf"), "very difficult"),
-)
 
 READABILITY_EXPLAINED = (
     "<p><b>What a readability formula measures.</b> Flesch Reading Ease and the Flesch-Kincaid grade "
@@ -64,83 +53,22 @@ READABILITY_EXPLAINED = (
     "differ by a point or two from online calculators.</i></p>"
 )
 
-
-# --------------------------------------------------------------------------- plain helpers
-
-
-def ease_words(score: float) -> str:
-    """Flesch's plain-words band for a Reading Ease score.
-
-    Example:
-        >>> ease_words(54.2)
-        'fairly difficult'
-    """
-    for floor, words in EASE_BANDS:
-        if score >= floor:
-            return words
-    return EASE_BANDS[-1][1]  # pragma: no cover - the last floor is -inf
+# The lesson-5 evidence (medialit.evidence) still imports these from here; they now live in the
+# analysis modules, and these names go when it imports them from there.
+_times = times
 
 
-def kind_words(kind: str, n: int) -> str:
-    """'1 named official', '2 anonymous sources': a source kind with its count.
-
-    Example:
-        >>> kind_words("anonymous", 2)
-        '2 anonymous sources'
-    """
-    one, many = KIND_NAMES.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
-    return f"{n} {one if n == 1 else many}"
+def _number_words(mention: NumberMention) -> str:
+    return mention.as_written
 
 
-def has_comments(report: Report) -> bool:
-    """Whether the kit found reader comments on this page."""
-    return any(block.role == "comment" for block in report.blocks)
+# --------------------------------------------------------------------------- display helpers
 
 
-def comments_text(report: Report) -> str:
-    return "\n\n".join(block.text for block in report.blocks if block.role == "comment")
-
-
-def report_readability(report: Report) -> dict[str, Readability]:
-    """Readability of the article body, and of body plus comments when the page has comments.
-
-    Example:
-        >>> from medialit import load_story
-        >>> sorted(report_readability(load_story().report("004")))
-        ['body', 'with comments']
-    """
-    scores = {"body": readability(report.body_text)}
-    if has_comments(report):
-        scores["with comments"] = readability(report.body_text + "\n\n" + comments_text(report))
-    return scores
-
-
-def comment_difference(story: Story, group: TermGroup, terms: Terms | None = None) -> dict[str, dict[str, int]]:
-    """For each report with comments: how many of each term the comments add (zeros left out).
-
-    Example:
-        >>> from medialit import load_story
-        >>> from medialit.terms import load_terms
-        >>> comment_difference(load_story(), load_terms().group("sides_government"))
-        {'004': {'regime': 2, 'government': 3}}
-    """
-    added: dict[str, dict[str, int]] = {}
-    for report in story.reports:
-        if not has_comments(report):
-            continue
-        counts = count_terms(report, [group], include_comments=True, terms=terms).comments
-        added[report.id] = {term: n for term, n in counts.items() if n}
-    return added
-
-
-def _label(report: Report, width: int = 16) -> str:
+def _label(report: Any, width: int = 16) -> str:
     # matplotlib reads '$...$' as maths; a label from story.json must show as typed.
     name = report.name if len(report.name) <= width else report.name[: width - 1] + "…"
     return name.replace("$", r"\$")
-
-
-def _times(n: int) -> str:
-    return f"{n} time" if n == 1 else f"{n} times"
 
 
 def _marked(sentence: str, words: str) -> str:
@@ -187,10 +115,19 @@ def _update_chart(chart: ChartBox, figure: Any, caption: str, headers: list[str]
     chart.children[0].value = f"<b>{esc(caption)}</b>"
 
 
-def _remember(work: LessonWork, key: str, value: dict) -> None:
-    """Write a widget's first saved value, leaving earlier choices alone."""
-    if not isinstance(work.get(key), dict):
-        work.set(key, value)
+class _LessonBox(SavedBox):
+    """A SavedBox that records, once and quietly, that the student opened it (for the lesson-5 evidence)."""
+
+    def _record_opening(self, key: str, value: dict) -> None:
+        if not isinstance(self.state.get(key), dict):
+            self.remember({key: value})
+            # Opening is not something the student did: no "Saved" line under an untouched chart.
+            if "medialit-ok" in self.status.value:
+                self.status.value = ""
+
+    def _saved(self, key: str) -> dict:
+        value = self.state.get(key)
+        return value if isinstance(value, dict) else {}
 
 
 # --------------------------------------------------------------------------- word choice
@@ -218,20 +155,20 @@ def term_figure(story: Story, group: TermGroup, table: dict[str, dict[str, int]]
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
-
-class TermCounter(KitBox):
+class TermCounter(_LessonBox):
     """Pick a word group and whether to count reader comments; the chart and sentences follow."""
 
     def __init__(self, story: Story, work: LessonWork, terms: Terms | None = None, key: str = "terms"):
-        self.story, self.work, self.key = story, work, key
-        self.terms = terms or load_terms()
-        saved = work.get(key) if isinstance(work.get(key), dict) else {}
+        self.story, self.key = story, key
+        self.terms = terms or story_terms(story)
+        super().__init__(work, keys=(key,))
+        saved = self._saved(key)
         ids = [g.id for g in self.terms.groups]
         group = saved.get("group") if saved.get("group") in ids else ids[0]
-        report = saved.get("report") if saved.get("report") in story.ids else story.ids[0]
         self.seen: list[str] = [g for g in saved.get("seen", []) if g in ids] if isinstance(saved.get("seen"), list) else []
         self.picker = widgets.Dropdown(
             options=[(g.title, g.id) for g in self.terms.groups], value=group, description="Word group:",
+            tooltip="Choose which group of words to count in every report",
             style={"description_width": "initial"}, layout=widgets.Layout(width="min(100%, 620px)"),
         )
         self.comments = widgets.Checkbox(value=bool(saved.get("include_comments", False)),
@@ -240,22 +177,19 @@ class TermCounter(KitBox):
         self.difference = widgets.HTML()
         self.empty = widgets.HTML()
         self.chart = ChartBox(new_figure(1, 1), "", [], [])
-        self.report_picker = widgets.Dropdown(
-            options=[(r.name, r.id) for r in story.reports], value=report, description="Read the sentences in:",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="min(100%, 420px)"),
-        )
+        self.report_picker = report_menu(story, saved.get("report"), description="Read the sentences in:",
+                                         help="Choose the report whose sentences with these words are listed")
         self.matches = widgets.HTML()
-        self.status = Status()
         changed = guarded(self.status)(self._changed)
         self.picker.observe(changed, names="value")
         self.comments.observe(changed, names="value")
         self.report_picker.observe(changed, names="value")
         self._render()
-        _remember(work, key, self._choices())
-        super().__init__([
+        self._record_opening(key, self._choices())
+        self.children = [
             widgets.HBox([self.picker, self.comments], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
             self.chart, self.empty, self.difference, self.report_picker, self.matches, self.status,
-        ])
+        ]
         self.add_class("medialit-terms")
 
     @property
@@ -264,12 +198,11 @@ class TermCounter(KitBox):
 
     def table(self) -> dict[str, dict[str, int]]:
         """{report id: {term: count}} as currently chosen."""
-        return {r.id: count_terms(r, [self.group], self.comments.value, self.terms).counts for r in self.story.reports}
+        return count_table(self.story, [self.group], self.comments.value)
 
     def _changed(self, change: dict) -> None:
         self._render()
-        self.work.set(self.key, self._choices())
-        self.status.saved()
+        self.remember({self.key: self._choices()})
 
     def _choices(self) -> dict:
         return {
@@ -298,7 +231,7 @@ class TermCounter(KitBox):
 
     def difference_sentences(self) -> list[str]:
         """Plain sentences saying what the reader comments add to the counts."""
-        added = comment_difference(self.story, self.group, self.terms)
+        added = comment_difference(self.story, self.group)
         if not added:
             return ["None of these pages has reader comments that the kit found, so the box changes nothing here."]
         verb = "add" if self.comments.value else "would add"
@@ -319,7 +252,7 @@ class TermCounter(KitBox):
 
     def matches_html(self) -> str:
         report = self.story.report(self.report_picker.value)
-        found: list[TermMatch] = list(count_terms(report, [self.group], self.comments.value, self.terms).matches)
+        found: list[TermMatch] = list(count_terms(report, [self.group], self.comments.value).matches)
         if not found:
             return f"<p><i>No words from this group in {esc(report.name)}.</i></p>"
         rows = [[esc(m.term), esc(f"{'comment' if m.part == 'comment' else 'body'}, line {m.line}"),
@@ -359,36 +292,31 @@ def source_figure(story: Story, found: dict[str, list[Source]]) -> Any:
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
-
-class SourceChart(KitBox):
+class SourceChart(_LessonBox):
     """Who each report cites, by kind, and the sentence that shows each source."""
 
-    def __init__(self, story: Story, work: LessonWork, key: str = "sources"):
-        self.story, self.work, self.key = story, work, key
-        self.found = {r.id: find_sources(r) for r in story.reports}
+    def __init__(self, story: Story, work: LessonWork, key: str = "sources", terms: Terms | None = None):
+        self.story, self.key = story, key
+        terms = terms or story_terms(story)
+        super().__init__(work, keys=(key,))
+        self.found = {r.id: find_sources(r, terms=terms) for r in story.reports}
         headers = ["Report", *[KIND_NAMES[k][1].capitalize() for k in KIND_NAMES]]
         rows = [[r.name, *[sum(1 for s in self.found[r.id] if s.kind == k) for k in KIND_NAMES]] for r in story.reports]
         self.chart = ChartBox(source_figure(story, self.found), "Sources each report cites, by kind", headers, rows)
         self.chart.table.value = table_html(headers, rows, nowrap=(0,))
-        saved = work.get(key) if isinstance(work.get(key), dict) else {}
-        choice = saved.get("report") if saved.get("report") in ["all", *story.ids] else "all"
-        self.picker = widgets.Dropdown(
-            options=[("All reports", "all"), *[(r.name, r.id) for r in story.reports]], value=choice,
-            description="Show the sources of:", style={"description_width": "initial"},
-            layout=widgets.Layout(width="min(100%, 420px)"),
-        )
+        self.picker = report_menu(story, self._saved(key).get("report"), description="Show the sources of:",
+                                  help="Choose whose sources the table lists: all reports or one",
+                                  everything="All reports", default="all")
         self.list = widgets.HTML()
-        self.status = Status()
         self.picker.observe(guarded(self.status)(self._changed), names="value")
         self._render()
-        _remember(work, key, {"report": choice})
-        super().__init__([self.chart, self.picker, self.list, self.status])
+        self._record_opening(key, {"report": self.picker.value})
+        self.children = [self.chart, self.picker, self.list, self.status]
         self.add_class("medialit-sources")
 
     def _changed(self, change: dict) -> None:
         self._render()
-        self.work.set(self.key, {"report": change["new"]})
-        self.status.saved()
+        self.remember({self.key: {"report": change["new"]}})
 
     def _render(self) -> None:
         self.list.value = self.list_html(self.picker.value)
@@ -414,68 +342,48 @@ def source_chart() -> SourceChart:
 # --------------------------------------------------------------------------- numbers
 
 
-def verdict_words(comparison: NumberComparison) -> str:
-    """A plain verdict with a symbol: ✗ cannot both be true, ✓ fit together, or – nothing to compare.
-
-    Example:
-        >>> from medialit import load_story
-        >>> verdict_words(compare_numbers(load_story())[0])
-        '✗ These cannot both be true.'
-    """
-    giving = sum(1 for ms in comparison.mentions.values() if ms)
-    if comparison.agree is None:
-        return "– No report gives a number for this." if giving == 0 else "– Only one report gives a number: nothing to compare."
-    if comparison.agree:
-        return "✓ These fit together."
-    return "✗ These cannot both be true." if giving == 2 else "✗ These cannot all be true."
+#: A symbol beside each verdict, so that it is never shown by colour alone.
+VERDICT_SYMBOLS = {True: "✓", False: "≠", None: "–"}
 
 
-def _number_words(mention: NumberMention) -> str:
-    return f"{mention.qualifier} {mention.text}".strip() if mention.qualifier and not mention.text.lower().startswith(mention.qualifier) else mention.text
-
-
-class NumberCheck(KitBox):
+class NumberCheck(_LessonBox):
     """Numbers lined up where reports talk about the same thing, and every number in one report."""
 
-    def __init__(self, story: Story, work: LessonWork, key: str = "numbers"):
-        self.story, self.work, self.key = story, work, key
-        self.comparisons = compare_numbers(story)
+    def __init__(self, story: Story, work: LessonWork, key: str = "numbers", terms: Terms | None = None):
+        self.story, self.key = story, key
+        self.comparisons = compare_numbers(story, terms=terms or story_terms(story))
+        super().__init__(work, keys=(key,))
         self.lined_up = widgets.HTML(self.comparison_html())
-        saved = work.get(key) if isinstance(work.get(key), dict) else {}
-        report = saved.get("report") if saved.get("report") in story.ids else story.ids[0]
-        self.picker = widgets.Dropdown(
-            options=[(r.name, r.id) for r in story.reports], value=report, description="Every number in:",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="min(100%, 420px)"),
-        )
+        self.picker = report_menu(story, self._saved(key).get("report"), description="Every number in:",
+                                  help="Choose the report whose numbers are all listed")
         self.list = widgets.HTML()
-        self.status = Status()
         self.picker.observe(guarded(self.status)(self._changed), names="value")
         self._render()
-        _remember(work, key, {"report": report})
-        super().__init__([self.lined_up, self.picker, self.list, self.status])
+        self._record_opening(key, {"report": self.picker.value})
+        self.children = [self.lined_up, self.picker, self.list, self.status]
         self.add_class("medialit-numbers")
 
     def _changed(self, change: dict) -> None:
         self._render()
-        self.work.set(self.key, {"report": change["new"]})
-        self.status.saved()
+        self.remember({self.key: {"report": change["new"]}})
 
     def _render(self) -> None:
         self.list.value = self.numbers_html(self.picker.value)
 
     def comparison_html(self) -> str:
         if not self.comparisons:
-            return "<p><i>The word-list file has no number topics to compare.</i></p>"
+            return ("<p><i>This story's word lists name no number topics, so nothing is lined up here. "
+                    "List every number of each report below and look for two that measure the same thing.</i></p>")
         parts = []
         for comparison in self.comparisons:
-            rows = []
-            for report in self.story.reports:
-                for mention in comparison.mentions.get(report.id, ()):
-                    rows.append([report.name, _number_words(mention), mention.sentence])
+            rows = [[report.name, mention.as_written, mention.given_by_words, mention.sentence]
+                    for report in self.story.reports for mention in comparison.mentions.get(report.id, ())]
             parts.append(f"<h4 style='margin:12px 0 4px'>{esc(comparison.title)}</h4>"
-                         f"<p><b>{esc(verdict_words(comparison))}</b></p>")
+                         f"<p><b>{VERDICT_SYMBOLS[comparison.agree]} {esc(comparison.verdict)}</b></p>")
             if rows:
-                parts.append(table_html(["Report", "Number", "Sentence"], rows, nowrap=(0, 1)))
+                parts.append(table_html(["Report", "Number", "Whose figure", "Sentence"], rows, nowrap=(0, 1)))
+            if comparison.questions:
+                parts.append("<ul>" + "".join(f"<li>{esc(q)}</li>" for q in comparison.questions) + "</ul>")
         return "".join(parts)
 
     def numbers_html(self, report_id: str) -> str:
@@ -483,16 +391,16 @@ class NumberCheck(KitBox):
         found = find_numbers(report)
         if not found:
             return f"<p><i>The kit found no numbers in the body of {esc(report.name)}.</i></p>"
-        rows = [[m.measure, m.text + (" (restates the number before)" if m.restates else ""), m.unit or "–", m.sentence]
-                for m in found]
-        return table_html(["What it measures", "Number as written", "Unit", "Sentence"], rows, nowrap=(0,))
+        rows = [[m.measure, m.text + (" (restates the number before)" if m.restates else ""), m.unit or "–",
+                 m.given_by_words, m.sentence] for m in found]
+        return table_html(["What it measures", "Number as written", "Unit", "Whose figure", "Sentence"], rows, nowrap=(0,))
 
     def static_html(self) -> str:
         return self.comparison_html()
 
 
 def number_check() -> NumberCheck:
-    """Where the reports give different numbers for the same thing, and every number in a report."""
+    """Where the reports give numbers for the same thing, who gives each, and every number in a report."""
     current = session()
     return NumberCheck(current.story, current.work)
 
@@ -528,12 +436,12 @@ def readability_figure(story: Story, scores: dict[str, dict[str, Readability]]) 
         figure.legend(*grade_axes.get_legend_handles_labels(), loc="outside lower center", ncols=2, frameon=False)
     return figure
 
-
-class ReadabilityChart(KitBox):
+class ReadabilityChart(_LessonBox):
     """Reading ease, grade and sentence length of each report body, with what a formula can and cannot say."""
 
     def __init__(self, story: Story, work: LessonWork, key: str = "readability"):
-        self.story, self.work, self.key = story, work, key
+        self.story, self.key = story, key
+        super().__init__(work, keys=(key,))
         self.scores = {r.id: report_readability(r) for r in story.reports}
         headers = ["Report", "Text", "Words", "Sentences", "Words per sentence", "Reading ease", "Grade"]
         rows: list[list[object]] = []
@@ -550,8 +458,8 @@ class ReadabilityChart(KitBox):
         self.note = widgets.HTML(
             f"<p>⚑ No article body found in: {esc(', '.join(empty))}, so its scores are 0.</p>" if empty else ""
         )
-        _remember(work, key, {"seen": True})
-        super().__init__([self.chart, self.note, self.explained])
+        self._record_opening(key, {"seen": True})
+        self.children = [self.chart, self.note, self.explained]
         self.add_class("medialit-readability")
 
     def static_html(self) -> str:
