@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from lab import saved, shoot, wait_for_text, wait_until
@@ -52,8 +53,17 @@ def use(page, scratch) -> None:
     page.locator(".medialit-check").scroll_into_view_if_needed()
     shoot(page, "05-verdict-check")
 
+    # The exit ticket: three saved questions after the justification.
+    questions = page.locator(".medialit-question textarea")
+    assert questions.count() >= 4, "the justification and three exit-ticket questions"
+    for index in range(1, 4):
+        questions.nth(index).fill(f"Exit answer {index}: the trimmed quote in lesson 3, but I am not sure.")
+        page.locator(".medialit-question").nth(index).get_by_role("button", name="Save answer").click()
+    wait_until(lambda: saved(scratch, "05-verdict").get("exit.3"), "saving the exit ticket")
+
     page.get_by_role("button", name="Make my summary").click()
     wait_for_text(page, "Your summary is ready")
+    wait_for_text(page, "Download my hand-in")
     page.locator(".medialit-summary").scroll_into_view_if_needed()
     shoot(page, "05-verdict-summary")
 
@@ -66,6 +76,8 @@ def use(page, scratch) -> None:
     summary = Path(answers["summary"])
     assert summary.exists() and "Test Student" in summary.read_text(encoding="utf-8")
     assert Path(answers["exported"]).exists()
+    exported = json.loads(Path(answers["exported"]).read_text(encoding="utf-8"))
+    assert exported["lessons"]["05-verdict"]["exit.1"].startswith("Exit answer 1")
     # Let a person see the page a teacher receives.
     viewer = page.context.browser.new_page(viewport={"width": 900, "height": 1000})
     viewer.goto(summary.as_uri())
