@@ -66,8 +66,11 @@ def _make_span(chunk: str, open_at: int, close_at: int) -> _Span | None:
 def _double_spans(chunk: str) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
+    # A paragraph quoted with curly marks that also holds one lone straight mark: the straight
+    # one is a stray (a scrape of a block quote, a typo), not a quote running to the end.
+    stray = chunk.count('"') == 1 and ("“" in chunk or "”" in chunk)
     for i, ch in enumerate(chunk):
-        if ch not in _DOUBLE:
+        if ch not in _DOUBLE or (stray and ch == '"'):
             continue
         can_open, can_close = _left_flanking(chunk, i), _right_flanking(chunk, i)
         if open_at is None:

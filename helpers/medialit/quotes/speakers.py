@@ -32,7 +32,8 @@ _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(REPORTING_VERBS, key=len, 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
-    r"has|had|have|was|is|would|reportedly|once|often|even|just|[a-z]+ly))+\s*$",
+    r"has|had|have|was|is|would|reportedly|once|often|even|just|"
+    r"(?!(?:family|rally|ally|assembly|supply|reply|anomaly|monopoly|bully)\b)[a-z]{2,}ly))+\s*$",
 )
 # Words after which a "verb" is really a noun: "the reports", "his claims", "two calls".
 _DETERMINERS = {
@@ -528,11 +529,15 @@ class _Resolver:
             return names[index - 1]
         return names[0] if names else ""
 
-    def speaker(self, who: _Who, pos: int) -> tuple[str, str]:
+    def speaker(self, who: _Who, pos: int, subject: _Who = _NOBODY) -> tuple[str, str]:
         """``(speaker, described_as)`` for a possible speaker found at ``pos``."""
         if who.kind == "pronoun":
-            # "they", "we", "it" name nobody in particular: unknown.
-            return (self.last_person(pos) if who.name.lower() in {"he", "she"} else ""), ""
+            # "he"/"she": the last person named. "it"/"they": the organisation the sentence is
+            # about, when it opens with one ("The council on Friday ... what it called").
+            # Otherwise "they", "we", "it" name nobody in particular: unknown.
+            if who.name.lower() in {"he", "she"}:
+                return self.last_person(pos), ""
+            return (subject.name if subject.kind == "org" else ""), ""
         if who.kind == "phrase" and who.name.lower() in {"the statement", "a statement"}:
             return self.statement_speaker(pos) or "the statement", ""
         if who.kind in ("person", "name"):
@@ -559,7 +564,8 @@ class _Resolver:
             # '"...?" Smith asked.': the capital after "?" starts a sentence boundary, yet the
             # words up to the next boundary are this quote's attribution.
             lead_at = _SPACES.match(p.masked, after).end()
-            end = min(_sentence_end(p.boundaries, lead_at, size), after + _WINDOW)
+            asked = (inner + closing).rstrip()[-1:] in "?!"
+            end = min(_sentence_end(p.boundaries, lead_at if asked else after, size), after + _WINDOW)
             nxt = p.masked.find("\x00", after, end)
             if nxt != -1:
                 end = nxt
@@ -570,7 +576,6 @@ class _Resolver:
                 if who.kind in ("person", "name"):
                     return who, after + dash.end()
             comma = "," in closing or tail.lstrip()[:1] == "," or inner[-1:] == ","
-            asked = (inner + closing).rstrip()[-1:] in "?!"
             stopped = (inner + closing).rstrip()[-1:] in ".…"
             first_word = _SPACE_AND_PUNCTUATION.sub("", tail[:200])[:1]
             for verb in _VERB.finditer(tail):
@@ -588,7 +593,7 @@ class _Resolver:
                 # '"...," he said' and '"...?" Smith asked' are attributions; after '...means."'
                 # a capital starts a new sentence, and after a quote in mid-sentence ('called
                 # it "a plan" and warned') the words are the sentence's own.
-                if not (comma or (asked and len(lead_words) <= 5) or (not stopped and len(lead_words) <= 1)
+                if not (comma or (asked and len(lead_words) <= 8) or (not stopped and len(lead_words) <= 1)
                         or (stopped and first_word.islower())):
                     break
                 who = _subject(p.masked, _sentence_start(p.boundaries, after + verb.start()),
@@ -647,7 +652,10 @@ class _Resolver:
                 if who.kind:
                     # "he" is the last person named before the pronoun, not before the quote.
                     at = verb_at if 0 <= verb_at < span.open else span.open
-                    speaker, described = self.speaker(who, p.start + at)
+                    subject = _NOBODY
+                    if who.kind == "pronoun" and who.name.lower() in {"it", "they"}:
+                        subject = _clause_subject(p.masked, _sentence_start(p.boundaries, span.open), max(at, 0))
+                    speaker, described = self.speaker(who, p.start + at, subject)
                     continues = bool(current) and verb_at == last_verb
                 elif current and not _is_scare(p, span):
                     speaker, continues = current[-1].speaker, True
