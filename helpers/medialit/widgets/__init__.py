@@ -17,3 +17,4 @@ from .quote_fidelity import *  # noqa: F401,F403 - lesson 3
 from .words_sources_numbers import *  # noqa: F401,F403 - lesson 4
 from .verdict import *  # noqa: F401,F403 - lesson 5
 from .class_work import *  # noqa: F401,F403 - the teacher's notebook
+from .transfer import class_transfer, original, start_transfer, transfer_quote  # lesson 6, the transfer task

@@ -51,19 +51,25 @@ class Session:
 
     story: Story
     work: LessonWork
+    #: One more line for the banner (the transfer task says which attempt this is).
+    notice: str = ""
 
     def __repr__(self) -> str:
         return f"Session(story={self.story.id!r}, lesson={self.work.lesson!r})"
 
     def _ipython_display_(self) -> None:
-        _show(banner(self.story, self.work))
+        _show(banner(self.story, self.work, self.notice))
 
 
 _session: Session | None = None
 
 
-def start(lesson: str, story_path: str | None = None, work_folder: str | None = None) -> Session:
+def start(lesson: str, story_path: str | None = None, work_folder: str | None = None,
+          work_story_id: str | None = None, notice: str = "") -> Session:
     """Load the story and this lesson's saved work; in a notebook the result shows what was loaded.
+
+    ``work_story_id`` saves the work with another story's (the transfer task shows its own page
+    but keeps its answers with the unit's story, so one export carries everything).
 
     Example:
         >>> import tempfile
@@ -73,8 +79,8 @@ def start(lesson: str, story_path: str | None = None, work_folder: str | None = 
     global _session
     _install_friendly_errors()
     story = load_story(story_path)
-    work = open_work(lesson, story_id=story.id, folder=work_folder)
-    _session = Session(story=story, work=work)
+    work = open_work(lesson, story_id=work_story_id or story.id, folder=work_folder)
+    _session = Session(story=story, work=work, notice=notice)
     return _session
 
 
@@ -85,9 +91,10 @@ def session() -> Session:
     return _session
 
 
-def banner(story: Story, work: LessonWork) -> widgets.HTML:
+def banner(story: Story, work: LessonWork, notice: str = "") -> widgets.HTML:
     """A short line saying which story is loaded and where work is saved."""
-    parts = [
+    parts = [f"<b>{esc(notice)}</b>"] if notice else []
+    parts += [
         f"<b>Story:</b> {esc(story.title)} ({len(story.reports)} reports"
         + (f", {esc(story.date)}" if story.date else "")
         + ")",

@@ -1,0 +1,58 @@
+"""The transfer task's widgets, driven from Python: the attempt, the quote step, the teacher's comparison."""
+
+from __future__ import annotations
+
+import medialit.widgets as kit
+from medialit.progress import open_work
+from medialit.transfer import QUOTE_KEY
+
+
+def test_a_student_who_has_not_finished_the_unit_gets_the_before_attempt(work_folder):
+    current = kit.start_transfer()
+    assert current.work.lesson == "06-transfer-before" and "BEFORE" in current.notice
+
+
+def test_the_attempt_is_saved_with_the_units_story_so_one_export_carries_it(work_folder):
+    current = kit.start_transfer()
+    assert current.story.id == "tallowmere-pool-2024"
+    assert current.work.path.parent.name == "deir-ezzor-2017"
+
+
+def test_a_student_who_ranked_the_reports_gets_the_after_attempt(work_folder):
+    open_work("05-verdict", "deir-ezzor-2017").update({"ranking": ["002", None, None, None, None]})
+    assert kit.start_transfer().work.lesson == "06-transfer-after"
+
+
+def test_the_quote_step_saves_the_verdict_and_reason(work_folder):
+    kit.start_transfer()
+    step = kit.transfer_quote()
+    step.verdict.value = "meaning changed"
+    step.reason.value = "'consider whether' was cut"
+    saved = open_work("06-transfer-before", "deir-ezzor-2017").get(QUOTE_KEY)
+    assert saved == {"verdict": "meaning changed", "reason": "'consider whether' was cut"}
+
+
+def test_the_helper_waits_for_the_students_verdict(work_folder):
+    kit.start_transfer()
+    step = kit.transfer_quote()
+    step.reveal.click()
+    assert step.helper.value == "" and "Choose your verdict first" in step.status.value
+
+
+def test_the_helpers_view_names_the_reference_and_this_version_in_plain_words(work_folder):
+    kit.start_transfer()
+    step = kit.transfer_quote()
+    step.verdict.value = "verbatim"
+    step.reveal.click()
+    assert "it sees it differently" in step.helper.value and "this version has" in step.helper.value
+    assert open_work("06-transfer-before", "deir-ezzor-2017").get(QUOTE_KEY)["revealed"] is True
+
+
+def test_the_original_statement_is_a_keyboard_reachable_region(work_folder):
+    kit.start_transfer()
+    html = kit.original().static_html()
+    assert 'role="region"' in html and 'tabindex="0"' in html and "Statement by" in html
+
+
+def test_the_teacher_sees_no_rows_when_no_export_has_a_transfer_attempt(tmp_path):
+    assert "No transfer-task work" in kit.class_transfer(str(tmp_path)).static_html()
