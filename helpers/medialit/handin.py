@@ -4,7 +4,8 @@ At the end of lesson 5 a student hands in two files: ``<name>-verdict.html``, th
 reads or prints (:func:`summary_page`), and ``<name>.medialit.json``, all their saved work for the
 teacher's notebook (written by :func:`medialit.progress.export_work`). Where there is no shared
 folder (Binder deletes everything when the session ends) both travel in one ``.zip`` download
-(:func:`handin_zip`). :func:`handin_folder` says where the files go: the folder a teacher sets in
+(:func:`handin_zip`), and :func:`work_file_in_zip` reads the work file back out of such a .zip for
+the teacher, safely. :func:`handin_folder` says where the files go: the folder a teacher sets in
 ``MEDIALIT_HANDIN``, else the student's own work folder.
 
 Example:
@@ -156,6 +157,54 @@ def handin_zip(files: Mapping[str, bytes]) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+#: The most a work file inside a hand-in .zip may unpack to (a class's real files are far smaller).
+MAX_WORK_FILE = 8 * 1024 * 1024
+#: How every hand-in file with the student's work is named.
+WORK_SUFFIX = ".medialit.json"
+
+
+class HandinError(ValueError):
+    """A hand-in .zip that cannot be read; the message says why, in words a teacher can act on."""
+
+
+def work_file_in_zip(path: str | os.PathLike, limit: int = MAX_WORK_FILE) -> tuple[str, str]:
+    """The work file (``<name>.medialit.json``) inside a hand-in .zip: its name and its text.
+
+    For the teacher's folder on routes without a shared folder (Binder): students send the
+    .zip, and the class view can read it without unzipping. Exactly one work file must be in
+    it; it is unpacked in pieces and never beyond ``limit`` bytes, whatever the archive claims.
+
+    Example:
+        >>> import tempfile
+        >>> target = Path(tempfile.mkdtemp()) / "sam-handin.zip"
+        >>> _ = target.write_bytes(handin_zip({"sam-verdict.html": b"<p>", "sam.medialit.json": b"{}"}))
+        >>> work_file_in_zip(target)
+        ('sam.medialit.json', '{}')
+    """
+    name = Path(path).name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if m.filename.endswith(WORK_SUFFIX) and not m.is_dir()]
+            if len(members) != 1:
+                raise HandinError(f"{name} holds {len(members)} work files ({WORK_SUFFIX}), not one: "
+                                  "ask the student to make their hand-in again.")
+            member = members[0]
+            if member.file_size > limit:
+                raise HandinError(f"{name}: its work file is {member.file_size:,} bytes, over the {limit:,} a "
+                                  "student's work can be; not read.")
+            with archive.open(member) as stream:
+                data = stream.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+        raise HandinError(f"{name} is not a readable .zip ({error}): ask the student to download it again.") from None
+    if len(data) > limit:
+        raise HandinError(f"{name}: its work file unpacks to more than {limit:,} bytes; not read.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise HandinError(f"{name}: its work file is not UTF-8 text; ask the student to make it again.") from None
+    return Path(member.filename).name, text
 
 
 def handin_folder(chosen: str | os.PathLike | None, default: Path, environ: Mapping[str, str] | None = None) -> Path:

@@ -7,10 +7,20 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from kit_testing import HOSTILE, assert_markup_is_escaped
 
 from medialit import load_story
-from medialit.handin import file_stem, handin_folder, handin_zip, on_binder, summary_html, summary_page
+from medialit.handin import (
+    HandinError,
+    file_stem,
+    handin_folder,
+    handin_zip,
+    on_binder,
+    summary_html,
+    summary_page,
+    work_file_in_zip,
+)
 
 STORY = load_story()
 
@@ -76,3 +86,41 @@ def test_a_binder_session_is_recognised_by_the_variables_binderhub_sets():
     assert on_binder({"BINDER_REPO_URL": "https://github.com/o/r"})
     assert not on_binder({"JUPYTERHUB_USER": "sam"})
     assert not on_binder({"BINDER_LAUNCH_HOST": ""})
+
+
+# --- a hand-in .zip in the teacher's folder ----------------------------------------------------
+
+
+def zipped(tmp_path, files, name="sam-handin.zip"):
+    target = tmp_path / name
+    target.write_bytes(handin_zip(files))
+    return target
+
+
+def test_the_work_file_is_read_out_of_a_hand_in_zip(tmp_path):
+    target = zipped(tmp_path, {"sam-verdict.html": b"<p>", "sam.medialit.json": '{"student": "Sám"}'.encode()})
+    assert work_file_in_zip(target) == ("sam.medialit.json", '{"student": "Sám"}')
+
+
+def test_a_zip_with_no_work_file_or_two_is_refused_with_a_reason(tmp_path):
+    for files in ({"sam-verdict.html": b"<p>"}, {"a.medialit.json": b"{}", "b/a.medialit.json": b"{}"}):
+        with pytest.raises(HandinError, match="not one"):
+            work_file_in_zip(zipped(tmp_path, files))
+
+
+def test_a_work_file_that_unpacks_beyond_the_limit_is_not_read(tmp_path):
+    target = zipped(tmp_path, {"sam.medialit.json": b" " * 5000})  # 5 kB of spaces packs to a few bytes
+    with pytest.raises(HandinError, match="over the 1,000"):
+        work_file_in_zip(target, limit=1000)
+
+
+def test_a_file_that_is_not_a_zip_is_refused_with_a_reason(tmp_path):
+    target = tmp_path / "sam-handin.zip"
+    target.write_bytes(b"not a zip at all")
+    with pytest.raises(HandinError, match="not a readable .zip"):
+        work_file_in_zip(target)
+
+
+def test_a_work_file_that_is_not_utf8_is_refused(tmp_path):
+    with pytest.raises(HandinError, match="not UTF-8"):
+        work_file_in_zip(zipped(tmp_path, {"sam.medialit.json": b"\xff\xfe{"}))
