@@ -43,7 +43,7 @@ def use(page, scratch) -> None:
 
     numbers = page.locator(".medialit-numbers").first
     numbers.scroll_into_view_if_needed()
-    wait_for_text(page, "cannot both be true")
+    wait_for_text(page, "The figures differ")
     numbers.locator(".widget-dropdown select").first.select_option(index=2)
     wait_for_text(page, "restates the number before")
     shoot(page, "04-words-sources-numbers-numbers")
