@@ -1,24 +1,31 @@
-"""Score medialit.segmentation on the hand-labelled pages in tests/pages (paragraph-level body F1).
+"""Plain-text scrapes: the segmenter's article body on real pages, next to jusText.
+
+``lines()`` (used by ``make bench``) prints:
+
+* paragraph body F1 on the 61 real plain-text pages of ``../shared/real-pages/text`` against
+  ``text/labels.json`` (target >= 0.90), micro-averaged over paragraphs, for all pages and for the
+  two parts used while the rules were written: "dev" (two pages of every three, in name order) and
+  "held out" (every third page, names 006, 015, 024, ...: kept out of sight while writing rules);
+* the same figure for jusText 3 (installed with trafilatura) on the same paragraphs, each wrapped
+  in ``<p>``, with its default settings;
+* the bundled story's five reports against their answer key (target: every paragraph);
+* the hand-labelled pages in tests/pages (dev and held-out), the older corpus;
+* the slowest of the 1 MB timings (target < 0.5 s).
 
 Usage (from the repository root):
 
-    .venv/bin/python bench/segment_eval.py            # dev pages, per page and overall
-    .venv/bin/python bench/segment_eval.py heldout    # the held-out pages
-    .venv/bin/python bench/segment_eval.py all --time # both, plus the 1 MB timing
+    .venv/bin/python bench/segment_eval.py            # the lines above
+    .venv/bin/python bench/segment_eval.py pages      # per real page: paragraphs, tp, fp, fn, F1
+    .venv/bin/python bench/segment_eval.py dev        # the hand-labelled pages, per page (also heldout, all)
+    .venv/bin/python bench/segment_eval.py all --time # ... plus the 1 MB timings
 
-Each paragraph of ``split_paragraphs(page)`` is either article body or not;
-precision, recall and F1 are counted over paragraphs (micro-averaged over pages
-for the overall line). When jusText is installed in the venv it is scored on the
-same paragraphs, each wrapped in <p>, for comparison: once with its default
-settings (made for long web paragraphs: length_high=200 characters makes most short
-news paragraphs "bad") and once with the best settings of a small grid, tuned on the
-dev pages only, so the held-out number stays honest. The page format is described in
-tests/pages/README.md.
+The hand-labelled page format is described in tests/pages/README.md.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import statistics
 import sys
 import time
@@ -27,7 +34,10 @@ from pathlib import Path
 
 from medialit.segmentation import segment, split_paragraphs
 
-PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "tests" / "pages"
+REAL_TEXT = ROOT.parent / "shared" / "real-pages" / "text"
+TARGET_F1 = 0.90
 BODY_MARK = "B| "
 
 
@@ -230,7 +240,105 @@ def time_one_megabyte() -> dict[str, float]:
     }
 
 
+# ---------------------------------------------------------------------------
+# The real plain-text pages (../shared/real-pages/text)
+# ---------------------------------------------------------------------------
+
+
+def real_pages() -> list[Page]:
+    """The 61 real pages with, per paragraph, whether labels.json says it is body ([] when absent)."""
+    labels_file = REAL_TEXT / "labels.json"
+    if not labels_file.is_file():
+        return []
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))
+    pages = []
+    for name in sorted(labels):
+        text = (REAL_TEXT / name).read_text(encoding="utf-8")
+        body = set(labels[name]["body"])
+        gold = tuple(p.line in body for p in split_paragraphs(text))
+        pages.append(Page(name.removesuffix(".txt"), text, gold))
+    return pages
+
+
+def held_out(pages: list[Page]) -> tuple[list[Page], list[Page]]:
+    """(dev, held out): every third page in name order was kept out of sight while rules were written."""
+    return [p for i, p in enumerate(pages) if i % 3 != 2], [p for i, p in enumerate(pages) if i % 3 == 2]
+
+
+def total(pages: list[Page], guess) -> Score:
+    result = Score(0, 0, 0)
+    for page in pages:
+        result += score(page.gold, guess(page) or [])
+    return result
+
+
+def figures(name: str, result: Score) -> str:
+    return f"{name}: body F1 {result.f1:.3f} (precision {result.precision:.3f}, recall {result.recall:.3f})"
+
+
+def bundled_agreement() -> tuple[int, int]:
+    """Paragraphs of the bundled reports whose segmenter role equals the answer key's, and all of them."""
+    from medialit.answer_key import load_answer_key
+    from medialit.story import bundled_story_folder, load_story
+
+    key = load_answer_key(bundled_story_folder())
+    agree = every = 0
+    for report in load_story().reports:
+        expected = {entry.line: entry.role for entry in key.get(report.id, [])}
+        for block in segment(report.raw_text):
+            every += 1
+            agree += expected.get(block.line) == block.role
+    return agree, every
+
+
+def lines() -> list[str]:
+    """The figures make bench prints, with their targets."""
+    out: list[str] = []
+    pages = real_pages()
+    if pages:
+        dev, held = held_out(pages)
+        ours = total(pages, medialit_guess)
+        verdict = "meets" if ours.f1 >= TARGET_F1 else "below"
+        out.append(
+            figures(f"medialit on {len(pages)} real plain-text pages ({sum(len(p.gold) for p in pages)} paragraphs)", ours)
+            + f"; target >= {TARGET_F1:.2f}: {verdict}"
+        )
+        out.append(
+            f"  dev {len(dev)} pages F1 {total(dev, medialit_guess).f1:.3f}; "
+            f"held out {len(held)} pages F1 {total(held, medialit_guess).f1:.3f}"
+        )
+        if have_justext():
+            out.append(figures("jusText (defaults) on the same paragraphs", total(pages, lambda p: justext_guess(p, JUSTEXT_DEFAULT))))
+        else:
+            out.append("jusText: not installed")
+    else:
+        out.append(f"real plain-text pages: {REAL_TEXT} not found (../shared beside the clone)")
+    agree, every = bundled_agreement()
+    out.append(f"bundled story: {agree}/{every} paragraphs agree with the answer key (target: all)")
+    hand = total(load_pages("all"), medialit_guess)
+    out.append(figures(f"hand-labelled pages in tests/pages ({len(load_pages('all'))})", hand))
+    slowest_name, slowest = max(time_one_megabyte().items(), key=lambda item: item[1])
+    out.append(f"1 MB page, slowest case ({slowest_name}): {slowest * 1000:.0f} ms (target < 500 ms)")
+    return out
+
+
+def print_real_pages() -> None:
+    print(f"{'page':6} {'paras':>5} {'body':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'F1':>5}")
+    for page in real_pages():
+        result = score(page.gold, medialit_guess(page))
+        print(
+            f"{page.name:6} {len(page.gold):5} {sum(page.gold):5} {result.true_pos:4} {result.false_pos:4} "
+            f"{result.false_neg:4} {result.f1:5.2f}"
+        )
+
+
 def main(argv: list[str]) -> int:
+    if not argv or argv == ["--time"]:
+        print("\n".join(lines()))
+        return 0
+    if "pages" in argv:
+        print_real_pages()
+        return 0
     which = next((arg for arg in argv if arg in ("dev", "heldout", "all")), "dev")
     pages = load_pages(which)
     tuned = tune_justext() if have_justext() else None
