@@ -47,6 +47,7 @@ from medialit.quotes.records import (
     ReferenceVersion,
     WordOp,
 )
+from medialit.quotes.placement import TopQuote, top_quotes
 from medialit.quotes.references import reference_notes, reference_synonyms, reference_versions
 from medialit.quotes.vocabulary import SAME_REMARK_THRESHOLD, Synonyms, content_words
 
@@ -73,5 +74,7 @@ __all__ = [
     "reference_synonyms",
     "reference_versions",
     "Synonyms",
+    "TopQuote",
+    "top_quotes",
     "word_changes",
 ]

@@ -28,8 +28,8 @@ _EXPLAIN = {
     ),
     "speaker": "The two versions name different people as the speaker. Check who really said it.",
     "indirect_speech": (
-        "In the original this was reported speech (what he was said to have said), not his "
-        "exact words, yet here it is printed in quote marks."
+        "In the original this was reported speech (what the speaker was said to have said), not "
+        "their exact words, yet here it is printed in quote marks."
     ),
 }
 

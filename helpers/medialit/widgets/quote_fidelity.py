@@ -45,7 +45,9 @@ from ..quotes import (
     reference_versions,
 )
 from ..story import Story
-from .common import KitBox, Status, esc, guarded, session, static_table
+from ..course import lesson
+from ..quotes.placement import top_quotes
+from .common import KitBox, SavedBox, Status, esc, guarded, session, static_table
 
 __all__ = ["quote_checker", "reference_table", "quote_places"]
 
@@ -60,7 +62,7 @@ VERDICT_TIPS: dict[str, str] = {
     "verbatim": "Word for word the same as the reference",
     "minor wording": "A few words differ but the meaning is the same",
     "meaning changed": "The changes alter what the speaker seems to say",
-    "different translation": "Another translator's English for the same Russian words",
+    "different translation": "Another translator's English for the same words in the original language",
     "fragment": "Only a piece of the reference sentence is quoted",
 }
 FLAG_TITLES: dict[str, str] = {
@@ -303,18 +305,26 @@ class VersionRow(widgets.VBox):
         )
 
 
-class QuoteChecker(KitBox):
-    """Choose a remark and a reference, judge every report's version, then reveal the helper's flags."""
+class QuoteChecker(SavedBox):
+    """Choose a remark and a reference, judge every report's version, then reveal the helper's flags.
+
+    The saved answers (verdicts, chosen references, revealed remarks, the remark shown last)
+    live in ``state``; the one observer of :class:`SavedBox` writes every change.
+    """
 
     def __init__(self, story: Story, work: LessonWork):
         self.story, self.work = story, work
+        self._ready = False  # until SavedBox has filled ``state``, saved answers are read from ``work``
         self.groups = ordered_groups(story)
         self.by_key = {group_key(g): g for g in self.groups}
-        self.status = Status()
+        status = Status()
+        self.status = status
         self.intro = widgets.HTML(self._intro_html())
         self.rows: list[VersionRow] = []
+        keys = lesson("03-quote-fidelity").widget_keys
         if not self.groups:
-            super().__init__([self.intro])
+            super().__init__(work, keys, [self.intro], status=status)
+            self._ready = True
             self.add_class("medialit-quotecheck")
             return
         chosen = work.get("quotecheck.remark")
@@ -339,14 +349,18 @@ class QuoteChecker(KitBox):
         self.reveal.on_click(guarded(self.status)(self._reveal))
         self._show_group()
         super().__init__(
-            [self.intro, self.remark, self.reference, self.reference_box, self.legend, self.versions, self.reveal, self.status]
+            work,
+            keys,
+            [self.intro, self.remark, self.reference, self.reference_box, self.legend, self.versions, self.reveal, status],
+            status=status,
         )
+        self._ready = True
         self.add_class("medialit-quotecheck")
 
     # saved state
 
     def _saved(self, name: str, default: Any) -> Any:
-        value = self.work.get(name)
+        value = self.state.get(name) if self._ready else self.work.get(name)
         return value if isinstance(value, type(default)) else default
 
     @property
@@ -439,8 +453,8 @@ class QuoteChecker(KitBox):
             source = f'<span style="color:#5a5a5a;font-size:13px">Source: {esc(reference.source)}</span>'
             if reference.speech == "indirect":
                 source += (
-                    '<br><span style="font-size:13px">⚑ In the original this is reported speech: what he was said '
-                    "to have said, not his exact words.</span>"
+                    '<br><span style="font-size:13px">⚑ In the original this is reported speech: what the speaker was '
+                    "said to have said, not their exact words.</span>"
                 )
         note = ""
         if isinstance(reference, ReferenceVersion) and is_other_language(reference):
@@ -462,7 +476,7 @@ class QuoteChecker(KitBox):
     # callbacks
 
     def _remark_changed(self, change: dict) -> None:
-        self.work.set("quotecheck.remark", change["new"])
+        self.remember({"quotecheck.remark": change["new"]})
         self._show_group()
 
     def _reference_changed(self, change: dict) -> None:
@@ -470,9 +484,8 @@ class QuoteChecker(KitBox):
             return
         references = dict(self._saved("reference", {}))
         references[group_key(self.group)] = change["new"]
-        self.work.set("reference", references)
+        self.remember({"reference": references})
         self._render()
-        self.status.saved()
 
     def _judged(self, row: VersionRow) -> None:
         verdicts = dict(self._saved("verdicts", {}))
@@ -480,10 +493,9 @@ class QuoteChecker(KitBox):
         entries = dict(self._group_verdicts(key))
         entries[row.key] = {"verdict": row.verdict.value or "", "reason": row.reason.value.strip()}
         verdicts[key] = entries
-        self.work.set("verdicts", verdicts)
+        self.remember({"verdicts": verdicts})
         if self.revealed(key):
             self._render()
-        self.status.saved()
 
     def _reveal(self, button: widgets.Button) -> None:
         key = group_key(self.group)
@@ -493,7 +505,7 @@ class QuoteChecker(KitBox):
         revealed = list(self._saved("revealed", []))
         if key not in revealed:
             revealed.append(key)
-        self.work.set("revealed", revealed)
+        self.remember({"revealed": revealed})
         self._render()
         self.status.info("The helper's flags are shown under each version. Where it says ✗, look again.")
 
@@ -547,7 +559,7 @@ class ReferenceTable(KitBox):
             rows = [
                 [
                     v.name or v.source,
-                    "Russian (the original)" if v.language == "ru" else ("English" if v.language == "en" else v.language),
+                    _language_name(v),
                     "reported speech" if v.speech == "indirect" else "direct quote",
                     v.text,
                     v.citation or v.source,
@@ -562,6 +574,12 @@ class ReferenceTable(KitBox):
         return "".join(parts)
 
 
+def _language_name(version: ReferenceVersion) -> str:
+    """'English', or the language's name with "(the original)" for a version in another language."""
+    name = LANGUAGES.get(version.language.lower(), version.language)
+    return name if version.language.lower() in ("en", "") else f"{name} (the original)"
+
+
 def reference_table() -> ReferenceTable:
     """The translation chain: the original and the agencies' English versions, with sources."""
     return ReferenceTable(session().story)
@@ -571,19 +589,15 @@ def reference_table() -> ReferenceTable:
 
 
 def headline_quote_rows(story: Story, groups: list[QuoteGroup]) -> list[list[str]]:
-    """For each quote in a headline or standfirst: the same report's body version and the flags."""
+    """The table rows of :func:`medialit.quotes.placement.top_quotes`, in words for students."""
     rows: list[list[str]] = []
-    for group in groups:
-        for rid, quote in group.members:
-            if quote.role not in ("headline", "standfirst"):
-                continue
-            body = [q for r, q in group.members if r == rid and q.role == "body"]
-            if body:
-                flags = helper_flags(body[0], quote)
-                notice = "; ".join(FLAG_TITLES.get(f.kind, f.kind) for f in flags) or "same words"
-                rows.append([_member_name(story, rid, quote), quote.text, body[0].text, notice])
-            else:
-                rows.append([_member_name(story, rid, quote), quote.text, "(not quoted in the body)", "—"])
+    for top in top_quotes(groups):
+        name = _member_name(story, top.report_id, top.quote)
+        if top.body is None:
+            rows.append([name, top.quote.text, "(not quoted in the body)", "—"])
+        else:
+            notice = "; ".join(FLAG_TITLES.get(f.kind, f.kind) for f in top.flags) or "same words"
+            rows.append([name, top.quote.text, top.body.text, notice])
     return rows
 
 
