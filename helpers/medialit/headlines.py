@@ -1,6 +1,7 @@
 """Loaded headlines: suggest words a reader might find loaded, and score how loaded a text is.
 
-The suggestions come from two transparent sources, so a student can always ask *why*:
+The suggestions come from four transparent sources, so a student can always ask *why* (the word
+lists and their sources are in :mod:`medialit.word_lists`; this module is the algorithm):
 
 1. **The lexicon** ``data/lexicon.csv``: one row per word or phrase, with its category and a
    reason a 14-year-old understands. Teachers edit it in a spreadsheet. Write the plain form
@@ -9,14 +10,28 @@ The suggestions come from two transparent sources, so a student can always ask *
    *shields*: names and fixed phrases that must never be flagged (``Islamic State``,
    ``Special Forces``, ``low-key``). Where phrases overlap, the longest wins, so a shield stops
    the words inside it from being flagged.
-2. **One grammar pattern** for claims stated as fact: a ``who``/``which`` clause that describes a
-   group (``... Forces In Syria Who Support ISIS``) in a sentence with no source for it (no
-   ``says``/``said``/``told``, ``claims``, ``alleged``, ``according to``, ``reportedly``,
-   no hedge like ``seemed``, no quotation marks). It is deliberately modest: it only looks at
-   restrictive clauses (no comma before ``who``), so background like ``Konashenkov, who ...``
-   is left alone, and it cannot tell a well-known fact from a smear. It makes the student look.
+2. **Published lists** ``data/published_lists.csv`` in the same format: amplifiers (Quirk et al.
+   1985), boosters and hedges (Hyland 2005), factive verbs (Kiparsky and Kiparsky 1970, Hooper
+   1975) and implicative verbs (Karttunen 1971).
+3. **Feeling words** ``data/feelings.tsv``: words people rated strongly negative (-1 or below) or
+   strongly positive (+3 or above) in the VADER lexicon; the reason quotes the rating. Left out:
+   plain news words (``killed``, ``war``, ``support``: ``data/plain_news_words.txt``), nouns that
+   name a topic (``racism``, ``poverty``), and capitalised words inside a sentence (names). An
+   adverb made from a listed adjective (``deceitfully``) counts too.
+4. **One grammar pattern** for claims stated as fact, in headlines only: a ``who``/``which``
+   clause that describes a group (``... Forces In Syria Who Support ISIS``) in a sentence with no
+   source for it (no ``says``/``said``/``told``, ``claims``, ``alleged``, ``according to``,
+   ``reportedly``, no hedge like ``seemed``, no quotation marks). It is deliberately modest: it
+   only looks at restrictive clauses (no comma before ``who``), so background like
+   ``Konashenkov, who ...`` is left alone; it reads only headline-like texts (at most
+   :data:`MAX_HEADLINE_WORDS` words, or Title Case), because in body prose such clauses are
+   ordinary grammar; and it cannot tell a well-known fact from a smear. It makes the student look.
 
-These are *suggestions*: the lexicon is not context-aware and a flag is a prompt to discuss,
+A flag inside quotation marks is the speaker's word, not the writer's: its reason starts "In a
+quote: the speaker's word" and it scores no points. With a teacher's own lexicon, only that
+lexicon and the grammar pattern are used.
+
+These are *suggestions*: the lists are not context-aware and a flag is a prompt to discuss,
 not a verdict.
 
 The score (:func:`loadedness`) is points per 10 words, where each flag scores its category's
@@ -25,7 +40,7 @@ weight (see :data:`CATEGORIES`):
 * 3 -- a claim with no source: it changes what the reader believes is *true*, not just how
   they feel about it (Recasens et al. 2013 call this epistemological bias);
 * 2 -- fighting words, shock words, labels: framing by word choice, the classic loaded language;
-* 1 -- loaded 'said' words, vague framing, intensifiers: they shade rather than assert.
+* 1 -- loaded 'said' words, vague framing, intensifiers, feeling words: they shade rather than assert.
 
 Left out of the lexicon on purpose (see :data:`LEFT_OUT`): plain war-reporting words such as
 ``fire`` ("open fire", "if Fired Upon" are literal), ``target``, ``warn``; ``may`` (the month,
@@ -398,6 +413,8 @@ _NOT_A_NOUN = frozenset(
 )
 _CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|\s-\s|\.(?=\s|$)")
 MAX_CLAUSE_WORDS = 12
+#: Longer texts not in Title Case are body prose, not headlines (news headlines are rarely over 20 words).
+MAX_HEADLINE_WORDS = 20
 MAX_SENTENCE_CHARS = 400
 
 
@@ -440,8 +457,20 @@ def _clause_end(text: str, start: int) -> int:
     return last
 
 
+def _headline_like(text: str) -> bool:
+    """A headline, not body prose: a short text, or one written in Title Case."""
+    spans = words(text[: MAX_SENTENCE_CHARS * 2])
+    if len(spans) <= MAX_HEADLINE_WORDS:
+        return True
+    return sum(span.text[:1].isupper() for span in spans) > 0.6 * len(spans)
+
+
 def _claim_candidates(text: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
+    # In a headline a who/which clause is a choice (headline grammar drops them); in body prose it
+    # is ordinary grammar ("a man who was injured"), so the rule reads headlines only.
+    if not _headline_like(text):
+        return found
     ends: list[int] | None = None
     sources: list[int] | None = None
     all_caps: bool | None = None

@@ -644,3 +644,20 @@ def test_the_feeling_list_keeps_only_words_strong_enough_to_flag():
     assert len(feelings) > 2000
     assert all(v <= -1.0 or v >= 3.0 for v in feelings.values())
     assert "killed" in plain_news_words()
+
+
+def test_a_who_clause_in_body_prose_is_ordinary_grammar_not_a_claim():
+    sentence = (
+        "The council said little on Tuesday about the many families of the old quarter of the city "
+        "who were moved out last spring before the works began"
+    )
+    assert [f for f in suggest_loaded(sentence) if f.category == "unattributed_claim"] == []
+
+
+def test_a_long_title_case_headline_is_still_read_for_who_clauses():
+    headline = (
+        "Police In The Old Quarter Of The Capital City Arrest Twenty Two Local Gang Members "
+        "Who Rob Banks Every Single Week"
+    )
+    assert len(word_spans(headline)) > 20
+    assert ("Who Rob Banks Every Single Week", "unattributed_claim") in flagged(headline)
