@@ -1,4 +1,5 @@
-"""Browser steps for lesson 3: pick a remark, give verdicts (by mouse and by keyboard), reveal the flags."""
+"""Browser steps for lesson 3: pick a remark, give verdicts (by mouse and by keyboard), reveal the flags,
+answer the exit ticket."""
 
 from __future__ import annotations
 
@@ -54,3 +55,15 @@ def use(page, scratch) -> None:
         checker.scroll_into_view_if_needed()
         shoot(page, "03-quote-fidelity-original")
         wait_until(lambda: chosen in saved(scratch, LESSON).get("reference", {}), "saving the reference")
+
+    # The exit ticket: the last three saved questions of the notebook.
+    questions = page.locator(".medialit-question")
+    count = questions.count()
+    assert count >= 3, "the lesson ends with three exit-ticket questions"
+    for number, index in enumerate(range(count - 3, count), start=1):
+        question = questions.nth(index)
+        question.scroll_into_view_if_needed()
+        question.locator("textarea").fill(f"Exit answer {number}: check the marks and the original.")
+        question.get_by_role("button", name="Save answer").click()
+    wait_until(lambda: saved(scratch, LESSON).get("exit.3"), "saving the exit ticket")
+    assert saved(scratch, LESSON)["exit.1"].startswith("Exit answer 1")
