@@ -25,3 +25,6 @@ def use(page, scratch) -> None:
     wait_for_text(page, "3 student(s)")
     page.locator(".widget-text", has_text="Folder:").scroll_into_view_if_needed()
     shoot(page, "teacher-class-work-folder")
+    lesson = page.locator(".widget-dropdown", has_text="Lesson:").locator("select")
+    lesson.select_option(label="Lesson 0: Start here")
+    wait_for_text(page, "2 student(s)")

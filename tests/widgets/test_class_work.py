@@ -173,3 +173,94 @@ def test_a_story_without_an_answer_key_says_labels_cannot_be_marked(work_folder,
     view.path.value = str(tmp_path / "class")
     view.read_button.click()
     assert "no answer key" in all_html(kit.class_labels())
+
+
+def read_folder(folder):
+    view = kit.class_folder()
+    view.path.value = str(folder)
+    view.read_button.click()
+    return view
+
+
+# --- careless and hostile exports in the views (issue 15, rows 5, 7 and 16) ---------------------------
+
+
+def test_a_remark_or_version_with_dollar_signs_is_drawn_as_plain_text(work_folder, tmp_path):
+    export(tmp_path / "class", "Eve", {"03-quote-fidelity": {"verdicts": {"remark:a": {
+        "$\\foo$@1": {"verdict": "fragment"}, "001@$\\foo$": {"verdict": "fragment"}}}}})
+    kit.start(LESSON)
+    read_folder(tmp_path / "class")
+    view = kit.class_quote_verdicts()
+    assert view.status.value == "" and type(view.body.children[0]).__name__ == "ChartBox"
+
+
+def test_a_view_that_fails_shows_the_problem_and_the_others_still_draw(work_folder, monkeypatch):
+    from medialit.widgets import class_work
+
+    def broken(*args):
+        raise ValueError("odd data")
+
+    monkeypatch.setattr(class_work, "rank_summaries", broken)
+    kit.start(LESSON)
+    kit.class_folder()
+    rankings = kit.class_rankings()
+    assert "odd data" in rankings.status.value
+    assert type(kit.class_quote_verdicts().body.children[0]).__name__ == "ChartBox"
+
+
+def test_the_verdict_chart_draws_at_most_a_readable_number_of_bars(work_folder, tmp_path):
+    from medialit.widgets.class_work import MAX_BARS
+
+    versions = {f"001@{n}": {"verdict": "fragment"} for n in range(90)}
+    export(tmp_path / "class", "Eve", {"03-quote-fidelity": {"verdicts": {"remark:a": versions}}})
+    kit.start(LESSON)
+    read_folder(tmp_path / "class")
+    chart = kit.class_quote_verdicts().body.children[0]
+    assert len(chart.rows) == MAX_BARS and "more not drawn" in chart.caption
+
+
+def test_lookalike_names_are_flagged_in_the_folder_report(work_folder, tmp_path):
+    export(tmp_path / "class", "Sam Lee", {})
+    (tmp_path / "class" / "other.json").write_text(json.dumps({
+        "format": "medialit-export", "version": 1, "student": "\u0405am Lee", "story": "deir-ezzor-2017", "lessons": {}}))
+    kit.start(LESSON)
+    assert "Check these names" in read_folder(tmp_path / "class").report.value
+
+
+# --- any lesson's work, as soon as it is exported (issue 13) ------------------------------------------
+
+
+def test_the_answers_view_shows_any_lessons_written_answers(work_folder, tmp_path):
+    export(tmp_path / "class", "Dana Q", {"04-words-sources-numbers": {"stance": "Both lean.", "exit.1": "Sources."}})
+    kit.start(LESSON)
+    read_folder(tmp_path / "class")
+    view = kit.class_answers("04-words-sources-numbers")
+    html = all_html(view)
+    assert "Dana Q" in html and "Both lean." in html and "exit.1" in html
+
+
+def test_the_answers_view_follows_the_lesson_menu(work_folder):
+    kit.start(LESSON)
+    kit.class_folder()
+    view = kit.class_answers()
+    assert view.picker.value == "00-start-here" and "Amira K." in all_html(view)
+    view.picker.value = "04-words-sources-numbers"
+    assert "No student in this folder has exported written answers" in all_html(view)
+
+
+def test_the_answers_view_escapes_what_students_wrote(work_folder, tmp_path):
+    export(tmp_path / "class", "Eve", {"00-start-here": {"not-article": HOSTILE}})
+    kit.start(LESSON)
+    read_folder(tmp_path / "class")
+    assert_markup_is_escaped(all_html(kit.class_answers("00-start-here")))
+
+
+def test_chart_labels_from_files_are_plain_text_not_mathtext():
+    from medialit.widgets.class_work import plain
+    from medialit.widgets.common import figure_png, new_figure
+
+    figure = new_figure()
+    axes = figure.subplots()
+    axes.bar([0], [1])
+    axes.set_xticks([0], [plain("$\\foo$ and $5")])
+    assert figure_png(figure).startswith(b"\x89PNG")

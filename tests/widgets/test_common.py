@@ -99,3 +99,14 @@ def test_report_menu_can_offer_all_the_reports_first():
 def test_long_headlines_are_cut_at_a_word_with_an_ellipsis():
     label = report_label(STORY.report("004"), limit=40)
     assert len(label) <= 40 and label.endswith("…") and not label[:-1].endswith(" ")
+
+
+# --- start ----------------------------------------------------------------------------------------------
+
+
+def test_start_can_save_work_with_another_storys_work_and_show_a_notice(work_folder):
+    from medialit.widgets.common import banner, start
+
+    current = start("06-transfer-before", work_story_id="deir-ezzor-2017", notice="This is the pre-test")
+    assert current.work.path == work_folder / "deir-ezzor-2017" / "06-transfer-before.json"
+    assert "This is the pre-test" in banner(current.story, current.work, current.notice).value

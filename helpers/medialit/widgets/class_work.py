@@ -4,8 +4,11 @@ Saved keys (lesson ``teacher-class-work``): ``class.folder`` — the folder last
 kit's sample class).
 
 Every file is read by :func:`medialit.classwork.read_class`, which only parses JSON and skips
-(with a reason) anything malformed, oversized or of the wrong shape; everything shown here is
-escaped, so nothing in a student's file can run or inject markup.
+(with a reason) anything malformed, oversized or of the wrong shape; the tallies and answer
+tables come from :mod:`medialit.classwork`. Everything shown here is escaped, and text from a
+file is drawn in charts as plain text (no mathtext), so nothing in a student's file can run,
+inject markup or break a chart. Every view draws inside a guard: one bad file shows a message
+in that view's status line and never stops the notebook.
 """
 
 from __future__ import annotations
@@ -15,18 +18,44 @@ from typing import Callable
 import ipywidgets as widgets
 from matplotlib.ticker import MaxNLocator
 
-from ..classwork import ClassWork, label_tallies, rank_summaries, read_class, verdict_tallies
-from ..quotes import VERDICTS
 from ..answer_key import load_answer_key
+from ..classwork import (
+    VERDICT_LESSON,
+    ClassWork,
+    label_tallies,
+    question_answers,
+    rank_summaries,
+    read_class,
+    verdict_tallies,
+    version_labels,
+)
+from ..course import LESSONS
+from ..progress import LessonWork
+from ..quotes import VERDICTS
 from ..story import Story, StoryError
-from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session, static_table
+from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, session, static_table
 from .loaded_headlines import ClassTags
 
-__all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_verdicts", "class_rankings"]
+__all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_verdicts", "class_rankings",
+           "class_answers"]
 
 FOLDER_KEY = "class.folder"
 # Colour-blind-safe (Okabe-Ito) colours, one per verdict.
 VERDICT_COLOURS = ("#0072B2", "#56B4E9", "#D55E00", "#009E73", "#E69F00")
+#: A chart of more bars than this is unreadable; the versions most students judged are drawn.
+MAX_BARS = 24
+#: The remark menu lists at most this many remarks (those judged by most students first).
+MAX_REMARKS_SHOWN = 60
+
+
+def plain(text: object) -> str:
+    """Text for a matplotlib label, drawn as typed: a "$" would otherwise start mathtext.
+
+    Example:
+        >>> print(plain("$x$ costs $5"))
+        \\$x\\$ costs \\$5
+    """
+    return str(text).replace("$", r"\$")
 
 
 class ClassState:
@@ -54,13 +83,14 @@ def _saved_folder() -> str:
     return folder if isinstance(folder, str) else ""
 
 
-class ClassFolder(KitBox):
+class ClassFolder(SavedBox):
     """Where the students' exported files are; reading lists who was read and which files were skipped."""
 
-    def __init__(self, story: Story, state: ClassState, folder: str, save: Callable[[str], None]):
-        self.story, self.state, self.save = story, state, save
+    def __init__(self, story: Story, state: ClassState, work: LessonWork):
+        self.story, self.classes = story, state
+        saved = work.get(FOLDER_KEY, "")
         self.path = widgets.Text(
-            value=folder,
+            value=saved if isinstance(saved, str) else "",
             description="Folder:",
             placeholder="Leave empty for the kit's three sample students",
             layout=widgets.Layout(width="min(100%, 720px)"),
@@ -68,21 +98,24 @@ class ClassFolder(KitBox):
         self.read_button = widgets.Button(description="Read the class's files", icon="folder-open",
                                           layout=widgets.Layout(width="auto"))
         self.report = widgets.HTML()
-        self.status = Status()
+        super().__init__(work, keys=(FOLDER_KEY,))
         self.read_button.on_click(guarded(self.status)(lambda button: self.read()))
-        super().__init__([widgets.HBox([self.path, self.read_button]), self.report, self.status])
-        self.read()
+        self.children = [widgets.HBox([self.path, self.read_button]), self.report, self.status]
+        guarded(self.status)(self.read)()
 
     def read(self) -> None:
         folder = self.path.value.strip()
-        work = self.state.load(self.story, folder)
-        self.save(folder)
+        work = self.classes.load(self.story, folder)
         self.report.value = self.summary_html(work)
+        self.remember({FOLDER_KEY: folder})
 
     def summary_html(self, work: ClassWork) -> str:
         where = "the kit's sample class (invented students)" if work.sample else esc(work.folder)
         names = ", ".join(esc(name) for name in work.names()) or "nobody"
         parts = [f"<p><b>Read from</b> {where}: {len(work.students)} student(s): {names}.</p>"]
+        if work.notes:
+            items = "".join(f"<li>{esc(note)}</li>" for note in work.notes)
+            parts.append(f"<p><b>⚠ Check these names:</b></p><ul>{items}</ul>")
         if work.problems:
             rows = [[problem.file, problem.reason] for problem in work.problems]
             parts.append(f"<p><b>{len(rows)} file(s) skipped</b>, with the reason:</p>")
@@ -101,9 +134,10 @@ class ClassView(KitBox):
         self.body = widgets.VBox()
         self.status = Status()
         super().__init__([*(controls or []), self.body, self.status])
-        state.views.append(guarded(self.status)(self.refresh))
+        refresh = guarded(self.status)(self.refresh)
+        state.views.append(refresh)
         state.current(story, folder)
-        self.refresh()
+        refresh()
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -181,44 +215,47 @@ class ClassQuoteVerdicts(ClassView):
 
     def refresh(self) -> None:
         self.tallies = verdict_tallies(self.state.work) if self.state.work else {}
-        options = [(remark.removeprefix("remark:").removeprefix("quote:"), remark) for remark in sorted(self.tallies)]
+        judged = sorted(self.tallies, key=lambda remark: (-self._students(remark), remark))[:MAX_REMARKS_SHOWN]
+        options = [(remark.removeprefix("remark:").removeprefix("quote:")[:80], remark) for remark in sorted(judged)]
         self.picker.options = options or [("(no verdicts yet)", "")]
         if self.picker.value not in [value for _, value in self.picker.options]:
             self.picker.value = self.picker.options[0][1]  # ipywidgets leaves None after new options
         self.draw()
 
+    def _students(self, remark: str) -> int:
+        return max((sum(counts.values()) for counts in self.tallies[remark].values()), default=0)
+
     def draw(self) -> None:
         versions = self.tallies.get(self.picker.value or "", {})
+        # Only versions in this story's reports can be labelled; the most judged are drawn.
+        versions = {name: counts for name, counts in versions.items() if name.split("@")[0] in self.story.ids}
         if not versions:
             self.body.children = [widgets.HTML("<p>No student in this folder has given quote verdicts (lesson 3) yet.</p>")]
             return
-        names = sorted(versions)
-        labels = self.version_labels(names)
+        shown = sorted(sorted(versions, key=lambda name: -sum(versions[name].values()))[:MAX_BARS])
+        labels = self.version_labels(shown)
         figure = new_figure(7.5, 3.4)
         axes = figure.subplots()
-        bottoms = [0] * len(names)
+        bottoms = [0] * len(shown)
+        positions = list(range(len(shown)))
         for verdict, colour in zip(VERDICTS, VERDICT_COLOURS):
-            heights = [versions[name].get(verdict, 0) for name in names]
-            axes.bar(labels, heights, bottom=bottoms, label=verdict, color=colour)
+            heights = [versions[name].get(verdict, 0) for name in shown]
+            axes.bar(positions, heights, bottom=bottoms, label=plain(verdict), color=colour)
             bottoms = [b + h for b, h in zip(bottoms, heights)]
+        axes.set_xticks(positions, [plain(label) for label in labels])
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("Students")
         axes.set_xlabel("Each report's version of the remark")
         axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        rows = [[label] + [versions[name].get(verdict, 0) for verdict in VERDICTS] for name, label in zip(names, labels)]
-        self.body.children = [ChartBox(figure, f"Lesson 3: the class's verdicts on {self.picker.label}",
-                                       ["version"] + list(VERDICTS), rows)]
+        rows = [[label] + [versions[name].get(verdict, 0) for verdict in VERDICTS] for name, label in zip(shown, labels)]
+        caption = f"Lesson 3: the class's verdicts on {self.picker.label}"
+        if len(versions) > len(shown):
+            caption += f" (the {len(shown)} versions judged most; {len(versions) - len(shown)} more not drawn)"
+        self.body.children = [ChartBox(figure, caption, ["version"] + list(VERDICTS), rows)]
 
     def version_labels(self, names: list[str]) -> list[str]:
         """'Report 001', or 'Report 001 (quote 2)' when a report quotes the remark twice."""
-        names_by_id = {report.id: report.name for report in self.story.reports}
-        report_ids = [name.split("@")[0] for name in names]
-        labels, seen = [], {}
-        for report_id in report_ids:
-            seen[report_id] = seen.get(report_id, 0) + 1
-            label = names_by_id.get(report_id, f"Report {report_id}")
-            labels.append(f"{label} (quote {seen[report_id]})" if report_ids.count(report_id) > 1 else label)
-        return labels
+        return version_labels(names, {report.id: report.name for report in self.story.reports})
 
 
 class ClassRankings(ClassView):
@@ -234,7 +271,7 @@ class ClassRankings(ClassView):
         figure = new_figure(7.5, 0.5 * len(summaries) + 1.4)
         axes = figure.subplots()
         # Most trusted at the top; a shorter bar means a better (lower) average place.
-        axes.barh([names[s.report_id] for s in summaries], [s.mean for s in summaries], color="#009E73")
+        axes.barh([plain(names[s.report_id]) for s in summaries], [s.mean for s in summaries], color="#009E73")
         axes.invert_yaxis()
         axes.set_xlim(0, len(self.story.reports))
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -243,18 +280,51 @@ class ClassRankings(ClassView):
         chart = ChartBox(figure, "Lesson 5: the class's trust ranking (most trusted at the top)",
                          ["report", "average place", "ranked first by", "students"], rows)
         reasons = [
-            [student.student, str(student.answers("05-verdict").get("justification", ""))[:400]]
+            [student.student, str(student.answers(VERDICT_LESSON).get("justification", ""))[:400]]
             for student in work.students
-            if isinstance(student.answers("05-verdict").get("justification"), str)
+            if isinstance(student.answers(VERDICT_LESSON).get("justification"), str)
         ]
         table = widgets.HTML("<p><b>Why they ranked them so</b>:</p>" + static_table(["student", "justification"], reasons))
         self.body.children = [chart, table]
 
 
+class ClassAnswers(ClassView):
+    """Any lesson's written answers, student by student, as soon as the students export.
+
+    The lesson menu lists every lesson of the course; the questions are the keys the lesson
+    declares in :mod:`medialit.course`, so a new question shows here without a change.
+    """
+
+    def __init__(self, story: Story, state: ClassState, folder: str, lesson_id: str | None = None):
+        options = [(f"Lesson {item.number}: {item.title}", item.id) for item in LESSONS if item.questions]
+        ids = [value for _, value in options]
+        self.picker = widgets.Dropdown(options=options, value=lesson_id if lesson_id in ids else ids[0],
+                                       description="Lesson:", tooltip="Choose the lesson whose answers to read",
+                                       layout=widgets.Layout(width="min(100%, 520px)"))
+        super().__init__(story, state, folder, controls=[self.picker])
+        self.picker.observe(guarded(self.status)(lambda change: self.refresh()), names="value")
+
+    def refresh(self) -> None:
+        work = self.state.work
+        keys, rows = question_answers(work, self.picker.value) if work else ((), [])
+        if not rows:
+            self.body.children = [widgets.HTML(
+                f"<p>No student in this folder has exported written answers for {esc(self.picker.label)} yet.</p>")]
+            return
+        table = static_table(["student", *keys], [[row.student, *(answer[:600] for answer in row.answers)] for row in rows])
+        self.body.children = [widgets.HTML(
+            f"<p><b>{len(rows)} student(s)</b> answered {esc(self.picker.label)}'s questions:</p>{table}")]
+
+
 def class_folder() -> ClassFolder:
     """The folder of students' exported files (empty: the kit's sample class), read at once."""
     current = session()
-    return ClassFolder(current.story, _state, _saved_folder(), lambda folder: current.work.set(FOLDER_KEY, folder))
+    return ClassFolder(current.story, _state, current.work)
+
+
+def class_answers(lesson_id: str | None = None) -> ClassAnswers:
+    """Any lesson's written answers (the exit tickets too), per student, as soon as they export."""
+    return ClassAnswers(session().story, _state, _saved_folder(), lesson_id)
 
 
 def class_labels() -> ClassLabels:
