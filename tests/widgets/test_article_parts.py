@@ -454,9 +454,11 @@ def test_a_failure_while_saving_shows_in_the_status_line(work_folder, monkeypatc
     current = kit.start(LESSON)
     widget = kit.labeller()
 
-    def broken(key, value):
+    def broken(values, removed=()):
         raise OSError("disk full")
 
-    monkeypatch.setattr(current.work, "set", broken)
+    monkeypatch.setattr(current.work, "update", broken)
     widget.cards[0].group.value = "body"
     assert "disk full" in widget.status.value
+    # The label stays in the widget's state, so the next change saves it with everything else.
+    assert widget.state["labeller.labels"][widget.picker.value][str(widget.cards[0].block.line)]["group"] == "body"

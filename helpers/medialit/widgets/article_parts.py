@@ -47,7 +47,7 @@ from ..page_makeup import group_text, page_parts, words_not_in
 from ..progress import LessonWork
 from ..segmentation import GROUP_OF_ROLE, ROLES, Block
 from ..story import Report, Story, StoryError
-from .common import ChartBox, KitBox, Status, esc, guarded, new_figure, session
+from .common import ChartBox, SavedBox, esc, guarded, new_figure, report_menu, session
 
 # `evidence` is not exported: every lesson module has one, and lesson 5 looks them up by module.
 __all__ = ["labeller", "page_parts_chart", "comments_only"]
@@ -225,12 +225,16 @@ class Card(widgets.VBox):
         return Label(self.group.value, self.role.value) if self.group.value else None
 
 
-class Labeller(KitBox):
-    """Label every paragraph of a report, check against the answer key, compare with the helper."""
+class Labeller(SavedBox):
+    """Label every paragraph of a report, check against the answer key, compare with the helper.
+
+    The saved answers (the report shown, the labels, the last checks, the reports whose helper
+    guess was revealed) live in ``state``; :class:`SavedBox` saves every change.
+    """
 
     def __init__(self, story: Story, work: LessonWork, teacher: bool = False):
-        self.story, self.work, self.teacher = story, work, teacher
-        self.status = Status()
+        self.story, self.teacher = story, teacher
+        super().__init__(work, keys=(REPORT_KEY, TEACHER_KEY if teacher else LABELS_KEY, CHECKED_KEY, HELPER_KEY))
         self.key: dict[str, list[KeyEntry]] = {}
         self.key_problem = ""
         try:
@@ -238,13 +242,7 @@ class Labeller(KitBox):
         except StoryError as error:
             # A broken key must not stop students labelling; the problem shows when they check.
             self.key_problem = str(error)
-        chosen = work.get(REPORT_KEY)
-        self.picker = widgets.Dropdown(
-            options=[(f"{r.name}: {r.headline[:70]}", r.id) for r in story.reports],
-            value=chosen if chosen in story.ids else story.ids[0],
-            description="Report:",
-            layout=widgets.Layout(width="min(100%, 720px)"),
-        )
+        self.picker = report_menu(story, self.state.get(REPORT_KEY), help="Choose which report's paragraphs to label")
         self.progress = widgets.HTML()
         self.check_button = widgets.Button(
             description="Check my labels", icon="check", button_style="primary", tooltip="Mark every card right or wrong",
@@ -259,7 +257,8 @@ class Labeller(KitBox):
         self.cards: list[Card] = []
         self._cards_of: dict[str, list[Card]] = {}
         self.checked: set[str] = set()
-        self.helper_shown: set[str] = set(x for x in work.get(HELPER_KEY, []) if x in story.ids)
+        shown = self.state.get(HELPER_KEY, [])
+        self.helper_shown: set[str] = {x for x in shown if x in story.ids} if isinstance(shown, list) else set()
         buttons = [self.check_button, self.helper_button]
         if teacher:
             self.write_button = widgets.Button(
@@ -276,10 +275,10 @@ class Labeller(KitBox):
             "<b>Teacher mode:</b> label every paragraph with a finer role and a one-line why, "
             f"then press <i>Write the answer key</i>." if teacher else ""
         )
-        super().__init__(
-            [heading, self.picker, self.progress, self.cards_box,
-             widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")), self.score, self.status]
-        )
+        self.children = [
+            heading, self.picker, self.progress, self.cards_box,
+            widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")), self.score, self.status,
+        ]
         self.add_class("medialit-labeller")
         self._show_report()
 
@@ -291,7 +290,7 @@ class Labeller(KitBox):
 
     def saved_labels(self, report_id: str) -> dict[int, Label]:
         """The labels saved for a report, by line (malformed entries are skipped, never fatal)."""
-        stored = self.work.get(self.saved_key, {})
+        stored = self.state.get(self.saved_key, {})
         labels: dict[int, Label] = {}
         for line, value in (stored.get(report_id, {}) if isinstance(stored, dict) else {}).items():
             if isinstance(value, dict) and value.get("group") in GROUPS and str(line).isdigit():
@@ -300,7 +299,7 @@ class Labeller(KitBox):
         return labels
 
     def _saved_whys(self, report_id: str) -> dict[int, str]:
-        stored = self.work.get(TEACHER_KEY, {})
+        stored = self.state.get(TEACHER_KEY, {})
         report = stored.get(report_id, {}) if isinstance(stored, dict) else {}
         if not isinstance(report, dict):
             return {}
@@ -316,11 +315,10 @@ class Labeller(KitBox):
                 if self.teacher:
                     entry["why"] = card.why.value.strip()
                 report[str(card.block.line)] = entry
-        stored = self.work.get(self.saved_key, {})
+        stored = self.state.get(self.saved_key, {})
         stored = dict(stored) if isinstance(stored, dict) else {}
         stored[self.picker.value] = report
-        self.work.set(self.saved_key, stored)
-        self.status.saved()
+        self.remember({self.saved_key: stored})
 
     # --- building cards ----------------------------------------------------------------------
 
@@ -371,7 +369,7 @@ class Labeller(KitBox):
         self._refresh()
 
     def _picked(self, change: dict) -> None:
-        self.work.set(REPORT_KEY, change["new"])
+        self.remember({REPORT_KEY: change["new"]})
         self._show_report()
 
     def _show_report(self) -> None:
@@ -418,18 +416,19 @@ class Labeller(KitBox):
         else:
             score = self.current_score()
             self.score.value = f"<b>{esc(score_text(score))}</b>"
-            checked = dict(self.work.get(CHECKED_KEY, {}))
+            saved = self.state.get(CHECKED_KEY, {})
+            checked = dict(saved) if isinstance(saved, dict) else {}
             checked[report_id] = {
                 "right": score.right, "scored": score.scored, "roles_right": score.roles_right,
                 "unlabelled": score.unlabelled,
             }
-            self.work.set(CHECKED_KEY, checked)
+            self.remember({CHECKED_KEY: checked})
         self._refresh()
 
     def reveal(self) -> None:
         """Show the helper's role and reason on every card of this report (remembered)."""
         self.helper_shown.add(self.picker.value)
-        self.work.set(HELPER_KEY, sorted(self.helper_shown))
+        self.remember({HELPER_KEY: sorted(self.helper_shown)})
         self._refresh()
 
     def _refresh(self) -> None:
@@ -449,7 +448,7 @@ class Labeller(KitBox):
 
     def teacher_key(self) -> tuple[dict[str, list[KeyEntry]], list[str]]:
         """The key the teacher's labels make, and what is missing (reports not started are kept from the old key)."""
-        stored = self.work.get(TEACHER_KEY, {})
+        stored = self.state.get(TEACHER_KEY, {})
         started = [report.id for report in self.story.reports if isinstance(stored, dict) and report.id in stored]
         labels = {report_id: self.saved_labels(report_id) for report_id in started}
         whys = {report_id: self._saved_whys(report_id) for report_id in started}
@@ -571,14 +570,14 @@ def comment_blocks(report: Report) -> list[Block]:
     return [block for block in report.blocks if block.group == "comment"]
 
 
-class CommentsView(KitBox):
+class CommentsView(SavedBox):
     """The reader comments of every report that has them, with a hint of words the article never uses."""
 
     def __init__(self, story: Story, work: LessonWork):
-        self.story, self.work = story, work
+        self.story = story
+        super().__init__(work, keys=(HINTS_KEY,))
         self.with_comments = [report for report in story.reports if comment_blocks(report)]
         self.output = widgets.HTML()
-        self.status = Status()
         children: list[widgets.Widget] = [self.output]
         self.hint_button = widgets.Button(
             description="Hint: words only the comments use", icon="search",
@@ -588,12 +587,12 @@ class CommentsView(KitBox):
         self.hint_button.on_click(guarded(self.status)(self._hint))
         if self.with_comments:
             children.append(self.hint_button)
-        super().__init__(children + [self.status])
+        self.children = children + [self.status]
         self.add_class("medialit-comments")
-        self._render(bool(work.get(HINTS_KEY)))
+        self._render(bool(self.state.get(HINTS_KEY)))
 
     def _hint(self, button: widgets.Button) -> None:
-        self.work.set(HINTS_KEY, True)
+        self.remember({HINTS_KEY: True})
         self._render(True)
 
     def _render(self, hints: bool) -> None:
@@ -625,7 +624,7 @@ class CommentsView(KitBox):
         return "".join(parts)
 
     def static_html(self) -> str:
-        return self.comments_html(bool(self.work.get(HINTS_KEY)))
+        return self.comments_html(bool(self.state.get(HINTS_KEY)))
 
 
 def comments_only() -> CommentsView:
