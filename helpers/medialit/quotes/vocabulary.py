@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from medialit.text import STOPWORDS, stem
+
 #: Two quotes are the same remark when at least this share of the shorter one's content
 #: words (after light stemming, general spelling equivalences and the story's own translation
 #: variants) is in the other one.
@@ -27,39 +29,17 @@ MIN_SHARED_WORDS = 3
 
 # --- similarity -------------------------------------------------------------------------------
 
-_STOPWORDS = set(
-    """a an the and or but nor of to in on at by for with from as into onto about over than then
-    that this these those there here their theirs they them it its is are was were be been being
-    will would shall should can could may might must have has had having do does did done not no
-    any all some each every our ours we us you your he she his her him i me my mine so if where
-    which who whom whose what when while also just only very more most such own same too other
-    again further once up down out off available disposal""".split()
-)
+# The kit's shared function words (medialit.text), plus a few that carry no meaning in a
+# quote about an event ("available", "disposal": "all means at its disposal").
+_STOPWORDS = STOPWORDS | {"available", "disposal", "may", "mine"}
 _KEEP_S = {"means", "us", "news", "series", "species", "this", "his", "was", "has", "is", "its", "as"}
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*\.?")
 _US = {"us", "u.s", "u.s.", "usa", "u.s.a", "u.s.a."}
 
-# General spelling equivalences, true of English news whatever the story: British and
-# American spellings of one word get one key. Story-specific wordings (a translator's
-# "destroyed" for another's "suppressed") belong in the story's reference file instead:
-# see :class:`Synonyms`.
-_SPELLINGS = {
-    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
-    "programme": "program", "programmes": "program", "grey": "gray", "aluminium": "aluminum",
-    "judgement": "judgment", "ageing": "aging", "travelled": "traveled", "travelling": "traveling",
-    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "modelled": "modeled",
-    "fuelled": "fueled", "signalled": "signaled", "counselled": "counseled",
-}
-_SPELLING_RULES = (
-    (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),  # organise -> organize
-    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),  # colour -> color (not hour, four)
-    (re.compile(r"^(\w{2,})tre(s|d)?$"), r"\1ter\2"),  # centre -> center
-    (re.compile(r"^(\w{2,})ys(e|ed|es|ing)$"), r"\1yz\2"),  # analyse -> analyze
-    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),  # catalogue -> catalog
-)
-
 
 def _plain_words(text: str) -> list[str]:
+    """Lower-case words with plurals and possessives evened out, hyphenated words split: the form
+    stopwords and a story's variant phrases are matched in (stems come after, from medialit.text)."""
     words = []
     for raw in _WORD.findall(text):
         if raw.lower() in _US and raw[:1] == "U":
@@ -78,16 +58,9 @@ def _plain_words(text: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """One key for a plain word: American spelling, then "-ing"/"-ed" cut from long words."""
-    word = _SPELLINGS.get(word, word)
-    for pattern, replacement in _SPELLING_RULES:
-        word = pattern.sub(replacement, word)
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    """One key for a plain word: :func:`medialit.text.stem` (American spelling, no "-ing"/"-ed")."""
+    return stem(word)
 
 
 @dataclass(frozen=True)
