@@ -454,6 +454,7 @@ _PIECES = [
     "threatens", "Who", "which", "support", "ISIS", "U.S.", "Special Forces", "says", "said",
     "stern warning", "stern", "if provoked", "regime", ",", ".", "?", "\n", "“", "”", "Islamic State",
     "raises the specter of", "sources say", "low-key", "key", "Fired Upon", "-", "'s", "WHO",
+    "pathetic", "Pathetic", "deceitfully", '"', "«", "»", "„", "failed to", "killed", "racism",
 ]
 texts = st.one_of(
     st.text(),
@@ -618,7 +619,7 @@ def test_an_unpaired_quotation_mark_quotes_nothing():
         ("The plan will certainly work", ("certainly", "unattributed_claim")),  # Hyland 2005
         ("The minister failed to act", ("failed to", "unattributed_claim")),  # Karttunen 1971
         ("Voters realized that the tax was a mistake", ("realized", "unattributed_claim")),  # Hooper 1975
-        ("The man allegedly stole a car", ("allegedly", "vague")),  # Hyland 2005
+        ("The man supposedly stole a car", ("supposedly", "vague")),  # Hyland 2005
     ],
 )
 def test_each_published_list_is_used(text, expected):
@@ -644,6 +645,10 @@ def test_the_feeling_list_keeps_only_words_strong_enough_to_flag():
     assert len(feelings) > 2000
     assert all(v <= -1.0 or v >= 3.0 for v in feelings.values())
     assert "killed" in plain_news_words()
+
+
+def test_allegedly_is_not_flagged_because_in_news_it_is_the_careful_word_for_an_unproven_accusation():
+    assert flagged("The man allegedly stole a car") == []
 
 
 def test_a_who_clause_in_body_prose_is_ordinary_grammar_not_a_claim():
