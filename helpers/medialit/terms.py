@@ -33,6 +33,7 @@ __all__ = [
     "general_terms",
     "general_terms_file",
     "load_terms",
+    "parse_terms",
     "story_terms",
 ]
 
@@ -162,6 +163,20 @@ def story_terms(story: Story) -> Terms:
         anonymous_modifiers=terms.anonymous_modifiers or general.anonymous_modifiers,
         number_topics=terms.number_topics if isinstance(data, dict) and "number_topics" in data else general.number_topics,
     )
+
+
+def parse_terms(data: object, name: str) -> Terms:
+    """Word lists from JSON data already read; :class:`StoryError` lists every problem, naming ``name``.
+
+    Example:
+        >>> parse_terms({"groups": [{"id": "g", "title": "G", "terms": {"storm": ["storm"]}}]}, "t.json").groups[0].id
+        'g'
+    """
+    problems: list[str] = []
+    terms = _parse_terms(data, name, problems)
+    if problems:
+        raise StoryError(problems)
+    return terms
 
 
 def _group_json(group: TermGroup) -> dict:

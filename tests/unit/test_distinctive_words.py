@@ -1,0 +1,155 @@
+"""Word groups proposed from a story's own reports: the Fightin' Words statistic, the groups, and the file."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kit_testing import ROOT
+from lesson4_pages import STORY
+from medialit.distinctive_words import log_odds, propose_terms, write_terms
+from medialit.story import Report, Story, StoryError, load_story
+from medialit.terms import TermGroup, general_terms, story_terms
+from medialit.word_counts import count_table
+
+HARBOUR = ROOT / "tests" / "stories" / "harbour-storm"
+
+
+# --- the statistic, against Monroe, Colaresi & Quinn (2008), eqs. 16 and 20 ----------------------
+
+
+def test_log_odds_follows_the_papers_formulas_on_a_hand_computed_example():
+    # Report i: regime 4, army 1 (n_i = 5); the others j: government 4, army 1 (n_j = 5).
+    # Prior = both added up: a_regime = 4, a_army = 2, a_government = 4, a0 = 10.
+    scores = log_odds({"regime": 4, "army": 1}, {"government": 4, "army": 1})
+    delta = math.log((4 + 4) / (5 + 10 - 4 - 4)) - math.log((0 + 4) / (5 + 10 - 0 - 4))  # log(8/7) - log(4/11)
+    variance = 1 / (4 + 4) + 1 / (0 + 4)
+    assert scores["regime"].delta == pytest.approx(delta) == pytest.approx(1.145132, abs=1e-6)
+    assert scores["regime"].variance == pytest.approx(0.375)
+    assert scores["regime"].z == pytest.approx(delta / math.sqrt(variance)) == pytest.approx(1.870, abs=1e-3)
+    assert scores["government"].z == pytest.approx(-scores["regime"].z)
+    assert scores["army"].z == pytest.approx(0.0)
+
+
+def test_a_smaller_prior_weighs_the_counts_more():
+    counts, others = {"regime": 4, "army": 1}, {"government": 4, "army": 1}
+    strong = log_odds(counts, others)["regime"].z
+    weak = log_odds(counts, others, prior_size=2)["regime"].z
+    # a0 = 2: a_regime = 0.8, a_army = 0.4; by hand:
+    delta = math.log(4.8 / (5 + 2 - 4.8)) - math.log(0.8 / (5 + 2 - 0.8))
+    assert weak == pytest.approx(delta / math.sqrt(1 / 4.8 + 1 / 0.8))
+    assert weak > strong
+
+
+def test_a_word_outside_the_prior_gets_no_score():
+    assert "storm" not in log_odds({"storm": 3}, {"rain": 3}, prior={"rain": 3})
+
+
+# --- the proposed groups -----------------------------------------------------------------------
+
+
+def _every_proposed_word_occurs(story: Story, groups: list[TermGroup]) -> None:
+    for group in groups:
+        table = count_table(story, [group])
+        for term in group.terms:
+            assert sum(row[term] for row in table.values()) > 0, (group.id, term)
+
+
+def test_every_word_proposed_for_the_bundled_story_occurs_in_its_article_bodies():
+    _every_proposed_word_occurs(STORY, propose_terms(STORY))
+
+
+def test_words_different_reports_use_in_the_same_place_are_grouped():
+    names = propose_terms(STORY)[0]
+    assert names.id == "names_1" and set(names.terms) == {"army", "regime"}
+    assert "between words like" in names.note and "regime: 000" in names.note
+
+
+def test_each_report_gets_its_own_distinctive_words_and_the_general_groups_follow():
+    groups = {g.id: g for g in propose_terms(STORY)}
+    assert "Daesh" in groups["distinct_000"].terms and "ISIS" in groups["distinct_002"].terms
+    assert {"attribution", "certainty"} <= set(groups)
+    assert "alleged" not in groups["attribution"].terms  # no report uses it, so it is not proposed
+
+
+def test_a_story_too_short_for_distinctive_words_still_gets_the_general_groups_it_uses():
+    story = load_story(HARBOUR)
+    groups = propose_terms(story)
+    assert [g.id for g in groups] == ["attribution", "certainty"]
+    assert "admitted" in groups[0].terms and "claimed" not in groups[0].terms
+    _every_proposed_word_occurs(story, groups)
+
+
+def _hand_story(*bodies: str) -> Story:
+    reports = tuple(Report(id=f"90{i}", filename=f"90{i}.txt", raw_text=f"Headline {i}\n\n{body}") for i, body in enumerate(bodies))
+    return Story("test", "Test", "", Path("."), reports)
+
+
+def test_two_names_for_one_side_in_a_story_about_anything_are_grouped():
+    story = _hand_story(
+        "Armed rebels attacked the northern checkpoint. Later armed rebels attacked the southern checkpoint. "
+        "The armed rebels held the bridge. Armed rebels attacked the western checkpoint at dawn. Farmers watched.",
+        "Armed terrorists attacked the northern checkpoint. Then armed terrorists attacked the southern checkpoint. "
+        "The armed terrorists held the bridge. Armed terrorists attacked the western checkpoint at dawn. Farmers fled.",
+        "Farmers harvested wheat near the river while officials said the bridge stayed open. Farmers waited.",
+    )
+    names = propose_terms(story)[0]
+    assert set(names.terms) == {"rebels", "terrorists"}
+    _every_proposed_word_occurs(story, propose_terms(story))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abc rebels terrorists.\n")), max_size=200), min_size=1, max_size=4))
+def test_any_reports_give_groups_whose_every_word_occurs(bodies):
+    story = _hand_story(*bodies)
+    _every_proposed_word_occurs(story, propose_terms(story))
+
+
+# --- the story's terms.json -----------------------------------------------------------------------
+
+
+def _story_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "storm"
+    folder.mkdir()
+    for name in ("001_coastal_courier.txt", "002_national_wire.txt", "003_daily_shout.txt"):
+        (folder / name).write_bytes((HARBOUR / name).read_bytes())
+    return folder
+
+
+def test_written_groups_are_what_lesson_4_reads_for_that_story(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    proposed = propose_terms(load_story(folder))
+    path = write_terms(folder, proposed)
+    assert path == folder / "terms.json"
+    terms = story_terms(load_story(folder))
+    assert [g.id for g in terms.groups] == [g.id for g in proposed]
+    assert terms.group("attribution").terms == proposed[0].terms
+    assert terms.sources["news_agency"] == general_terms().sources["news_agency"]
+
+
+def test_writing_groups_keeps_the_files_other_parts(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    (folder / "terms.json").write_text(json.dumps({"sources": {"not_people": ["Portbury"]}}), encoding="utf-8")
+    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
+    data = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+    assert data["sources"] == {"not_people": ["Portbury"]} and data["groups"][0]["id"] == "storm"
+
+
+def test_broken_groups_are_refused_and_the_old_file_is_kept(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
+    before = (folder / "terms.json").read_text(encoding="utf-8")
+    twice = [TermGroup(g, g, {"storm": ("storm",)}) for g in ("one", "two")]
+    with pytest.raises(StoryError, match="'storm' is also in group 'one'"):
+        write_terms(folder, twice)
+    assert (folder / "terms.json").read_text(encoding="utf-8") == before
+
+
+def test_writing_to_something_that_is_not_a_folder_says_so(tmp_path: Path):
+    with pytest.raises(StoryError, match="is not a folder"):
+        write_terms(tmp_path / "nowhere", [])
