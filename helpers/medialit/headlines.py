@@ -72,7 +72,6 @@ from medialit.word_lists import (  # noqa: F401 - re-exported: the lists' public
     POSITIVE_FEELING,
     Category,
     LexiconEntry,
-    _default_lexicon,
     default_lexicon_path,
     feeling_table,
     kit_lexicon,

@@ -666,3 +666,11 @@ def test_a_long_title_case_headline_is_still_read_for_who_clauses():
     )
     assert len(word_spans(headline)) > 20
     assert ("Who Rob Banks Every Single Week", "unattributed_claim") in flagged(headline)
+
+
+def test_notes_at_the_top_of_a_lexicon_are_skipped_and_line_numbers_still_match_the_file(tmp_path):
+    text = "# Source: my class, 2026\n# Licence: CC0\nphrase,category,reason\nrascal,label,A name-calling word.\nx,nope,B.\n"
+    (problem,) = problems_of(write(tmp_path, text))
+    assert problem.startswith("lexicon.csv line 5:")
+    good = "# Source: my class\nphrase,category,reason\nrascal,label,A name-calling word.\n"
+    assert [e.phrase for e in load_lexicon(write(tmp_path, good, name="good.csv"))] == ["rascal"]
