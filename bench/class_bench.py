@@ -692,14 +692,17 @@ def check_work(students: list[Student], homes: Path, story_id: str, lessons: lis
     problems: list[str] = []
     names = {s.name for s in students}
     for student in students:
-        work = student.home / "medialit-work" / story_id
+        work = student.home / "medialit-work"
         for lesson in lessons:
-            expected = work / f"{lesson}.json"
             reported = student.saved.get(lesson)
             if reported is None:
                 continue  # that notebook failed and is already counted
-            if Path(reported) != expected:
-                student.problems.append(f"{lesson}: the kernel saved to {reported}, not {expected}")
+            # A notebook may keep its work under another lesson name (the transfer task keeps a before and an
+            # after) or another story; it must be a lesson file in one of the student's own story folders.
+            expected = Path(reported)
+            if expected.parent.parent != work or expected.suffix != ".json":
+                expected = work / story_id / f"{lesson}.json"
+                student.problems.append(f"{lesson}: the kernel saved to {reported}, not in {work}/<story>/")
             try:
                 answers = json.loads(expected.read_text(encoding="utf-8"))["answers"]
             except (OSError, ValueError, KeyError) as error:

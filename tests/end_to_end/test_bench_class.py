@@ -255,6 +255,25 @@ def test_a_students_work_outside_every_home_fails_the_isolation_check(tmp_path, 
     assert any("landed outside their home" in p for p in problems)
 
 
+def test_a_notebook_that_keeps_its_work_under_another_lesson_name_passes(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "real-home"))
+    homes = tmp_path / "scratch" / "homes"
+    (student,) = students_in(homes, "ann")
+    student.saved["00-start-here"] = str(save_work(student.home, "story", "06-transfer-before", "ann"))
+    assert bench.check_work([student], homes, "story", ["00-start-here"]) == []
+    assert student.ran_everything
+
+
+def test_work_the_kernel_saved_outside_the_students_story_folders_fails(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "real-home"))
+    homes = tmp_path / "scratch" / "homes"
+    (student,) = students_in(homes, "ann")
+    save_work(student.home, "story", "00-start-here", "ann")
+    student.saved["00-start-here"] = str(homes / "ann" / "elsewhere.json")
+    bench.check_work([student], homes, "story", ["00-start-here"])
+    assert any("not in" in problem for problem in student.problems)
+
+
 def test_a_student_whose_work_file_is_missing_did_not_complete(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "real-home"))
     homes = tmp_path / "scratch" / "homes"
