@@ -177,7 +177,7 @@ def kit_lexicon() -> tuple[LexiconEntry, ...]:
     """The kit's lexicon followed by the published lists: what flags words when no lexicon is given.
 
     Example:
-        >>> [e.category for e in kit_lexicon() if e.phrase in ("regime", "allegedly")]
+        >>> [e.category for e in kit_lexicon() if e.phrase in ("regime", "supposedly")]
         ['label', 'vague']
     """
     return _default_lexicon() + _cached_lexicon(str(data_path("published_lists.csv")), 0, 0)
