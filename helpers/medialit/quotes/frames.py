@@ -11,6 +11,8 @@ Example:
 
 from __future__ import annotations
 
+from medialit.text import ABBREVIATIONS  # noqa: F401  (the kit's one list; names keep "Gen." inside)
+
 # Verbs that report what someone said or how they judged something ("X called it '...'").
 # Regular verbs are listed by their base form, and their -s, -ed and -ing forms are derived
 # below. The bare base form is left out (it is often a noun: "the call", "a claim", "the
@@ -103,7 +105,3 @@ SAYING_NOUNS: frozenset[str] = frozenset(
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "it"})
 PARTICLES: frozenset[str] = frozenset({"al", "bin", "de", "van", "von", "der", "la", "le", "da", "el", "ibn"})
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """maj gen col lt capt sgt adm brig cmdr mr mrs ms dr prof st no sen rep gov jr sr vs etc inc co
-    corp rev""".split()
-)

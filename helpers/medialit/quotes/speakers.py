@@ -23,6 +23,7 @@ from medialit.quotes.frames import (
 from medialit.quotes.marks import _ALL_MARKS, _WORDY, _Span
 from medialit.quotes.records import Quote
 from medialit.segmentation import Block
+from medialit.text import sentences
 
 # --- who said it ------------------------------------------------------------------------------
 
@@ -351,46 +352,22 @@ def _head_noun(phrase: str) -> str:
 
 # --- sentences ----------------------------------------------------------------------------------
 
-_STOP_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)")
 _SPACES = re.compile(r"\s*")
 
 
 def _boundaries(masked: str, spans: list[_Span], chunk: str) -> list[int]:
-    """Positions where a new sentence starts in a paragraph whose quotes are masked out."""
+    """Positions where a new sentence starts in a paragraph: the kit's one sentence splitter
+    (:func:`medialit.text.sentences`), less the starts inside a quote (a quote of two
+    sentences is one remark, and its attribution is looked for around it as a whole)."""
+    inside = [(span.open, span.close) for span in spans]
+    opens = [o for o, _ in inside]
     starts = []
-    for match in _STOP_PUNCT.finditer(masked):
-        nxt = masked[match.end() : match.end() + 1]
-        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt == "\x00" or nxt in _ALL_MARKS):
-            continue
-        if _is_abbreviation(_word_ending_at(masked, match.start() + 1)):
-            continue
-        starts.append(match.end())
-    for span in spans:
-        # A quote that ends its own sentence ('...means." The army...') ends the sentence too.
-        if span.close < len(chunk) and chunk[span.start : span.end][-1:] in ".!?…":
-            # Matched in place: slicing the rest of the paragraph at every quote was quadratic.
-            at = _SPACES.match(masked, span.close + 1).end()
-            nxt = masked[at : at + 1]
-            if nxt.isupper() or nxt == "\x00":
-                starts.append(at)
-    return sorted(set(starts))
-
-
-#: Abbreviations are short: a word is looked for this far back from a full stop. Looking
-#: back to the paragraph's start at every full stop made long paragraphs quadratic.
-_WORD_WINDOW = 40
-
-
-def _word_ending_at(masked: str, end: int) -> str:
-    """The word that ends at ``end`` (within a bounded window; '' when it is longer than that)."""
-    window = masked[max(0, end - _WORD_WINDOW) : end]
-    words = window.split()
-    if not words or window[-1:].isspace():
-        return ""
-    cut_short = end > _WORD_WINDOW and not masked[end - _WORD_WINDOW - 1].isspace()
-    if len(words) == 1 and not window[0].isspace() and cut_short:
-        return ""  # longer than the window: no abbreviation is that long
-    return words[-1]
+    for sentence in sentences(chunk):
+        at = sentence.start
+        k = bisect.bisect_right(opens, at) - 1
+        if at and not (k >= 0 and inside[k][0] < at <= inside[k][1]):
+            starts.append(at)
+    return starts
 
 
 def _sentence_start(boundaries: list[int], pos: int) -> int:
