@@ -5,8 +5,8 @@ reads or prints (:func:`summary_page`), and ``<name>.medialit.json``, all their 
 teacher's notebook (written by :func:`medialit.progress.export_work`). Where there is no shared
 folder (Binder deletes everything when the session ends) both travel in one ``.zip`` download
 (:func:`handin_zip`), and :func:`work_file_in_zip` reads the work file back out of such a .zip for
-the teacher, safely. :func:`handin_folder` says where the files go: the folder a teacher sets in
-``MEDIALIT_HANDIN``, else the student's own work folder.
+the teacher, safely. Where the files go (the folder a teacher sets in ``MEDIALIT_HANDIN``, else the
+student's own work folder) is :func:`medialit.progress.handin_folder`, shared with every lesson's export.
 
 Example:
     >>> import io, zipfile
@@ -29,8 +29,6 @@ from .files import slug
 from .story import Story
 from .verdict import Evidence, chosen_pieces, report_title, verdict_problems
 
-#: The environment variable a teacher sets to collect hand-ins in one folder.
-HANDIN_ENV = "MEDIALIT_HANDIN"
 #: Variables BinderHub sets in every session it launches (its launcher passes them to the server).
 BINDER_VARIABLES = ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REF_URL")
 
@@ -205,18 +203,6 @@ def work_file_in_zip(path: str | os.PathLike, limit: int = MAX_WORK_FILE) -> tup
     except UnicodeDecodeError:
         raise HandinError(f"{name}: its work file is not UTF-8 text; ask the student to make it again.") from None
     return Path(member.filename).name, text
-
-
-def handin_folder(chosen: str | os.PathLike | None, default: Path, environ: Mapping[str, str] | None = None) -> Path:
-    """Where hand-ins go: ``chosen`` if given, else ``$MEDIALIT_HANDIN`` if set, else ``default``.
-
-    Example:
-        >>> handin_folder(None, Path("/work"), {"MEDIALIT_HANDIN": "/srv/handin"})
-        PosixPath('/srv/handin')
-    """
-    environ = os.environ if environ is None else environ
-    picked = chosen or environ.get(HANDIN_ENV)
-    return Path(picked).expanduser() if picked else default
 
 
 def on_binder(environ: Mapping[str, str] | None = None) -> bool:

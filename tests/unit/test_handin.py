@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from kit_testing import HOSTILE, assert_markup_is_escaped
@@ -14,7 +13,6 @@ from medialit import load_story
 from medialit.handin import (
     HandinError,
     file_stem,
-    handin_folder,
     handin_zip,
     on_binder,
     summary_html,
@@ -72,14 +70,6 @@ def test_the_download_holds_both_files_byte_for_byte():
     archive = zipfile.ZipFile(io.BytesIO(handin_zip(files)))
     assert archive.namelist() == list(files)
     assert {name: archive.read(name) for name in archive.namelist()} == files
-
-
-def test_hand_ins_go_where_the_teacher_says_else_to_the_students_folder(tmp_path):
-    own = tmp_path / "work"
-    assert handin_folder(None, own, {}) == own
-    assert handin_folder(None, own, {"MEDIALIT_HANDIN": "/srv/handin"}) == Path("/srv/handin")
-    assert handin_folder(tmp_path / "chosen", own, {"MEDIALIT_HANDIN": "/srv/handin"}) == tmp_path / "chosen"
-    assert handin_folder(None, own, {"MEDIALIT_HANDIN": ""}) == own
 
 
 def test_a_binder_session_is_recognised_by_the_variables_binderhub_sets():

@@ -39,8 +39,8 @@ import ipywidgets as widgets
 
 from ..course import EVIDENCE_LESSONS, Lesson
 from ..evidence import start_here_evidence as lesson0_evidence
-from ..handin import HANDIN_ENV, file_stem, handin_folder, handin_zip, on_binder, summary_html, summary_page
-from ..progress import PROFILE, LessonWork, WorkError, all_work, export_work, open_work
+from ..handin import file_stem, handin_zip, on_binder, summary_html, summary_page
+from ..progress import HANDIN_ENV, PROFILE, LessonWork, WorkError, all_work, export_work, handin_folder, open_work
 from ..story import Story
 from ..verdict import (
     ALL_REPORTS,
@@ -596,7 +596,7 @@ class SummaryMaker(SavedBox):
 
     def destination(self) -> Path:
         """The teacher's hand-in folder if one is set, else the student's work folder for this story."""
-        return handin_folder(self.folder, self.board.work.folder)
+        return Path(self.folder).expanduser() if self.folder else handin_folder(self.board.work)
 
     def _make(self, button: widgets.Button | None = None) -> None:
         student = self.board.student()
