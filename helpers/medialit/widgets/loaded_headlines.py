@@ -74,7 +74,10 @@ class LoadedWordKinds(KitBox):
 
     def static_html(self) -> str:
         rows = [[f"{MARK} {c.title}", c.explanation, c.weight] for c in CATEGORIES.values()]
-        return static_table(["Kind of loaded word", "What it means", "Points in the helper's score"], rows)
+        return static_table(["Kind of loaded word", "What it means", "Points in the helper's score"], rows) + (
+            "<p>A loaded word <b>inside quotation marks</b> is the speaker's choice, not the writer's: "
+            "the helper says “in a quote: the speaker's word” and gives it 0 points.</p>"
+        )
 
 
 class HeadlineTagger(SavedBox):
@@ -229,7 +232,7 @@ class HeadlineTagger(SavedBox):
     def comparison_html(self) -> str:
         """Per headline: each word you or the helper marked, what each said, and the helper's reason."""
         parts = [
-            "<p><b>You and the helper.</b> The helper only knows its list of words and one grammar rule; "
+            "<p><b>You and the helper.</b> The helper only knows its word lists and one grammar rule for headlines; "
             "it does not understand the story and can be wrong. Where you disagree, decide who is right.</p>"
         ]
         for report in self.story.reports:
@@ -356,7 +359,7 @@ class RewriteBox(SavedBox):
             found = f"<p>Still loaded, says the helper:</p><ul>{items}</ul>"
         else:
             found = (
-                "<p>✓ The helper finds no loaded words in your rewrite. It only knows its word list, so read it "
+                "<p>✓ The helper finds no loaded words in your rewrite. It only knows its word lists, so read it "
                 "once more yourself: does it still take a side? Did you keep every fact of the original?</p>"
             )
         return score + found + f"<p style='color:#444'>The sum: {esc(check.explanation)}</p>"
