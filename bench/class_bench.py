@@ -965,5 +965,35 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
+#: The figures `lines()` holds a small class to (the sizing in docs/jupyterhub.md rests on them).
+LINE_TARGETS = {"cell_wait_p95_s": 5.0, "peak_mb_per_student": 470.0, "hub_and_proxy_peak_mb": 250.0}
+
+
+def lines(students: int = 3) -> list[str]:
+    """A small class, all at once, for `make bench`: the printed figures with their targets.
+
+    Runs this bench as a script (its own hub, proxy and servers, stopped afterwards) and reads its
+    JSON line; a missing proxy or jupyterhub gives one line saying so instead of figures.
+    """
+    command = [sys.executable, str(Path(__file__).resolve()), "--students", str(students),
+               "--concurrency", str(students), "--timeout", "900"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1200)
+    last = (done.stdout.strip().splitlines() or [""])[-1]
+    if not last.startswith("{"):
+        return [f"Class on JupyterHub: not measured ({(done.stderr or done.stdout).strip()[:200]})"]
+    result = json.loads(last)
+    ok = result["completed"] == students and not result["work_lost"]
+    out = [f"Class on JupyterHub, {students} students at once on {result['cores']} cores (load average "
+           f"{result['load_average_start']} -> {result['load_average_max']}): {result['completed']} of {students} "
+           f"completed, {result['work_lost']} lost work, {result['reloads']} reloads "
+           f"({'ok' if ok else 'FAILED'}; target: all, none lost)"]
+    for key, label in (("cell_wait_p95_s", "cell wait p95, s"), ("peak_mb_per_student", "peak MiB per student"),
+                       ("hub_and_proxy_peak_mb", "hub + proxy peak MiB")):
+        value, target = result.get(key), LINE_TARGETS[key]
+        verdict = "ok" if value is not None and value <= target else "OVER"
+        out.append(f"  {label}: {value} (target <= {target:g}: {verdict})")
+    return out
+
+
 if __name__ == "__main__":
     sys.exit(main())
