@@ -621,8 +621,15 @@ class _Resolver:
         previous: list[Quote] = []
         for p in self.paragraphs:
             current: list[Quote] = []
+            spoken: list[Quote] = []  # the paragraph's quotes less titles and scare quotes, which speak for nobody
             last_verb = -2
             for span in p.spans:
+                if _is_show_title(p, span):
+                    # 'told "Morning Report"', 'on ABC's "The Week"': the name of a show, a book
+                    # or a film, in quote marks by custom; nobody is quoted.
+                    current.append(Quote(p.chunk[span.start : span.end], "", p.start + span.start,
+                                         p.start + span.end, role=p.block.role, kind="scare"))
+                    continue
                 who, verb_at = self.attribution(p, span)
                 continues = False
                 described = ""
@@ -633,9 +640,9 @@ class _Resolver:
                     if who.kind == "pronoun" and who.name.lower() in {"it", "they"}:
                         subject = _clause_subject(p.masked, _sentence_start(p.boundaries, span.open), max(at, 0))
                     speaker, described = self.speaker(who, p.start + at, subject)
-                    continues = bool(current) and verb_at == last_verb
-                elif current and not _is_scare(p, span):
-                    speaker, continues = current[-1].speaker, True
+                    continues = bool(spoken) and verb_at == last_verb
+                elif spoken and not _is_scare(p, span):
+                    speaker, continues = spoken[-1].speaker, True
                 elif previous and p.alone:
                     speaker, continues = previous[-1].speaker, True
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
@@ -658,9 +665,27 @@ class _Resolver:
                         described_as=described,
                     )
                 )
+                if kind == "quote":
+                    spoken.append(current[-1])
             quotes.extend(current)
             previous = current
         return quotes
+
+
+# Small words a title keeps in lower case ("Face the Nation", "Meet the Press").
+_TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "or", "it"}
+# Words right before a title in quote marks: 'told "Morning Report"', 'appeared on "The Week"'.
+_BEFORE_TITLE = re.compile(r"(?:\b(?:on|to|told|in|at|from|titled|entitled)|['’]s)\s*$")
+
+
+def _is_show_title(p: _Paragraph, span: _Span) -> bool:
+    """A few capitalised words in marks after "on", "told", "in" or a possessive: a show or a book."""
+    words = p.chunk[span.start : span.end].rstrip(".,").split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    return bool(_BEFORE_TITLE.search(p.masked, max(0, span.open - 40), span.open))
 
 
 def _opens_sentence(p: _Paragraph, span: _Span) -> bool:

@@ -54,6 +54,9 @@ SCARE_QUOTES = [
     ('The so-called "temporary" closure has lasted a year.', "temporary"),
     ('The film "River Town" opens on Friday.', "River Town"),
     ('Residents gathered on the "new" bridge for the opening.', "new"),
+    # titles of shows and books, in marks by custom: nobody is quoted
+    ('"We will win," Tom Reyes told "Morning Report" on Sunday.', "Morning Report"),
+    ('Jane Okafor appeared on the radio station\'s "Face the Nation" show.', "Face the Nation"),
 ]
 
 # Words that are not names must never be given as a speaker. (text, the quote, the speaker)
@@ -105,3 +108,9 @@ def test_a_full_sentence_quote_with_no_speaker_is_a_quote_not_a_scare_quote():
 def test_they_names_nobody_in_particular():
     [quote] = extract_quotes(page('"We will rebuild," they said.'))
     assert quote.speaker == ""
+
+
+def test_a_quote_after_a_title_continues_the_speakers_remark():
+    text = page('"We will win," Tom Reyes told "Morning Report" on Sunday. "The town is behind us."')
+    [last] = [q for q in extract_quotes(text, include_all=True) if q.text == "The town is behind us."]
+    assert (last.speaker, last.continues) == ("Tom Reyes", True)
