@@ -461,3 +461,13 @@ def test_a_failure_while_saving_shows_in_the_status_line(work_folder, no_lessons
     monkeypatch.setattr(current.work, "update", lambda values, removed=(): broken(None, values))
     box.places[0].value = "001"
     assert "disk full" in box.status.value
+
+
+def test_every_ranking_menu_and_the_notes_menu_has_a_name_and_a_description(work_folder, no_lessons):
+    kit.start("05-verdict")
+    places = kit.ranking().places
+    assert [place.description for place in places[:3]] == ["1st place:", "2nd place:", "3rd place:"]
+    assert all(place.tooltip and ordinal in place.tooltip for place, ordinal in zip(places, ["1st", "2nd", "3rd"]))
+    notes = kit.evidence_notes()
+    assert notes.picker.description == "Report:" and notes.picker.tooltip
+    assert ("All the reports (the whole story)", ALL_REPORTS) in notes.picker.options
