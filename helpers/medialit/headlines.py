@@ -61,7 +61,7 @@ from typing import NamedTuple
 
 # Absolute imports so `python -m doctest helpers/medialit/headlines.py` works too.
 from medialit.story import Story
-from medialit.text import ABBREVIATIONS, WORD, sentences, words
+from medialit.text import ABBREVIATIONS, SPEECH_VERBS, WORD, sentences, words
 from medialit.word_lists import (  # noqa: F401 - re-exported: the lists' public names stay here too
     CATEGORIES,
     IGNORE,
@@ -528,7 +528,9 @@ def _feeling_of(word: str) -> tuple[float, str] | None:
     key = word.casefold().replace("’", "'")
     if key.endswith("'s"):
         key = key[:-2]
-    if key in plain_news_words() or _TOPIC_NOUN.search(key):
+    # A reporting verb ("denied", "argued", "stressed") says who said what: attribution, not a
+    # feeling. The loaded ones ("claims", "admits", "threatens") are in the lexicon, which wins.
+    if key in plain_news_words() or key in SPEECH_VERBS or _TOPIC_NOUN.search(key):
         return None
     feelings = feeling_table()
     bases = [key]

@@ -579,6 +579,9 @@ def test_mild_praise_is_not_a_feeling_flag_but_strong_praise_is():
         "Critics of the plan met on Tuesday",
         "A study of racism in schools",  # a noun naming the topic, not a judgement of it
         "She moved to Grim Street last year",  # a name in the middle of a sentence
+        "The minister denied the report and argued that it was late",  # reporting verbs: attribution
+        "The patient suffered from flu for a week",  # illness reported literally
+        "The suspect was detained on Monday",
     ],
 )
 def test_plain_news_words_topics_and_names_are_not_feeling_flags(text):
