@@ -18,12 +18,13 @@ from medialit.text import ABBREVIATIONS  # noqa: F401  (the kit's one list; name
 # below. The bare base form is left out (it is often a noun: "the call", "a claim", "the
 # state"), except for the few in _BASE_FORMS ("sources say").
 _REGULAR = """
-    add announce argue ask assert boast bemoan blast brand call caution charge chant cite claim
-    comment complain chide compare concede criticize criticise conclude condemn confirm contend continue counter cry declare decry deny
-    denounce describe deride dismiss disclose echo emphasize explain hail insist joke label lament laud
-    liken maintain mock mutter note object observe plead pledge post praise predict proclaim promise
-    question recall recount reiterate remark retort reveal repeat reply report respond scoff shout
-    stress suggest term testify thunder tout tweet urge vow warn wonder yell
+    acknowledge add announce applaud argue ask assert boast bemoan blast brand call caution charge
+    chant chide cite claim comment compare complain concede conclude condemn confirm contend continue
+    counter criticize criticise cry declare decry deny denounce describe deride dismiss disclose echo
+    emphasize explain hail insist joke label lament laud liken maintain mock mutter note object
+    observe plead pledge post praise predict proclaim promise question recall recount reiterate
+    remark repeat reply report respond retort reveal scoff shout stress suggest term testify thunder
+    tout tweet urge vow warn wonder yell
 """
 # Irregular forms, and verbs whose forms the simple rules below would get wrong.
 _IRREGULAR = """

@@ -236,7 +236,8 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
     """
     head = masked[max(start, end - _WINDOW) : end].split("\x00")[-1]
     for segment in head.split(","):
-        words = segment.split()
+        # Marks the paragraph opened with and never closed ('"Lee walked on') are not words.
+        words = [w for w in (w.lstrip("\"'“‘«‹") for w in segment.split()) if w]
         if not words:
             continue
         first = _bare(words[0])
