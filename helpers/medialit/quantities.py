@@ -21,10 +21,10 @@ from typing import Sequence
 from medialit.errors import StoryError
 from medialit.passages import Locator, ReportLike, normalise, report_passages
 from medialit.story import Story
-from medialit.terms import TERMS_FILE, NumberTopic, Terms, load_terms
+from medialit.terms import TERMS_FILE, NumberTopic, Terms, load_terms, story_terms
 from medialit.text import MONTHS, SPEECH_VERB
 
-__all__ = ["NumberComparison", "NumberMention", "compare_numbers", "find_numbers"]
+__all__ = ["NumberComparison", "NumberMention", "compare_numbers", "find_numbers", "topics_from_text"]
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,15 @@ class NumberMention:
 
     @property
     def standard(self) -> tuple[float, str]:
-        """The value in a unit shared by all reports: kilometres for distances, else as written."""
-        factor = _KM_PER.get(self.unit.lower())
-        if self.measure == "distance" and factor is not None:
-            return (round(self.value * factor, 2), "km")
+        """The value in a unit shared by all reports: kilometres for distances, km/h for speeds,
+        one sign for a currency (pounds are '£'), else as written."""
+        unit = " ".join(self.unit.lower().split())
+        if self.measure == "distance" and unit in _KM_PER:
+            return (round(self.value * _KM_PER[unit], 2), "km")
+        if self.measure == "speed" and unit in _KMH_PER:
+            return (round(self.value * _KMH_PER[unit], 1), "km/h")
+        if self.measure == "money":
+            return (self.value, _CURRENCY.get(unit, self.unit))
         return (self.value, self.unit)
 
 
@@ -98,6 +103,13 @@ _KM_PER = {
     "mile": 1.609344, "miles": 1.609344, "mi": 1.609344,
     "m": 0.001, "meter": 0.001, "meters": 0.001, "metre": 0.001, "metres": 0.001,
 }
+_KMH_PER = {
+    "mph": 1.609344, "miles per hour": 1.609344, "miles an hour": 1.609344, "km/h": 1.0, "kph": 1.0,
+    "kilometers per hour": 1.0, "kilometres per hour": 1.0, "kilometers an hour": 1.0, "kilometres an hour": 1.0,
+    "knots": 1.852,
+}
+_CURRENCY = {"£": "£", "pounds": "£", "$": "$", "us$": "$", "dollars": "$", "€": "€", "euros": "€",
+             "roubles": "roubles", "rubles": "roubles"}
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
@@ -125,6 +137,8 @@ _NUMBER = re.compile(
     rf"(?:\s+(?P<mult>thousand|million|billion)\b)?"
 )
 _UNITS = [
+    # Speeds first, so that '80 miles per hour' is a speed and not a distance.
+    ("speed", r"mph|km/h|kph|knots|(?:miles|kilomet(?:er|re)s)\s+(?:per|an)\s+hour"),
     ("distance", r"km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?"),
     ("percentage", r"%|percent|per\s+cent|percentage\s+points"),
     ("money", r"dollars|pounds|euros|roubles|rubles"),
@@ -356,17 +370,17 @@ class NumberComparison:
     questions: tuple[str, ...] = ()
 
 
-def _interval(mention: NumberMention) -> tuple[float, float]:
+def _interval(mention: NumberMention, converted: bool = True) -> tuple[float, float]:
     """The values a mention allows, in the standard unit.
 
-    Exact numbers allow 5% for rounding ('4 miles (6 kilometers)'), except counts;
-    'about' allows 10%; 'at least' has no top; 'within' has no bottom.
+    A number ``converted`` from another unit allows 5% for rounding ('4 miles (6 kilometers)'),
+    except counts; 'about' allows 10%; 'at least' has no top; 'within' has no bottom.
     """
     value = mention.standard[0]
     factor = value / mention.value if mention.value else 1.0
     if mention.high is not None:
         return (value, mention.high * factor)
-    slack = 0.0 if mention.measure == "count" else 0.05
+    slack = 0.05 if converted and mention.measure != "count" else 0.0
     qualifier = mention.qualifier
     if qualifier in {"at least", "more than", "over"}:
         return (value, math.inf)
@@ -377,9 +391,17 @@ def _interval(mention: NumberMention) -> tuple[float, float]:
     return (value * (1 - slack), value * (1 + slack))
 
 
+def _fit(a: NumberMention, b: NumberMention) -> bool:
+    """Whether one value fits both numbers; two numbers written in the same unit get no rounding slack."""
+    converted = " ".join(a.unit.lower().split()) != " ".join(b.unit.lower().split())
+    (low_a, high_a), (low_b, high_b) = _interval(a, converted), _interval(b, converted)
+    return max(low_a, low_b) <= min(high_a, high_b)
+
+
 def _describe(mention: NumberMention) -> str:
     value, unit = mention.standard
-    shown = f"{value:g} {unit}".strip()
+    amount = f"{value:,.0f}" if value >= 10_000 and value == int(value) else f"{value:g}"
+    shown = f"{unit}{amount}" if mention.measure == "money" and unit in "£$€" else f"{amount} {unit}".strip()
     words = f"{mention.qualifier} {shown}".strip()
     return words if mention.text.lower() == words.lower() else f"{words} ('{mention.text}')"
 
@@ -389,10 +411,11 @@ def compare_numbers(
     topics: Sequence[str | NumberTopic] | None = None,
     terms: Terms | None = None,
 ) -> list[NumberComparison]:
-    """Line up the reports' numbers on each topic of ``terms.json`` (or the topics given).
+    """Line up the reports' numbers on each topic of the story's ``terms.json`` (or the topics given).
 
-    A number belongs to a topic when it measures the same kind of thing and its
-    sentence holds one of the topic's cue words. Distances are compared in kilometres.
+    A number belongs to a topic when it measures the same kind of thing (in the topic's
+    unit, if it names one) and its sentence holds one of the topic's cue words, if it lists
+    any. A story whose word lists name no topics gets :func:`topics_from_text`. Distances are compared in kilometres.
     Figures fit together when one value fits every report's number, reading 'at least',
     'within' and 'about' for what they allow; otherwise they differ, and the summary asks
     whether they describe the same place and time and who gives each one.
@@ -405,33 +428,81 @@ def compare_numbers(
         the same place and the same time? Who gives each figure: the outlet itself, or a person
         it quotes or cites? Here 000 gives its figure as someone else's words.
     """
-    known = terms or load_terms()
-    chosen = list(known.number_topics) if topics is None else [
-        t if isinstance(t, NumberTopic) else _topic(known, t) for t in topics
-    ]
+    known = terms or story_terms(story)
     numbers = {report.id: find_numbers(report) for report in story.reports}
+    if topics is None:
+        chosen = list(known.number_topics) or topics_from_text(numbers)
+    else:
+        chosen = [t if isinstance(t, NumberTopic) else _topic(known, t) for t in topics]
     comparisons = []
     for topic in chosen:
-        by_report: dict[str, tuple[NumberMention, ...]] = {}
-        for report_id, found in numbers.items():
-            by_report[report_id] = tuple(
-                m for m in found
-                if m.measure == topic.measure and not m.restates
-                and (not topic.unit or m.unit.lower() == topic.unit.lower())
-                and any(cue.lower() in m.sentence.lower() for cue in topic.cues)
-            )
+        by_report = {report_id: tuple(m for m in found if _belongs(m, topic)) for report_id, found in numbers.items()}
         giving = {rid: ms for rid, ms in by_report.items() if ms}
         agree: bool | None = None
         if len(giving) >= 2:
-            intervals = [_interval(m) for ms in giving.values() for m in ms]
-            agree = max(low for low, _ in intervals) <= min(high for _, high in intervals)
+            # Pairs from different reports: intervals that meet pairwise share one value (Helly, in one dimension).
+            found = [(rid, m) for rid, ms in giving.items() for m in ms]
+            agree = all(_fit(a, b) for i, (ra, a) in enumerate(found) for rb, b in found[i + 1 :] if ra != rb)
         parts = [f"{rid}: " + "; ".join(f"{_describe(m)}, {m.given_by_words}" for m in ms) for rid, ms in giving.items()]
         verdict, questions = _verdict(giving, agree)
         summary = " ".join(["; ".join(parts) + "." if parts else "", verdict, *questions]).strip()
-        standard_unit = "km" if topic.measure == "distance" else topic.unit
+        standard_unit = {"distance": "km", "speed": "km/h"}.get(topic.measure, _unit_key(topic.measure, topic.unit))
         comparisons.append(NumberComparison(topic.id, topic.title, topic.measure, standard_unit, by_report, agree,
                                             summary, verdict, questions))
     return comparisons
+
+
+def _unit_key(measure: str, unit: str) -> str:
+    unit = " ".join(unit.lower().split())
+    return _CURRENCY.get(unit, unit) if measure == "money" else unit
+
+
+def _belongs(mention: NumberMention, topic: NumberTopic) -> bool:
+    """Same measure, same unit when the topic names one, and a cue word in the sentence when it lists cues."""
+    if mention.measure != topic.measure or mention.restates:
+        return False
+    if topic.unit and _unit_key(mention.measure, mention.unit) != _unit_key(topic.measure, topic.unit):
+        return False
+    return not topic.cues or any(cue.lower() in mention.sentence.lower() for cue in topic.cues)
+
+
+#: Measures whose numbers are lined up across reports when a story lists no number topics. Dates,
+#: times, durations and bare numbers are left out: in news they are mostly about different things.
+_COMPARED = ("count", "distance", "speed", "money", "percentage")
+_TOPIC_TITLES = {"distance": "Distances", "speed": "Speeds", "percentage": "Percentages"}
+
+
+def topics_from_text(numbers: dict[str, list[NumberMention]]) -> list[NumberTopic]:
+    """Number topics read from the reports themselves: one per kind of thing counted or measured
+    ('homes', a distance, a sum in pounds) that at least two reports give a number for.
+
+    Example:
+        >>> found = {"001": find_numbers("More than 120 homes flooded."), "002": find_numbers("About 100 homes flooded.")}
+        >>> [(t.title, t.unit) for t in topics_from_text(found)]
+        [('How many homes (found in the text)', 'homes')]
+    """
+    reports_of: dict[tuple[str, str], set[str]] = {}
+    for report_id, found in numbers.items():
+        for m in found:
+            if m.measure in _COMPARED and not m.restates and (m.measure != "count" or m.unit):
+                key = (m.measure, _unit_key(m.measure, m.unit) if m.measure in ("count", "money") else "")
+                reports_of.setdefault(key, set()).add(report_id)
+    topics = []
+    for (measure, unit), reports in reports_of.items():
+        if len(reports) < 2:
+            continue
+        if measure == "count":
+            title = f"How many {unit}"
+        elif measure == "money":
+            title = f"Sums of money ({unit})"
+        else:
+            title = _TOPIC_TITLES[measure]
+        topics.append(NumberTopic(
+            f"{measure}_{unit}".rstrip("_").replace(" ", "_"), title + " (found in the text)", measure, unit, (),
+            "Found by the kit: numbers of the same kind in different reports. They may be about different "
+            "things: read the sentences.",
+        ))
+    return topics
 
 
 def _verdict(giving: dict[str, tuple[NumberMention, ...]], agree: bool | None) -> tuple[str, tuple[str, ...]]:

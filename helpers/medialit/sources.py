@@ -138,6 +138,9 @@ class _SourceFinder:
             re.IGNORECASE,
         )
         self.verbs_anywhere = re.compile(rf"(?<!{LETTER})(?:{verbs}|(?i:according to))(?!{LETTER})")
+        # Organisations named in the text itself, for any story: 'The Environment Agency said',
+        # 'a spokesperson for the Department for Environment', 'according to the fire service'.
+        self.organisations = _ORGANISATION
         # Words that are never part of a person's name in this story: the teacher's list, the
         # capitalised speaker words ('Russian', 'Kurdish') and one-word names of listed sources
         # ('Russia', 'Moscow', 'Reuters').
@@ -225,6 +228,10 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
             if not any(a < hit[1] and hit[0] < b for a, b, _, _ in kept):
                 kept.append(hit)
+        for match in finder.organisations.finditer(sentence):
+            start, end = match.start("name"), match.end("name")
+            if not any(a < end and start < b for a, b, _, _ in kept) and finder.cited(sentence, match.start(), end):
+                kept.append((start, end, _organisation_name(match.group("name")), "institution"))
         for start, end, name, kind in sorted(kept):
             cited = kind in ("news_agency", "other_outlet") or finder.cited(sentence, start, end)
             record(name, kind, sentence, cited)
@@ -293,6 +300,29 @@ _LEADING = {"The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "And"
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"}
+
+
+# Nouns that end (or start) the name of an organisation, in any story.
+_ORGANISATION_HEADS = (
+    "agency|council|ministry|department|office|service|police|army|navy|government|commission|committee|court|"
+    "authority|board|bureau|company|corporation|coalition|command|embassy|observatory|institute|university|"
+    "hospital|union|party|foundation|organi[sz]ation|association|society|parliament|congress|senate|administration"
+)
+_CAPITALISED = r"[A-Z][\w'’.-]*"
+_ORGANISATION = re.compile(
+    rf"(?<!{LETTER})(?:[Tt]he\s+)?(?P<name>"
+    # 'Environment Agency', 'Portbury Town Council': capitalised words, then a capitalised head.
+    rf"(?:{_CAPITALISED}\s+){{1,4}}(?=[A-Z])(?i:{_ORGANISATION_HEADS})"
+    # 'Department for Environment', 'Ministry of Defence': a capitalised head, 'for'/'of', capitalised words.
+    rf"|(?=[A-Z])(?i:{_ORGANISATION_HEADS})\s+(?:for|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:and\s+)?{_CAPITALISED}){{0,3}}"
+    # 'the town council', 'the fire service', 'the Syrian army': 'the', up to two words, a head.
+    rf"|(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{_ORGANISATION_HEADS})"
+    rf")(?!{LETTER})"
+)
+
+
+def _organisation_name(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _looks_like_person(name: str, finder: _SourceFinder) -> bool:

@@ -39,7 +39,7 @@ __all__ = [
 
 TERMS_FILE = "terms.json"
 SOURCE_KINDS: tuple[str, ...] = ("news_agency", "named_official", "anonymous", "institution", "other_outlet")
-MEASURES: tuple[str, ...] = ("distance", "percentage", "count", "date", "time", "money", "duration", "number")
+MEASURES: tuple[str, ...] = ("distance", "speed", "percentage", "count", "date", "time", "money", "duration", "number")
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
-from lesson4_pages import STORY, TEXT, report
-from medialit.quantities import compare_numbers, find_numbers
+from kit_testing import ROOT
+from lesson4_pages import STORY, TERMS, TEXT, report
+from medialit.story import load_story
+from medialit.quantities import compare_numbers, find_numbers, topics_from_text
 from medialit.story import Report, Story
 from medialit.terms import NumberTopic
 
@@ -120,6 +123,9 @@ def test_reports_that_agree_by_repeating_other_peoples_words_are_told_so():
     assert fired.questions == ("Every report gives this figure as someone else's words: agreeing reports may all repeat one source.",)
 
 
+TERMS_WITHOUT_TOPICS = replace(TERMS, number_topics=())
+
+
 def hand_story(*bodies: str) -> Story:
     reports = tuple(
         Report(id=f"90{i}", filename=f"90{i}.txt", raw_text=f"Headline {i}\n\n{body}") for i, body in enumerate(bodies)
@@ -138,7 +144,7 @@ def test_about_10_km_and_6_miles_fit_together_after_converting_units():
 
 def test_a_topic_given_by_one_report_has_nothing_to_compare():
     story = hand_story("The two armies are now about 10 km apart from each other along the front line, officers said.")
-    (topic,) = compare_numbers(story, ["distance_between_forces"])
+    (topic,) = compare_numbers(story, ["distance_between_forces"], terms=TERMS)
     assert topic.agree is None and "Only one report" in topic.summary
 
 
@@ -209,3 +215,52 @@ def test_any_page_text_gives_numbers_in_reading_order_with_their_sentence(text: 
     found = find_numbers(page)
     assert [n.line for n in found] == sorted(n.line for n in found)
     assert all(n.sentence and n.measure for n in found)
+
+
+
+# --- a story with no number topics: topics and units from the text ----------------------------------
+
+
+def test_speeds_are_read_and_compared_in_kilometres_per_hour():
+    (gust,) = find_numbers("Gusts reached 84 mph at the harbour mouth.")
+    assert (gust.measure, gust.unit, gust.standard) == ("speed", "mph", (135.2, "km/h"))
+    (wind,) = find_numbers("Winds of 60 miles per hour were recorded.")
+    assert (wind.measure, wind.unit) == ("speed", "miles per hour")
+
+
+def test_pounds_written_as_a_sign_or_a_word_are_one_currency():
+    sign, word = find_numbers("It could cost £3 million.")[0], find_numbers("It may cost about 3 million pounds.")[0]
+    assert sign.standard == word.standard == (3_000_000.0, "£")
+
+
+def test_two_numbers_in_the_same_unit_get_no_rounding_slack():
+    story = hand_story("Gusts reached 84 mph in the town.", "Gusts reached 80 mph in the town.")
+    (speeds,) = compare_numbers(story, terms=TERMS_WITHOUT_TOPICS)
+    assert speeds.agree is False
+
+
+def test_the_same_number_converted_from_another_unit_allows_for_rounding():
+    story = hand_story("Gusts reached 50 mph in the town.", "Gusts reached 80 km/h in the town.")
+    (speeds,) = compare_numbers(story, terms=TERMS_WITHOUT_TOPICS)
+    assert speeds.agree is True
+
+
+def test_topics_come_from_what_two_reports_count_or_measure():
+    found = {
+        "001": find_numbers("More than 120 homes flooded and 45 people left. It was 1990 again."),
+        "002": find_numbers("About 100 homes flooded. 3 boats sank."),
+    }
+    assert [(t.measure, t.unit, t.title) for t in topics_from_text(found)] == [
+        ("count", "homes", "How many homes (found in the text)")
+    ]
+
+
+def test_a_story_that_is_not_the_bundled_one_gets_its_numbers_lined_up_from_the_text():
+    storm = load_story(ROOT / "tests" / "stories" / "harbour-storm")
+    by_title = {c.title: c for c in compare_numbers(storm)}
+    homes = by_title["How many homes (found in the text)"]
+    assert homes.agree is False and {rid for rid, ms in homes.mentions.items() if ms} == {"001", "002"}
+    assert by_title["How many people (found in the text)"].agree is True
+    assert by_title["Sums of money (£) (found in the text)"].agree is True
+    speeds = by_title["Speeds (found in the text)"]
+    assert speeds.agree is False and [m.given_by for m in speeds.mentions["003"]] == ["report"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
+from kit_testing import ROOT
 
 from lesson4_pages import STORY, TERMS, TEXT, by_name, report
 from medialit.sources import find_sources, kind_words
-from medialit.story import Report
-from medialit.terms import load_terms
+from medialit.story import Report, load_story
+from medialit.terms import general_terms, load_terms, story_terms
 
 # --- sources ---------------------------------------------------------------------------------
 
@@ -149,3 +151,31 @@ def test_any_page_text_gives_sources_whose_evidence_is_one_of_their_sentences(te
 def test_kind_words_are_singular_or_plural():
     assert kind_words("named_official", 1) == "1 named official"
     assert kind_words("news_agency", 2) == "2 news agencies"
+
+
+# --- organisations from the text, for any story ---------------------------------------------------
+
+ORGANISATIONS = [
+    ("The Environment Agency said gusts reached 84 mph.", "Environment Agency"),
+    ("A spokesperson for the Department for Environment said ministers knew.", "Department for Environment"),
+    ("Crews evacuated 45 people, according to the fire service.", "fire service"),
+    ("Storm Ilse flooded 120 homes, the town council said on Wednesday.", "town council"),
+]
+
+
+@pytest.mark.parametrize("text, name", ORGANISATIONS)
+def test_an_organisation_given_words_is_found_from_the_text_alone(text, name):
+    assert (name, "institution") in [(s.name, s.kind) for s in find_sources(text, terms=general_terms())]
+
+
+def test_an_organisation_merely_mentioned_is_not_a_source():
+    assert find_sources("Crews from the fire service worked all night near the Environment Agency depot.",
+                        terms=general_terms()) == []
+
+
+def test_a_story_that_is_not_the_bundled_one_gets_its_people_and_organisations_from_the_text():
+    storm = load_story(ROOT / "tests" / "stories" / "harbour-storm")
+    terms = story_terms(storm)
+    found = {(s.name, s.kind) for s in find_sources(storm.report("002"), terms=terms)}
+    assert {("Robert Carter", "named_official"), ("Environment Agency", "institution"),
+            ("Department for Environment", "institution"), ("a spokesperson", "anonymous")} <= found

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+from kit_testing import HOSTILE, ROOT, all_html, assert_markup_is_escaped
 
 import medialit.widgets as kit
 from medialit.progress import open_work
@@ -199,10 +199,16 @@ def test_each_listed_number_says_whose_figure_it_is(work_folder):
     assert "Whose figure" in check.list.value and "inside a quotation" in check.list.value
 
 
-def test_a_story_whose_word_lists_name_no_number_topics_says_what_to_do_instead(hostile_story, work_folder):
+def test_a_story_with_nothing_to_line_up_says_what_to_do_instead(hostile_story, work_folder):
     kit.start(LESSON, story_path=str(hostile_story))
     html = kit.number_check().lined_up.value
-    assert "name no number topics" in html and "List every number" in html
+    assert "no two reports giving a number" in html and "List every number" in html
+
+
+def test_a_story_without_number_topics_lines_up_what_its_reports_count(work_folder):
+    kit.start(LESSON, story_path=str(ROOT / "tests" / "stories" / "harbour-storm"))
+    html = kit.number_check().lined_up.value
+    assert "How many homes (found in the text)" in html and "≠ The figures differ." in html
 
 
 # --- readability ------------------------------------------------------------------------------

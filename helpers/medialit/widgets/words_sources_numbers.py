@@ -372,8 +372,9 @@ class NumberCheck(_LessonBox):
 
     def comparison_html(self) -> str:
         if not self.comparisons:
-            return ("<p><i>This story's word lists name no number topics, so nothing is lined up here. "
-                    "List every number of each report below and look for two that measure the same thing.</i></p>")
+            return ("<p><i>The kit found no two reports giving a number for the same kind of thing, so nothing is "
+                    "lined up here. List every number of each report below and look for two that measure the same "
+                    "thing.</i></p>")
         parts = []
         for comparison in self.comparisons:
             rows = [[report.name, mention.as_written, mention.given_by_words, mention.sentence]
