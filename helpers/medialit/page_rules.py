@@ -55,7 +55,6 @@ COMMENT_HEADER_PHRASES: tuple[str, ...] = (
     r"^leave a reply",
     # "Join the conversation", "Join the debate", "Join our commenting forum"
     r"^join (the|our|in the) ([\w-]+ )?(conversation|discussion|debate|forum)(\s*\(?\d[\d,]*\)?)?:?$",
-    r"^have your say\b",
     r"^comments (are|have been) (closed|disabled)",
     r"^what do you think\??$",
 )
@@ -184,7 +183,6 @@ FURNITURE_PHRASES: tuple[str, ...] = (
     r"paid content",
     r"don'?t have an account",
     r"create (a free |an )?account",
-    r"forgot (your )?password",
     r"you('ve| have) read \d+",
     r"log ?in to (read|continue)",
     r"sign in to (read|continue)",

@@ -358,7 +358,32 @@ def _comment_start(looks: list[_Look]) -> int:
     return len(looks)
 
 
-def _article_run(looks: list[_Look], comments_at: int) -> tuple[int, int]:
+def _cohesion_scores(texts: list[str], looks: list[_Look]) -> list[float]:
+    """Each paragraph's prose score, with prose that shares no word with the prose near it discounted.
+
+    An article's paragraphs share their topic words; a list of teasers for other stories,
+    each a sentence of prose, does not, and must not outweigh a short article.
+    """
+    scores = [look.score for look in looks]
+    prose = [index for index, look in enumerate(looks) if look.kind == PROSE]
+    stems: dict[str, set[str]] = {}
+    for index in prose:
+        if texts[index] not in stems:
+            stems[texts[index]] = _stems(texts[index])
+    for place, index in enumerate(prose):
+        own = stems[texts[index]]
+        near = prose[max(0, place - _NEAR):place] + prose[place + 1:place + 1 + _NEAR]
+        if near and not any(own & stems[texts[other]] for other in near if other - index <= _REACH and index - other <= _REACH):
+            scores[index] *= _LONE_PROSE
+    return scores
+
+
+# Prose is compared with the _NEAR prose paragraphs on each side, at most _REACH paragraphs away;
+# prose that shares no word with any of them counts this much.
+_NEAR, _REACH, _LONE_PROSE = 3, 12, 0.6
+
+
+def _article_run(looks: list[_Look], comments_at: int, scores: list[float] | None = None) -> tuple[int, int]:
     """The paragraphs [start, end) with the highest prose score (Kadane's maximum-sum run).
 
     Only paragraphs above the comment section take part: comments are prose
@@ -367,7 +392,7 @@ def _article_run(looks: list[_Look], comments_at: int) -> tuple[int, int]:
     best, best_start, best_end = 0.0, 0, 0
     total, start = 0.0, 0
     for index in range(comments_at):
-        score = looks[index].score
+        score = looks[index].score if scores is None else scores[index]
         if total <= 0:
             total, start = score, index
         else:
@@ -406,16 +431,27 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int) -
     stretches.append((first, last + 1))
     if len(stretches) == 1:
         return start, end
-    weight = [sum(looks[i].score for i in range(a, b) if looks[i].kind == PROSE) for a, b in stretches]
-    heart = max(range(len(stretches)), key=weight.__getitem__)
+    stems = {i: _stems(texts[i]) for a, b in stretches for i in range(a, b) if looks[i].kind == PROSE}
+
+    def weight(stretch: tuple[int, int]) -> float:
+        # Prose that shares no word with the rest of its stretch counts for little.
+        prose = [i for i in range(*stretch) if i in stems]
+        total = 0.0
+        for i in prose:
+            others = set().union(*(stems[j] for j in prose if j != i)) if len(prose) > 1 else stems[i]
+            total += looks[i].score * (1.0 if stems[i] & others else 0.3)
+        return total
+
+    weights = [weight(stretch) for stretch in stretches]
+    heart = max(range(len(stretches)), key=weights.__getitem__)
     topic = set()
     for index in range(*stretches[heart]):
-        if looks[index].kind == PROSE:
-            topic |= _stems(texts[index])
+        if index in stems:
+            topic |= stems[index]
 
     def coheres(stretch: tuple[int, int]) -> bool:
-        prose = [i for i in range(*stretch) if looks[i].kind == PROSE]
-        return not prose or 2 * sum(len(_stems(texts[i]) & topic) >= 2 for i in prose) >= len(prose)
+        prose = [i for i in range(*stretch) if i in stems]
+        return not prose or 2 * sum(len(stems[i] & topic) >= 2 for i in prose) >= len(prose)
 
     low = heart
     while low > 0 and coheres(stretches[low - 1]):
@@ -606,7 +642,7 @@ def _segment(text: str) -> list[Block]:
                 look.role = _furniture_role(look)
         looks.append(look)
     comments_at = _comment_start(looks)
-    start, end = _article_run(looks, comments_at)
+    start, end = _article_run(looks, comments_at, _cohesion_scores(texts, looks))
     has_run = end > start
     if has_run:
         start, end = _cohesive_part(texts, looks, start, end)
