@@ -21,7 +21,8 @@ from .quotes import Quote, QuoteGroup, align_quotes, compare_quotes, extract_quo
 from .reading_level import Readability, readability
 from .segmentation import ROLES, Block, segment
 from .answer_key import load_answer_key
-from .story import Report, Story, StoryError, check_story, load_story
+from .checkup import check_story
+from .story import Report, Story, StoryError, load_story
 from .quantities import compare_numbers, find_numbers
 from .sources import find_sources
 from .word_counts import count_table, count_terms

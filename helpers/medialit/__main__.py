@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .newstory import check_story_folder, new_story
+from .checkup import check_story_folder
+from .newstory import new_story
 from .story import STORY_ENV, StoryError, load_story
 
 
@@ -40,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Could not make the story:\n{error}", file=sys.stderr)
             return 1
         print(f"Made the story '{story.title}' with {len(story.reports)} reports in {story.folder}.")
+        for note in story.notes:
+            print(f"• {note}")
+        if story.key_proposed:
+            print("The answer key is proposed from the saved pages: confirm it in lesson 1's teacher mode.")
         print(f"Next: medialit check-story {story.folder}")
         print(f"Then run the lessons on it: set {STORY_ENV}={story.folder} before `make lab`.")
         return 0

@@ -3,11 +3,9 @@
 A teacher saves several reports of one event as ``.txt`` files, or as web pages
 (``.html``), in one folder; :func:`new_story` turns that folder into a story the
 lessons can use: one numbered ``.txt`` file per report, a ``story.json`` with what
-each page reveals about its publisher, and a blank answer key for lesson 1.
-
-Web pages are turned into text with inscriptis, which keeps the page's layout
-(menus, captions, footers stay, each on its own line) because lesson 1 is about
-telling the article from everything around it.
+each page reveals about its publisher, and an answer key for lesson 1: proposed for web
+pages (:mod:`medialit.webpage` reads them, :mod:`medialit.page_key` proposes the roles),
+blank for plain text.
 
 Example:
     >>> import tempfile, pathlib
@@ -23,34 +21,34 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
-from .story import METADATA_FILE, MAX_REPORT_BYTES, Story, StoryError, load_story, report_id
+from .errors import StoryError
+from .files import decode_utf8, read_bytes, slug
+from .page_key import ProposedEntry, propose_key
+from .story import METADATA_FILE, MAX_REPORT_BYTES, Story, inside_files, load_story, report_id
+from .webpage import WebPage, html_to_text, read_page  # noqa: F401 - html_to_text: kept for existing callers
 
 ANSWER_KEY_FILE = "answer_key.json"
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of a story check: a ``problem`` stops the lessons, a ``note`` is advice.
-
-    Example:
-        >>> Finding("note", "Report 001 has no answer key yet.").kind
-        'note'
-    """
-
-    kind: str
-    text: str
+#: Report ids have three digits, 000 to 999.
+MAX_REPORTS = 999
 
 
 def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str = "", date: str = "") -> Story:
     """Turn a folder of ``.txt``/``.html`` reports into a story folder; return the loaded story.
 
-    Refuses to write into a folder that already has files, so nothing is overwritten.
-    Raises :class:`StoryError` naming each bad file and the fix.
+    Web pages get a *proposed* answer key (trafilatura and the kit's rules: :mod:`medialit.page_key`),
+    recorded in ``story.json`` as ``"answer_key": {"status": "proposed", "disagree": {id: [lines]}}``
+    so that teacher mode shows the paragraphs where the two disagree first. Notes for the teacher
+    (a guessed encoding, a skipped link) are in ``story.json``'s ``"notes"``.
+
+    The story is written to a temporary folder beside ``target`` and renamed when complete, so a
+    failure (a full disk) leaves nothing behind. Refuses to write into a folder that already has
+    files. Raises :class:`StoryError` naming each bad file and the fix.
 
     Example:
         >>> import tempfile, pathlib
@@ -62,167 +60,131 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
     source, target = Path(source).expanduser(), Path(target).expanduser()
     if not source.is_dir():
         raise StoryError([f"The source folder {source} does not exist: give the folder that holds the saved pages."])
-    files = sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+    try:
+        names = sorted(p for p in source.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    except OSError as error:
+        raise StoryError([f"The source folder {source} cannot be read ({error.strerror or error}): "
+                          "check that you may open it."]) from None
+    files, notes = inside_files(source, names)
     if not files:
-        raise StoryError([f"{source} has no .txt or .html files: save each report there first."])
+        raise StoryError([f"{source} has no .txt or .html files: save each report there first."] + notes)
+    if len(files) > MAX_REPORTS:
+        raise StoryError([f"{source} has {len(files)} .txt/.html files, more than the {MAX_REPORTS} reports a story "
+                          "can number: keep the few reports of one event (five or so) in their own folder."])
+    if target.exists() and not target.is_dir():
+        raise StoryError([f"{target} is a file: give a new folder name for the story."])
     if target.exists() and any(target.iterdir()):
         raise StoryError([f"{target} already has files in it: choose a new, empty folder for the story."])
     reports, problems = _convert_all(files)
     if problems:
         raise StoryError(problems)
-    target.mkdir(parents=True, exist_ok=True)
+    notes += [note for report in reports for note in report.notes]
     metadata: dict = {
-        "id": _slug(title or target.name),
+        "id": slug(title or target.name),
         "title": title or target.name,
         "date": date,
         "about": f"Made with `medialit new-story` from {len(reports)} files in {source.name}.",
         "reports": {},
     }
-    for rid, original, text, clues in reports:
-        name = re.sub(r"^\d{3}(?=[_\-. ]|$)", "", Path(original).stem)  # the id is already in front
-        (target / f"{rid}_{_slug(name)[:40]}.txt").write_text(text, encoding="utf-8")
-        metadata["reports"][rid] = {"label": "", "publisher_clues": clues, "source_file": original}
-    (target / METADATA_FILE).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    blank_key = {rid: [] for rid, _, _, _ in reports}
-    (target / ANSWER_KEY_FILE).write_text(json.dumps(blank_key, indent=2) + "\n", encoding="utf-8")
+    key: dict[str, list[dict]] = {}
+    disagree: dict[str, list[int]] = {}
+    for report in reports:
+        metadata["reports"][report.id] = {"label": "", "publisher_clues": report.clues, "source_file": report.original}
+        key[report.id] = [{"line": e.line, "role": e.role, "why": e.why} for e in report.proposed]
+        if report.proposed:
+            disagree[report.id] = [e.line for e in report.proposed if e.disagree]
+    if disagree:
+        metadata["answer_key"] = {"status": "proposed", "disagree": disagree}
+    if notes:
+        metadata["notes"] = notes
+    _write_folder(target, {
+        **{f"{r.id}_{slug(_stem(r.original), 'report')[:40]}.txt": r.text for r in reports},
+        METADATA_FILE: json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
+        ANSWER_KEY_FILE: _key_text(key),
+    })
     return load_story(target)
 
 
-def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
-    """Everything wrong with a story folder (problems) and what is still to do (notes).
-
-    Example:
-        >>> from medialit.story import bundled_story_folder
-        >>> [f for f in check_story_folder(bundled_story_folder()) if f.kind == "problem"]
-        []
-    """
-    from .quotes import reference_synonyms, reference_versions
-    from .answer_key import load_answer_key
-    from .segmentation import split_paragraphs
-
-    try:
-        story = load_story(folder)
-    except StoryError as error:
-        return [Finding("problem", problem) for problem in error.problems]
-    findings: list[Finding] = []
-    try:
-        key = load_answer_key(story.folder)
-    except StoryError as error:
-        findings.extend(Finding("problem", problem) for problem in error.problems)
-        key = {}
-    for report in story.reports:
-        entries = key.get(report.id, [])
-        paragraphs = {p.line for p in split_paragraphs(report.raw_text)}
-        if not entries:
-            findings.append(
-                Finding("note", f"Report {report.id} has no answer key yet: write one in lesson 1's teacher mode.")
-            )
-        elif {entry.line for entry in entries} != paragraphs:
-            findings.append(
-                Finding(
-                    "problem",
-                    f"The answer key for report {report.id} does not match its paragraphs (was the .txt file "
-                    "edited after the key was written?): redo it in lesson 1's teacher mode.",
-                )
-            )
-        if not report.publisher_clues:
-            findings.append(Finding("note", f"Report {report.id} has no publisher clues in {METADATA_FILE}."))
-    for check in (reference_versions, reference_synonyms):
-        try:
-            check(story)
-        except StoryError as error:
-            findings.extend(Finding("problem", problem) for problem in error.problems)
-    if len(story.reports) < 2:
-        findings.append(Finding("note", "A story with one report cannot be compared: add at least one more."))
-    return findings
+@dataclass(frozen=True)
+class _Converted:
+    id: str
+    original: str
+    text: str
+    clues: list[str]
+    proposed: tuple[ProposedEntry, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def _convert_all(files: list[Path]) -> tuple[list[tuple[str, str, str, list[str]]], list[str]]:
+def _convert_all(files: list[Path]) -> tuple[list[_Converted], list[str]]:
     problems: list[str] = []
-    converted: list[tuple[str, str, str, list[str]]] = []
+    converted: list[_Converted] = []
     wanted = [report_id(f.name) for f in files]
     used = {rid for rid in wanted if re.fullmatch(r"\d{3}", rid)}
+    taken: set[str] = set()
     counter = 1
     for file, rid in zip(files, wanted):
-        if not re.fullmatch(r"\d{3}", rid) or rid in {c[0] for c in converted}:
+        if not re.fullmatch(r"\d{3}", rid) or rid in taken:
             while f"{counter:03d}" in used:
                 counter += 1
             rid = f"{counter:03d}"
             used.add(rid)
-        if file.stat().st_size > MAX_REPORT_BYTES * 4:
-            problems.append(f"{file.name} is over 8 MB: save just the article's page, not a whole site.")
+        taken.add(rid)
+        try:
+            data = read_bytes(file, file.name, limit=MAX_REPORT_BYTES * 4)
+            if file.suffix.lower() == ".txt":
+                page = WebPage(decode_utf8(data, file.name))
+                proposed: tuple[ProposedEntry, ...] = ()
+            else:
+                page = read_page(data, file.name)
+                proposed = tuple(propose_key(page)) if page.text.strip() else ()
+        except StoryError as error:
+            problems.extend(error.problems)
             continue
-        data = file.read_bytes()
-        if file.suffix.lower() == ".txt":
-            try:
-                text, clues = data.decode("utf-8").removeprefix("\ufeff"), []
-            except UnicodeDecodeError as error:
-                problems.append(
-                    f"{file.name} is not UTF-8 text (byte {error.start}): re-save it as UTF-8 in your text editor."
-                )
-                continue
-        else:
-            text, clues = html_to_text(data)
-        if not text.strip():
+        if not page.text.strip():
             problems.append(f"{file.name} has no text in it: check that the page was saved completely.")
             continue
-        if len(text.encode("utf-8")) > MAX_REPORT_BYTES:
+        if len(page.text.encode("utf-8")) > MAX_REPORT_BYTES:
             problems.append(f"{file.name} gives over 2 MB of text: save only the article's page.")
             continue
-        converted.append((rid, file.name, text, clues))
-    return sorted(converted), problems
+        converted.append(_Converted(rid, file.name, page.text, list(page.clues), proposed, page.notes))
+    return sorted(converted, key=lambda report: report.id), problems
 
 
-def html_to_text(data: bytes) -> tuple[str, list[str]]:
-    """A saved web page as plain text in its reading order, and what its metadata says about the publisher.
+def _stem(name: str) -> str:
+    return re.sub(r"^\d{3}(?=[_\-. ]|$)", "", Path(name).stem)  # the id is already in front
 
-    Example:
-        >>> text, clues = html_to_text(b'<meta property="og:site_name" content="The Daily"><p>Hello</p>')
-        >>> text.strip(), clues
-        ('Hello', ["The page's metadata names the site: 'The Daily' (og:site_name)."])
-    """
-    import lxml.html
-    from inscriptis import Inscriptis
-    from inscriptis.model.config import ParserConfig
 
+def _key_text(key: dict[str, list[dict]]) -> str:
+    reports = []
+    for rid in sorted(key):
+        entries = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in key[rid])
+        reports.append(f"  {json.dumps(rid)}: [\n{entries}\n  ]" if entries else f"  {json.dumps(rid)}: []")
+    return "{\n" + ",\n".join(reports) + "\n}\n"
+
+
+def _write_folder(target: Path, files: dict[str, str]) -> None:
+    """Write every file into a temporary sibling folder, then rename it to ``target`` in one step."""
+    parent = target.parent
     try:
-        document = lxml.html.document_fromstring(data)
-    except (ValueError, lxml.etree.ParserError):
-        return "", []
-    for element in document.xpath("//script|//style|//noscript|//template"):
-        element.drop_tree()
-    text = Inscriptis(document, ParserConfig(display_links=False, display_images=False)).get_text()
-    # Scrapes separate paragraphs by blank lines; collapse the runs of blank lines layout leaves.
-    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip() + "\n"
-    return text, _publisher_clues(document)
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+    except OSError as error:
+        raise StoryError([f"Cannot write into {parent} ({error.strerror or error}): choose a folder you may "
+                          "write to, with some free space."]) from None
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a story folder is shared like any other
+        if target.exists():
+            target.rmdir()  # checked empty above
+        staging.rename(target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoryError([f"Could not write the story to {target} ({error.strerror or error}): check that the disk "
+                          "has free space and that you may write there; nothing was left behind."]) from None
 
 
-def _publisher_clues(document) -> list[str]:
-    clues: list[str] = []
-
-    def meta(*names: str) -> list[tuple[str, str]]:
-        found = []
-        for name in names:
-            for value in document.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
-                if value.strip():
-                    found.append((name, " ".join(value.split())[:200]))
-        return found
-
-    for name, value in meta("og:site_name", "application-name", "publisher"):
-        clues.append(f"The page's metadata names the site: '{value}' ({name}).")
-    for name, value in meta("author", "article:author", "byl"):
-        clues.append(f"The page's metadata names an author: '{value}' ({name}).")
-    for name, value in meta("article:published_time", "date", "pubdate", "dc.date"):
-        clues.append(f"The page's metadata gives a date: '{value}' ({name}).")
-    for href in document.xpath('//link[@rel="canonical"]/@href')[:1]:
-        host = urlparse(href).netloc
-        if host:
-            clues.append(f"The page's own address (its canonical link) is on {host}.")
-    titles = document.xpath("//title/text()")
-    if titles and titles[0].strip():
-        clues.append(f"The browser tab title reads: '{' '.join(titles[0].split())[:200]}'.")
-    return clues
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "story"
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -22,6 +22,7 @@ from pathlib import Path
 from .errors import StoryError
 from .files import by_id, read_json, read_text, slug
 from .segmentation import Block, segment
+from .story_choice import chosen_story
 
 #: Reports larger than this are refused: a scrape of one article is a few kB.
 MAX_REPORT_BYTES = 2 * 1024 * 1024
@@ -48,10 +49,29 @@ class Report:
     publisher_clues: tuple[str, ...] = ()
     label: str = ""
 
+    #: The answer key's entries for this report (line, role, why), from ``answer_key.json``; empty if none.
+    key: tuple = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def helper_blocks(self) -> list[Block]:
+        """The kit's own guess: every non-blank paragraph with the role its rules give (lesson 1 compares it)."""
+        return segment(self.raw_text)
+
     @cached_property
     def blocks(self) -> list[Block]:
-        """Every non-blank paragraph in order, with its role and reason."""
-        return segment(self.raw_text)
+        """Every non-blank paragraph in order, with its role and reason: **the answer key decides**.
+
+        Where the story's answer key covers this report (one entry for every paragraph), its roles
+        and reasons are used, so ``body_text`` and every analysis in lessons 2-5 follow the teacher's
+        key. A key *proposed* by ``medialit new-story`` from a saved web page counts too, until the
+        teacher confirms or changes it. Without a key (or with one that no longer fits the text)
+        the kit's own guess, :attr:`helper_blocks`, is used.
+        """
+        helper = self.helper_blocks
+        entries = {entry.line: entry for entry in self.key}
+        if not entries or set(entries) != {block.line for block in helper}:
+            return helper
+        return [Block(block.text, entries[block.line].role, block.line, entries[block.line].why) for block in helper]
 
     @property
     def headline(self) -> str:
@@ -96,6 +116,16 @@ class Story:
         return by_id(self.reports, report_id, "report")
 
     @property
+    def key_proposed(self) -> bool:
+        """True while the answer key is the one ``new-story`` proposed and no teacher has confirmed it."""
+        return self.metadata.get("answer_key", {}).get("status") == "proposed"
+
+    @property
+    def disagreements(self) -> dict[str, list[int]]:
+        """For a proposed key: per report id, the lines where trafilatura and the kit's rules disagree."""
+        return dict(self.metadata.get("answer_key", {}).get("disagree", {})) if self.key_proposed else {}
+
+    @property
     def ids(self) -> list[str]:
         """The report ids in order."""
         return [report.id for report in self.reports]
@@ -107,7 +137,8 @@ def bundled_story_folder() -> Path:
 
 
 def load_story(path: str | os.PathLike | None = None) -> Story:
-    """Load a story folder: by default the bundled one, else ``path`` or ``$MEDIALIT_STORY``.
+    """Load a story folder: ``path``, else ``$MEDIALIT_STORY``, else the one chosen in the story builder
+    (:mod:`medialit.story_choice`), else the bundled story.
 
     Raises :class:`StoryError` listing every problem (with the file and the fix).
 
@@ -117,6 +148,8 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
     """
     if path is None and os.environ.get(STORY_ENV):
         path = os.environ[STORY_ENV]
+    elif path is None and STORY_ENV not in os.environ:
+        path = chosen_story()  # picked in the story builder; None keeps the bundled story
     bundled = path is None
     folder = bundled_story_folder() if bundled else Path(path).expanduser()
     problems, texts, notes = _read_reports(folder)
@@ -124,6 +157,14 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
     if not problems:
         metadata, meta_problems = _read_metadata(folder, [report_id for report_id, _, _ in texts])
         problems.extend(meta_problems)
+    key: dict = {}
+    if not problems:
+        from .answer_key import load_answer_key  # answer_key reads Report from here: import late (no cycle at load)
+
+        try:
+            key = load_answer_key(folder)
+        except StoryError as error:
+            problems.extend(error.problems)
     if problems:
         raise StoryError(problems)
     report_meta = metadata.get("reports", {})
@@ -134,6 +175,7 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
             raw_text=text,
             publisher_clues=tuple(report_meta.get(report_id, {}).get("publisher_clues", ())),
             label=str(report_meta.get(report_id, {}).get("label", "")),
+            key=tuple(key.get(report_id, ())),
         )
         for report_id, filename, text in texts
     )
@@ -145,22 +187,8 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         reports=reports,
         bundled=bundled,
         metadata=metadata,
-        notes=tuple(notes),
+        notes=tuple(notes) + tuple(metadata.get("notes", ())),
     )
-
-
-def check_story(path: str | os.PathLike) -> list[str]:
-    """Every problem with a story folder, each naming the file and the fix; empty when it is fine.
-
-    Example:
-        >>> check_story(bundled_story_folder())
-        []
-    """
-    try:
-        load_story(path)
-    except StoryError as error:
-        return error.problems
-    return []
 
 
 def report_id(filename: str) -> str:
@@ -190,7 +218,8 @@ def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]], 
                 "check that you may open it, or copy it somewhere you can."], [], []
     files, notes = inside_files(folder, names)
     if not files:
-        return [f"The story folder {folder} has no .txt files: put one plain-text report per .txt file in it."], [], notes
+        empty = f"The story folder {folder} has no .txt files: put one plain-text report per .txt file in it."
+        return [empty], [], notes
     problems: list[str] = []
     texts: list[tuple[str, str, str]] = []
     seen: dict[str, str] = {}
@@ -285,4 +314,15 @@ def _read_metadata(folder: Path, ids: list[str]) -> tuple[dict, list[str]]:
             problems.append(f"{METADATA_FILE}: 'publisher_clues' of report {rid} must be a list of texts.")
         elif not isinstance(entry.get("label", ""), str):
             problems.append(f"{METADATA_FILE}: 'label' of report {rid} must be text in quotes.")
+    section = metadata.get("answer_key", {})
+    if not isinstance(section, dict) or section.get("status", "proposed") not in ("proposed", "confirmed") or not (
+        isinstance(section.get("disagree", {}), dict)
+        and all(isinstance(lines, list) and all(isinstance(n, int) for n in lines)
+                for lines in section.get("disagree", {}).values())
+    ):
+        problems.append(f"{METADATA_FILE}: 'answer_key' must be like {{\"status\": \"proposed\", \"disagree\": "
+                        "{\"000\": [3, 7]}} (or delete it once the key is confirmed).")
+    notes = metadata.get("notes", [])
+    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+        problems.append(f"{METADATA_FILE}: 'notes' must be a list of texts.")
     return (metadata if not problems else {}), problems

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from kit_testing import HOSTILE
 
 from medialit import load_story
 from medialit.__main__ import main
-from medialit.newstory import check_story_folder, html_to_text, new_story
+from medialit.checkup import check_story_folder
+from medialit.newstory import html_to_text, new_story
 from medialit.story import StoryError, bundled_story_folder
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Flood hits town - Daily Star</title>
@@ -57,9 +59,35 @@ def test_publisher_clues_come_from_the_page_metadata(source, tmp_path):
     assert any("Jo Bloggs" in clue for clue in clues)
 
 
-def test_a_blank_answer_key_is_written_for_every_report(source, tmp_path):
+def test_a_txt_report_gets_a_blank_answer_key(source, tmp_path):
     new_story(source, tmp_path / "story")
-    assert json.loads((tmp_path / "story" / "answer_key.json").read_text()) == {"001": [], "002": []}
+    assert json.loads((tmp_path / "story" / "answer_key.json").read_text())["002"] == []
+
+
+def test_a_web_page_gets_a_proposed_key_for_every_paragraph(source, tmp_path):
+    story = new_story(source, tmp_path / "story")
+    key = json.loads((story.folder / "answer_key.json").read_text())["001"]
+    assert [entry["line"] for entry in key] == [block.line for block in story.report("001").helper_blocks]
+    assert story.key_proposed and "001" in story.disagreements
+
+
+ARTICLE_PAGE = """<html><head><title>Flood - Daily Star</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Flood closes twenty shops in the town centre</h1>
+<p>Heavy rain flooded the town centre on Tuesday, the council said, closing twenty shops and two schools.</p>
+<p>The river rose by two metres overnight, and fire crews pumped water out of the high street until noon.</p>
+<p>"We have never seen water this high in October," said Ann Lee, who runs a bakery on the corner.</p>
+<p>The council will meet on Friday to decide how to help the shop owners pay for the repairs.</p></article>
+<footer><p>Privacy Policy</p><p>Copyright 2024 Daily Star. All rights reserved.</p></footer></body></html>"""
+
+
+def test_the_proposed_key_decides_the_body_of_a_web_page(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.html").write_text(ARTICLE_PAGE)
+    report = new_story(folder, tmp_path / "story").report("001")
+    assert report.body_text.startswith("Heavy rain flooded the town centre")
+    assert report.body_text.endswith("pay for the repairs.")
 
 
 def test_an_existing_folder_with_files_is_never_overwritten(source, tmp_path):
@@ -100,7 +128,8 @@ def test_check_story_finds_no_problem_in_the_bundled_story():
 def test_check_story_notes_reports_without_an_answer_key(source, tmp_path):
     new_story(source, tmp_path / "story")
     notes = [f.text for f in check_story_folder(tmp_path / "story") if f.kind == "note"]
-    assert any("Report 001 has no answer key yet" in note for note in notes)
+    assert any("Report 002 has no answer key yet" in note for note in notes)
+    assert any("answer key for report 001 is proposed" in note for note in notes)
 
 
 def test_check_story_finds_a_key_that_no_longer_matches_the_text(source, tmp_path):
@@ -166,3 +195,99 @@ def test_check_story_reports_a_malformed_synonyms_section(tmp_path):
     (folder / "reference_quotes.json").write_text(json.dumps(data))
     problems = [f.text for f in check_story_folder(folder) if f.kind == "problem"]
     assert problems and any("reference_quotes.json" in p for p in problems)
+
+
+# --- careless and hostile input (issue 15 rows 1, 2, 3, 11, 12, 14, 15) ----------------------------
+
+
+def pages(folder, files):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_non_latin_titles_give_distinct_story_ids(source, tmp_path):
+    ids = {new_story(source, tmp_path / title, title=title).id for title in ("Урожай", "انتخابات القاهرة", "Газа")}
+    assert len(ids) == 3 and new_story(source, tmp_path / "m", title="Выборы в Москве 2024").id != "2024"
+
+
+def test_an_undeclared_utf8_page_keeps_its_curly_quotes(tmp_path):
+    folder = pages(tmp_path / "src", {"a.html": "<h1>Mayor “warns” of floods</h1><p>Text.</p>".encode("utf-8")})
+    assert "Mayor “warns”" in new_story(folder, tmp_path / "s").reports[0].raw_text
+
+
+def test_an_undeclared_cyrillic_page_is_detected_and_noted(tmp_path):
+    prose = "<p>Мэр города предупредил жителей о наводнении в понедельник вечером, сообщили в администрации.</p>"
+    folder = pages(tmp_path / "src", {"a.html": ("<h1>Мэр предупреждает</h1>" + prose * 5).encode("cp1251")})
+    story = new_story(folder, tmp_path / "s")
+    assert "Мэр предупреждает" in story.reports[0].raw_text
+    assert any("were read as" in note for note in story.notes)
+
+
+def test_a_page_declared_utf8_but_really_cp1251_is_not_garbled(tmp_path):
+    html = ('<meta charset="utf-8"><h1>Выборы в Москве</h1>' + "<p>Жители голосовали весь день в понедельник.</p>" * 5)
+    folder = pages(tmp_path / "src", {"a.html": html.encode("cp1251")})
+    text = new_story(folder, tmp_path / "s").reports[0].raw_text
+    assert "Выборы в Москве" in text and "\ufffd" not in text
+
+
+def test_text_nested_past_libxml2s_depth_limit_is_kept(tmp_path):
+    html = "<html><body>" + "<div>" * 400 + "<p>Deep words.</p>" + "</div>" * 400 + "<p>Later words.</p></body></html>"
+    folder = pages(tmp_path / "src", {"a.html": html.encode()})
+    text = new_story(folder, tmp_path / "s").reports[0].raw_text
+    assert "Deep words." in text and "Later words." in text
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, bytes(range(256)) * 40])
+def test_binary_data_named_html_is_refused_as_not_a_web_page(tmp_path, data):
+    folder = pages(tmp_path / "src", {"photo.html": data})
+    with pytest.raises(StoryError, match="photo.html is not a web page"):
+        new_story(folder, tmp_path / "s")
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_source_link_leading_outside_the_folder_is_skipped_with_a_note(source, tmp_path):
+    (source / "passwd.txt").symlink_to("/etc/passwd")
+    story = new_story(source, tmp_path / "story")
+    assert "passwd.txt" not in [r.filename for r in story.reports] and any("passwd.txt" in n for n in story.notes)
+
+
+def test_more_source_files_than_ids_are_refused_up_front_and_nothing_is_written(tmp_path):
+    folder = pages(tmp_path / "src", {f"p{n}.txt": b"Headline\n" for n in range(1000)})
+    with pytest.raises(StoryError, match="more than the 999 reports"):
+        new_story(folder, tmp_path / "s")
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_target_that_is_a_file_is_refused(source, tmp_path):
+    (tmp_path / "existing.html").write_text("x")
+    with pytest.raises(StoryError, match="is a file"):
+        new_story(source, tmp_path / "existing.html")
+
+
+def test_a_failed_write_leaves_nothing_behind(source, tmp_path, monkeypatch):
+    def full_disk(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(StoryError, match="free space"):
+        new_story(source, tmp_path / "story")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saved pages"]
+
+
+def test_cli_new_story_on_bad_input_exits_1_with_a_plain_message(tmp_path, capsys):
+    folder = pages(tmp_path / "src", {"photo.html": b"\x89PNG\r\n\x1a\n"})
+    assert main(["new-story", str(folder), str(tmp_path / "s")]) == 1
+    assert "photo.html is not a web page" in capsys.readouterr().err
+
+
+def test_new_story_on_web_pages_reaches_no_network(tmp_path, offline_env):
+    import os
+
+    folder = pages(tmp_path / "src", {"a.html": ARTICLE_PAGE.encode(), "b.html": PAGE})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], *sys.path])}
+    result = subprocess.run([sys.executable, "-m", "medialit", "new-story", str(folder), str(tmp_path / "s")],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert not offline_env.exists(), f"new-story tried to reach the network: {offline_env.read_text()}"

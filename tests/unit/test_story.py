@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import medialit
-from medialit.story import MAX_REPORT_BYTES, STORY_ENV, bundled_story_folder, check_story, load_story, report_id
+from medialit.checkup import check_story
+from medialit.story import MAX_REPORT_BYTES, STORY_ENV, bundled_story_folder, load_story, report_id
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

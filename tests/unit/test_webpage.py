@@ -1,0 +1,123 @@
+"""Reading a saved web page: encodings, binary files, deep nesting, scripts, publisher clues, trafilatura's parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.errors import StoryError
+from medialit.webpage import decode_page, read_page
+
+ARTICLE = """<html><head><title>Harbour storm - Coast News</title>
+<meta property="og:site_name" content="Coast News"><script>track()</script><style>p {color: red}</style></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ul></nav>
+<article><h1>Storm floods harbour road as boats break loose</h1>
+<p>A storm drove the sea over the harbour wall on Sunday night, flooding the road and tearing six boats loose.</p>
+<p>Coastguards said the waves were the highest they had recorded in the bay for more than twenty years.</p>
+<p>The council said the road would stay closed until engineers had checked the harbour wall for damage.</p>
+</article>
+<section id="comments" class="comments"><h2>2 comments</h2>
+<div class="comment"><p>This happens every winter and nobody ever fixes the wall, which is shameful.</p></div>
+<div class="comment"><p>Thanks to the coastguards who worked through the night to keep everyone safe.</p></div>
+</section><footer><p>Privacy Policy</p></footer></body></html>"""
+
+
+# --- text and parts ---------------------------------------------------------------------------
+
+
+def test_page_text_keeps_the_furniture_lesson_1_needs():
+    text = read_page(ARTICLE.encode(), "a.html").text
+    assert "Home" in text and "Privacy Policy" in text and "2 comments" in text
+
+
+def test_scripts_and_styles_are_not_page_text():
+    text = read_page(ARTICLE.encode(), "a.html").text
+    assert "track()" not in text and "color: red" not in text
+
+
+def test_trafilatura_finds_the_article_paragraphs():
+    main = read_page(ARTICLE.encode(), "a.html").main
+    assert any(p.startswith("A storm drove the sea") for p in main) and not any("Privacy" in p for p in main)
+
+
+def test_trafilatura_finds_the_readers_comments():
+    comments = read_page(ARTICLE.encode(), "a.html").comments
+    assert any(p.startswith("Thanks to the coastguards") for p in comments)
+
+
+def test_table_rows_are_paragraphs_with_their_cells_apart():
+    rows = "".join(f"<tr><td>Team {n}</td><td>{n * 3}</td><td>points</td></tr>" for n in range(1, 8))
+    html = f"<html><body><article><p>{'The league table after the final round of the season. ' * 4}</p><table>{rows}</table></article></body></html>"
+    main = read_page(html.encode(), "a.html").main
+    assert "Team 1 3 points" in main
+
+
+def test_publisher_clues_come_from_the_metadata():
+    assert "The page's metadata names the site: 'Coast News' (og:site_name)." in read_page(ARTICLE.encode(), "a.html").clues
+
+
+# --- encodings (issue 15 row 2) -----------------------------------------------------------------
+
+
+def test_utf8_without_a_declaration_is_read_as_utf8():
+    assert decode_page("<h1>Mayor “warns”</h1>".encode("utf-8"), "a.html")[:2] == ("<h1>Mayor “warns”</h1>", "utf-8")
+
+
+def test_a_declared_encoding_is_used_when_the_bytes_are_not_utf8():
+    html = "<meta charset='windows-1251'><p>Мэр</p>"
+    assert decode_page(html.encode("cp1251"), "a.html")[0] == html
+
+
+def test_an_undeclared_encoding_is_guessed_with_a_note():
+    html = "<p>" + "Жители голосовали весь день в понедельник, сообщили в администрации города. " * 4 + "</p>"
+    text, _, notes = decode_page(html.encode("cp1251"), "a.html")
+    assert text == html and "a.html" in notes[0] and "were read as" in notes[0]
+
+
+def test_shift_jis_without_a_declaration_is_guessed():
+    html = "<p>" + "東京都は月曜日に新しい防災計画を発表しました。住民は避難所の場所を確認するよう求められています。" * 3 + "</p>"
+    assert decode_page(html.encode("shift_jis"), "a.html")[0] == html
+
+
+def test_a_page_declared_utf8_that_is_not_is_guessed_not_garbled():
+    html = '<meta charset="utf-8"><p>' + "Жители голосовали весь день в понедельник. " * 5 + "</p>"
+    text = decode_page(html.encode("cp1251"), "a.html")[0]
+    assert "\ufffd" not in text and "голосовали" in text
+
+
+# --- what is not a web page (issue 15 row 12) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.4\n%\xe2\xe3", bytes(range(256)) * 8, b"\x01\x02\x03" * 1000],
+    ids=["png", "pdf", "random bytes", "control characters"],
+)
+def test_binary_files_are_refused_as_not_a_web_page(data):
+    with pytest.raises(StoryError, match="photo.html is not a web page"):
+        read_page(data, "photo.html")
+
+
+def test_text_with_no_markup_at_all_is_refused():
+    with pytest.raises(StoryError, match="notes.html is not a web page"):
+        read_page(b"just some words, no tags", "notes.html")
+
+
+# --- structure (issue 15 rows 3 and 13) --------------------------------------------------------
+
+
+def test_text_below_libxml2s_depth_limit_is_kept():
+    html = "<html><body>" + "<div>" * 1000 + "<p>Deep words.</p>" + "</div>" * 1000 + "<p>Later words.</p></body></html>"
+    text = read_page(html.encode(), "a.html").text
+    assert "Deep words." in text and "Later words." in text
+
+
+def test_a_page_full_of_scripts_keeps_its_text():
+    html = "<html><body><p>Before.</p>" + "<script>x()</script><style>p{}</style>" * 5000 + "<p>After.</p></body></html>"
+    text = read_page(html.encode(), "a.html").text
+    assert "Before." in text and "After." in text and "x()" not in text
+
+
+def test_a_page_nested_thousands_deep_is_refused_with_a_reason():
+    html = "<html><body>" + "<div>" * 5000 + "<p>Deep words.</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(StoryError, match="deep.html nests its elements thousands of levels deep"):
+        read_page(html.encode(), "deep.html")
