@@ -42,6 +42,9 @@ _DETERMINERS = {
     "many", "some", "several", "two", "three", "few", "no", "any", "such", "of", "to", "for", "with", "and",
     "by", "in", "on", "at", "from", "into", "about", "over",
 }
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:through|in|on|at|of|from|to|with|by|into|across|around|near|outside|inside|over|under)\s*$"
+)
 # "began by saying", "and vowed": the verb belongs to the subject of the sentence.
 _BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also"}
 _AND = {"and", "but", "then"}
@@ -225,7 +228,12 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
     run = _capitalised_run_at_end(own)
     if run:
         return _name_from_words(run)
-    return _phrase_at_end(own)
+    phrase = _phrase_at_end(own)
+    if phrase.kind and _AFTER_PREPOSITION.search(own[: len(own.rstrip()) - len(phrase.name)]):
+        # "Protesters marching through the streets chanted": a phrase after a preposition is
+        # an object, not the subject; the subject opens the clause.
+        return _clause_subject(masked, sentence_start, verb.start())
+    return phrase
 
 
 def _clause_subject(masked: str, start: int, end: int) -> _Who:
@@ -249,6 +257,8 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
             return _Who("pronoun", words[0].strip(",;:"))
         if words[0][:1].isupper():
             run = _capitalised_run_at_start(" ".join(words))
+            if len(run) == 1 and _is_group_noun(run[0]):
+                return _Who("phrase", run[0].strip(",;:"))  # "Protesters chanted": people, not a name
             who = _name_from_words(run)
             if who.kind:
                 return who
@@ -343,6 +353,12 @@ _IRREGULAR_PAST = set(
 
 def _looks_like_verb(word: str) -> bool:
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word.islower())
+
+
+def _is_group_noun(word: str) -> bool:
+    """'Protesters', 'Voters', 'Critics': a capitalised plural of people at a sentence's start."""
+    bare = _bare(word)
+    return bare in PERSON_NOUNS or bare.endswith(("ers", "ors", "ists", "ians", "ants", "ents"))
 
 
 def _head_noun(phrase: str) -> str:

@@ -28,6 +28,7 @@ FRAMES = [
     ('Jane Okafor spoke for an hour and vowed to stop "this reckless scheme".', "this reckless scheme", "Jane Okafor"),
     ('Jane Okafor, who has led the council since the last election in May, blasted the plan as "a disgrace".',
      "a disgrace", "Jane Okafor"),
+    ('Protesters marching through the streets chanted "Open the bridge" until dawn.', "Open the bridge", "Protesters"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
