@@ -267,3 +267,61 @@ def test_an_unreadable_story_folder_is_a_story_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "iterdir", refuse)
     assert "cannot be read" in problems_of(folder)
+
+
+# --- the answer key decides (issue 11 item 2) -------------------------------------------------------
+
+PAGE_TEXT = "Harbour storm\n\nThe sea came over the wall on Sunday night and flooded the road.\n\nGreat article, thanks!\n"
+
+
+def key_for(lines_roles: list[tuple[int, str]]) -> str:
+    return json.dumps({"000": [{"line": line, "role": role, "why": f"Because {role}."} for line, role in lines_roles]})
+
+
+def test_the_answer_key_sets_the_roles_of_the_blocks(tmp_path):
+    key = key_for([(1, "headline"), (3, "body"), (5, "comment")])
+    report = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key})).reports[0]
+    assert [(b.role, b.reason) for b in report.blocks] == [
+        ("headline", "Because headline."), ("body", "Because body."), ("comment", "Because comment.")]
+
+
+def test_the_answer_key_decides_the_body_text(tmp_path):
+    key = key_for([(1, "headline"), (3, "boilerplate"), (5, "body")])
+    report = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key})).reports[0]
+    assert report.body_text == "Great article, thanks!"
+
+
+def test_the_helpers_own_guess_stays_available(tmp_path):
+    key = key_for([(1, "headline"), (3, "boilerplate"), (5, "body")])
+    report = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key})).reports[0]
+    assert [b.role for b in report.helper_blocks] == [b.role for b in medialit.segment(PAGE_TEXT)]
+
+
+def test_a_key_that_no_longer_fits_the_paragraphs_leaves_the_helpers_guess(tmp_path):
+    key = key_for([(1, "headline"), (3, "boilerplate")])  # line 5 missing: the text was edited
+    report = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key})).reports[0]
+    assert report.blocks == report.helper_blocks
+
+
+def test_a_proposed_key_counts_until_the_teacher_changes_it(tmp_path):
+    key = key_for([(1, "headline"), (3, "boilerplate"), (5, "body")])
+    meta = json.dumps({"answer_key": {"status": "proposed", "disagree": {"000": [3, 5]}}})
+    story = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key, "story.json": meta}))
+    assert story.key_proposed and story.disagreements == {"000": [3, 5]}
+    assert story.reports[0].body_text == "Great article, thanks!"
+
+
+def test_an_answer_key_with_a_byte_order_mark_is_read(tmp_path):
+    key = b"\xef\xbb\xbf" + key_for([(1, "headline"), (3, "body"), (5, "comment")]).encode()
+    report = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": key})).reports[0]
+    assert report.blocks[2].role == "comment"
+
+
+def test_a_malformed_answer_key_stops_the_story_with_its_name(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": "[" * 3000})
+    assert "answer_key.json" in problems_of(folder) and "nested" in problems_of(folder)
+
+
+def test_a_malformed_answer_key_section_in_story_json_is_named(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "story.json": '{"answer_key": {"status": 3}}'})
+    assert "'answer_key' must be like" in problems_of(folder)
