@@ -138,6 +138,24 @@ def test_the_exit_ticket_quotes_the_notebooks_own_questions(guide):
         assert " ".join(text.split()) in ticket, f"{guide.name}: {key} differs from the notebook's question"
 
 
+def saved_keys(notebook: Path) -> set[str]:
+    """Every key the notebook saves a written answer under (``question("key", ...)``)."""
+    keys = set()
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code":
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "question"
+                        and node.args and isinstance(node.args[0], ast.Constant)):
+                    keys.add(node.args[0].value)
+    return keys
+
+
+@pytest.mark.parametrize("guide", [g for g in GUIDES if notebook_for(g).exists()], ids=lambda p: p.stem)
+def test_the_rubric_scores_only_answers_the_notebook_saves(guide):
+    named = set(re.findall(r"`([a-z][a-z-]*[a-z]|exit\.\d)`", section(guide, "Rubric")))
+    assert named <= saved_keys(notebook_for(guide))
+
+
 @pytest.mark.parametrize("place", KIT_TEXT, ids=lambda p: p.name)
 def test_nothing_in_the_kit_points_outside_it(place):
     files = [place] if place.is_file() else [p for p in place.rglob("*") if p.suffix in KIT_SUFFIXES]
