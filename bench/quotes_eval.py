@@ -228,17 +228,21 @@ def figures(t: Tally) -> dict[str, float]:
     }
 
 
-def long_paragraph_seconds(size: int = 1_000_000) -> float:
-    """Time extract_quotes on one paragraph of ordinary prose with quotes, ``size`` characters long."""
+def long_paragraph_seconds(size: int = 1_000_000) -> tuple[float, float]:
+    """Time extract_quotes on one paragraph of ordinary prose with quotes, ``size`` characters long.
+
+    Returns ``(cpu, wall)`` seconds: the CPU time is the algorithm's cost, the wall time also
+    counts waiting for a core on a busy machine (several helpers share two cores here).
+    """
     unit = (
         'The council met on Monday. "We will not cut the bus routes," said Jane Smith, the mayor. '
         "She added that the plan was “a fair deal for everyone” and that talks would go on. "
         "According to Tom Lee, the budget is “tight but workable”. He called it 'a start'. "
     )
     text = (unit * (size // len(unit) + 1))[:size]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     extract_quotes(text)
-    return time.perf_counter() - started
+    return time.process_time() - cpu, time.perf_counter() - started
 
 
 def lines() -> list[str]:
@@ -259,8 +263,11 @@ def lines() -> list[str]:
             f"right named speaker {f['speaker']:.1%} of {t.named} (target >= {TARGETS['speaker']:.0%})"
         )
     out.append(f"quotes: {len(articles)} real articles in {both.seconds:.2f} s")
-    seconds = long_paragraph_seconds()
-    out.append(f"quotes: extract_quotes on 1 MB in one paragraph: {seconds:.2f} s (target < {LONG_TARGET_SECONDS:.0f} s)")
+    cpu, wall = long_paragraph_seconds()
+    out.append(
+        f"quotes: extract_quotes on 1 MB in one paragraph: {cpu:.2f} s CPU, {wall:.2f} s wall "
+        f"(target < {LONG_TARGET_SECONDS:.0f} s; was over 45 s)"
+    )
     return out
 
 

@@ -419,8 +419,6 @@ _APPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w-]*(?:\s+[a-z][
 # paragraph's start (which made a paragraph of many names quadratic).
 _APPOSITION_WINDOW = 80
 _SUBJECT_OF = re.compile(r"\s+(?:was|is|has|had|would|will|did|does|could|should)\b")
-# A title written lower case before a name: "Republican nominee Jane Smith", "activist Jo Lee".
-_TITLE_BEFORE = re.compile(r"\b([a-z][\w-]*)\s*$")
 
 
 def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int, _Who, bool, bool]]:
@@ -439,11 +437,17 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
         if who.kind not in ("person", "name"):
             continue
         titles = list(who.titles)
-        lower_title = _TITLE_BEFORE.search(masked, max(0, run.start() - 30), run.start())
-        if lower_title and _bare(lower_title.group(1)) in TITLES:
-            titles.append(_bare(lower_title.group(1)))
+        # A title written lower case right before the name: "Republican nominee Jo Lee".
+        before_words = masked[max(0, run.start() - 30) : run.start()].split()
+        previous = before_words[-1] if before_words and masked[run.start() - 1 : run.start()].isspace() else ""
+        lower_title = previous[:1].islower() and _bare(previous) in TITLES
+        if lower_title:
+            titles.append(_bare(previous))
+        comma = masked.startswith(",", run.end())
+        if who.kind == "name" and not (titles or comma):
+            continue  # a lone capitalised word with nothing saying it is a person: the common case, kept cheap
         after = _APPOSITION_AFTER.match(masked, run.end())
-        before = masked.startswith(",", run.end()) and _APPOSITION_BEFORE.search(
+        before = comma and _APPOSITION_BEFORE.search(
             masked, max(0, run.start() - _APPOSITION_WINDOW), run.start()
         )
         for described in (after, before):
