@@ -291,3 +291,27 @@ def test_new_story_on_web_pages_reaches_no_network(tmp_path, offline_env):
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert not offline_env.exists(), f"new-story tried to reach the network: {offline_env.read_text()}"
+
+
+def test_an_unreadable_source_file_is_named(source, tmp_path, monkeypatch):
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.suffix == ".html":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(StoryError, match="daily-star.html cannot be read"):
+        new_story(source, tmp_path / "story")
+
+
+def test_a_read_only_parent_folder_is_a_plain_message(source, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    with pytest.raises(StoryError, match="Cannot write into"):
+        new_story(source, tmp_path / "story")
