@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from medialit.errors import StoryError
+from medialit.files import read_json
 from medialit.quotes.records import REFERENCE_FILE, ReferenceVersion
 from medialit.quotes.vocabulary import Synonyms, content_words  # noqa: F401  (content_words: examples)
-from medialit.story import StoryError, load_story, read_json  # noqa: F401  (load_story: examples)
+from medialit.story import load_story  # noqa: F401  (examples)
 
 # --- reference versions -----------------------------------------------------------------------
 
