@@ -141,6 +141,9 @@ class _SourceFinder:
         # Organisations named in the text itself, for any story: 'The Environment Agency said',
         # 'a spokesperson for the Department for Environment', 'according to the fire service'.
         self.organisations = _ORGANISATION
+        # An organisation found in the text speaks only with the verb close by ('the council has said'),
+        # so that 'retired from the service as a rear admiral, said' is not the service speaking.
+        self.verb_close_after = re.compile(rf"^(?:\s+[\w'.\-]+){{0,2}}?[\s,]+(?:{verbs})(?!{LETTER})")
         # Words that are never part of a person's name in this story: the teacher's list, the
         # capitalised speaker words ('Russian', 'Kurdish') and one-word names of listed sources
         # ('Russia', 'Moscow', 'Reuters').
@@ -230,7 +233,8 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
                 kept.append(hit)
         for match in finder.organisations.finditer(sentence):
             start, end = match.start("name"), match.end("name")
-            if not any(a < end and start < b for a, b, _, _ in kept) and finder.cited(sentence, match.start(), end):
+            speaks = finder.verb_close_after.match(sentence[end:]) or finder.verb_before.search(sentence[: match.start()])
+            if not any(a < end and start < b for a, b, _, _ in kept) and speaks:
                 kept.append((start, end, _organisation_name(match.group("name")), "institution"))
         for start, end, name, kind in sorted(kept):
             cited = kind in ("news_agency", "other_outlet") or finder.cited(sentence, start, end)
@@ -308,6 +312,7 @@ _ORGANISATION_HEADS = (
     "authority|board|bureau|company|corporation|coalition|command|embassy|observatory|institute|university|"
     "hospital|union|party|foundation|organi[sz]ation|association|society|parliament|congress|senate|administration"
 )
+_SPEAKING_BODIES = "council|government|police|army|ministry|coalition|committee|commission|agency|court"
 _CAPITALISED = r"[A-Z][\w'’.-]*"
 _ORGANISATION = re.compile(
     rf"(?<!{LETTER})(?:[Tt]he\s+)?(?P<name>"
@@ -315,8 +320,9 @@ _ORGANISATION = re.compile(
     rf"(?:{_CAPITALISED}\s+){{1,4}}(?=[A-Z])(?i:{_ORGANISATION_HEADS})"
     # 'Department for Environment', 'Ministry of Defence': a capitalised head, 'for'/'of', capitalised words.
     rf"|(?=[A-Z])(?i:{_ORGANISATION_HEADS})\s+(?:for|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:and\s+)?{_CAPITALISED}){{0,3}}"
-    # 'the town council', 'the fire service', 'the Syrian army': 'the', up to two words, a head.
-    rf"|(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{_ORGANISATION_HEADS})"
+    # 'the town council', 'the fire service', 'the Syrian army': 'the', one or two words, a head;
+    # or a body that speaks for itself: 'the council', 'the government', 'the police'.
+    rf"|(?<=[Tt]he\s)(?:(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{_ORGANISATION_HEADS})|{_SPEAKING_BODIES})"
     rf")(?!{LETTER})"
 )
 

@@ -179,3 +179,13 @@ def test_a_story_that_is_not_the_bundled_one_gets_its_people_and_organisations_f
     found = {(s.name, s.kind) for s in find_sources(storm.report("002"), terms=terms)}
     assert {("Robert Carter", "named_official"), ("Environment Agency", "institution"),
             ("Department for Environment", "institution"), ("a spokesperson", "anonymous")} <= found
+
+
+def test_an_organisation_with_the_verb_far_away_is_not_speaking():
+    text = "She served in the Navy and retired from the service as a rear admiral, said her husband."
+    assert all(s.kind != "institution" for s in find_sources(text, terms=general_terms()))
+
+
+def test_a_title_from_the_general_list_is_not_part_of_the_name():
+    found = find_sources("Party Chairwoman Donna Brazile said the debates would go ahead.", terms=general_terms())
+    assert ("Donna Brazile", "named_official") in [(s.name, s.kind) for s in found]
