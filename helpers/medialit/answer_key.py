@@ -18,13 +18,15 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .errors import StoryError
 from .files import read_json
 from .progress import unused_sibling, write_atomically
 from .segmentation import GROUP_OF_ROLE, ROLES, Block
-from .story import Report
+
+if TYPE_CHECKING:  # story imports this module to read the key: no import cycle at run time
+    from .story import Report
 
 ANSWER_KEY_FILE = "answer_key.json"
 

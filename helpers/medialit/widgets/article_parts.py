@@ -335,7 +335,8 @@ class Labeller(SavedBox):
                 labels[entry.line] = Label(GROUP_OF_ROLE[entry.role], entry.role)
                 whys[entry.line] = entry.why
         cards = []
-        for block in report.blocks:
+        # The cards carry the helper's own guess (the key may decide report.blocks; it is marked separately).
+        for block in report.helper_blocks:
             card = Card(block, labels.get(block.line), teacher=self.teacher, why=whys.get(block.line, ""))
             self._wire(card)
             cards.append(card)
