@@ -2,47 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-import json
-import re
-import shutil
-from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-import medialit
-
-from medialit.quotes import (
-    REFERENCE_FILE,
-    SAME_REMARK_THRESHOLD,
-    Quote,
-    ReferenceVersion,
-    Synonyms,
-    align_quotes,
-    compare_quotes,
-    content_words,
-    extract_quotes,
-    group_quotes,
-    reference_notes,
-    reference_synonyms,
-    reference_versions,
-)
-from medialit.story import StoryError, bundled_story_folder, load_story
-from quote_cases import (
-    EXPECTED_QUOTES,
-    EXPECTED_GROUPS,
-    KONASHENKOV,
-    REFERENCE_MD,
-    UNICODE_SPACES,
-    copy_story,
-    found,
-    page,
-    signature,
-    words_of,
-)
+from medialit.quotes import Quote, compare_quotes, extract_quotes, reference_versions
+from quote_cases import KONASHENKOV, words_of
 
 
 # --- comparing two versions --------------------------------------------------------------------
