@@ -623,6 +623,7 @@ def test_an_unpaired_quotation_mark_quotes_nothing():
         ("The minister failed to act", ("failed to", "unattributed_claim")),  # Karttunen 1971
         ("Voters realized that the tax was a mistake", ("realized", "unattributed_claim")),  # Hooper 1975
         ("The man supposedly stole a car", ("supposedly", "vague")),  # Hyland 2005
+        ("Sadly, the bridge was closed", ("Sadly", "feeling")),  # Quirk et al. 1985, attitudinal disjuncts
     ],
 )
 def test_each_published_list_is_used(text, expected):
