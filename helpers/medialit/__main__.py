@@ -1,6 +1,6 @@
 """The `medialit` command (also `python -m medialit`): make and check a teacher's own story.
 
-    medialit new-story SOURCE_DIR STORY_DIR [--title T] [--date YYYY-MM-DD]
+    medialit new-story SOURCE_DIR STORY_DIR [--title T] [--date YYYY-MM-DD] [--reference FILE ...]
     medialit check-story STORY_DIR
 """
 
@@ -30,19 +30,23 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("story", help="new, empty folder to write the story into")
     make.add_argument("--title", default="", help="the story's title (default: the folder's name)")
     make.add_argument("--date", default="", help="the date of the event, e.g. 2024-05-01")
+    make.add_argument("--reference", action="append", default=[], metavar="FILE",
+                      help="a .txt reference version (first line: source and date); repeat for more")
     check = commands.add_parser("check-story", help="list every problem with a story folder, with its fix")
     check.add_argument("story", help="the story folder to check")
     args = parser.parse_args(argv)
 
     if args.command == "new-story":
         try:
-            story = new_story(args.source, args.story, title=args.title, date=args.date)
+            story = new_story(args.source, args.story, title=args.title, date=args.date, references=args.reference)
         except StoryError as error:
             print(f"Could not make the story:\n{error}", file=sys.stderr)
             return 1
         print(f"Made the story '{story.title}' with {len(story.reports)} reports in {story.folder}.")
         for note in story.notes:
             print(f"• {note}")
+        if story.references:
+            print(f"References: {', '.join(r.source for r in story.references)}.")
         if story.key_proposed:
             print("The answer key is proposed from the saved pages: confirm it in lesson 1's teacher mode.")
         print(f"Next: medialit check-story {story.folder}")

@@ -23,13 +23,24 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoryError
-from .files import decode_utf8, read_bytes, slug
+from .files import decode_utf8, read_bytes, read_text, slug
 from .page_key import ProposedEntry, propose_key
-from .story import METADATA_FILE, MAX_REPORT_BYTES, Story, inside_files, load_story, report_id
+from .story import (
+    MAX_REFERENCE_BYTES,
+    MAX_REPORT_BYTES,
+    METADATA_FILE,
+    REFERENCES_FOLDER,
+    Story,
+    inside_files,
+    load_story,
+    parse_reference,
+    report_id,
+)
 from .webpage import WebPage, html_to_text, read_page  # noqa: F401 - html_to_text: kept for existing callers
 
 ANSWER_KEY_FILE = "answer_key.json"
@@ -38,7 +49,8 @@ SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_REPORTS = 999
 
 
-def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str = "", date: str = "") -> Story:
+def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str = "", date: str = "",
+              references: Iterable[str | os.PathLike] = ()) -> Story:
     """Turn a folder of ``.txt``/``.html`` reports into a story folder; return the loaded story.
 
     Web pages get a *proposed* answer key (trafilatura and the kit's rules: :mod:`medialit.page_key`),
@@ -48,7 +60,9 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
 
     The story is written to a temporary folder beside ``target`` and renamed when complete, so a
     failure (a full disk) leaves nothing behind. Refuses to write into a folder that already has
-    files. Raises :class:`StoryError` naming each bad file and the fix.
+    files. ``references`` are ``.txt`` files copied into the story's ``references/`` folder: the first
+    line names the source and the date, the rest is the text (lesson 3 offers them as references).
+    Raises :class:`StoryError` naming each bad file and the fix.
 
     Example:
         >>> import tempfile, pathlib
@@ -76,6 +90,8 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
     if target.exists() and any(target.iterdir()):
         raise StoryError([f"{target} already has files in it: choose a new, empty folder for the story."])
     reports, problems = _convert_all(files)
+    extra, reference_problems = _references(references)
+    problems += reference_problems
     if problems:
         raise StoryError(problems)
     notes += [note for report in reports for note in report.notes]
@@ -101,6 +117,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         **{f"{r.id}_{slug(_stem(r.original), 'report')[:40]}.txt": r.text for r in reports},
         METADATA_FILE: json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
         ANSWER_KEY_FILE: _key_text(key),
+        **extra,
     })
     return load_story(target)
 
@@ -150,6 +167,28 @@ def _convert_all(files: list[Path]) -> tuple[list[_Converted], list[str]]:
     return sorted(converted, key=lambda report: report.id), problems
 
 
+def _references(paths: Iterable[str | os.PathLike]) -> tuple[dict[str, str], list[str]]:
+    """The reference files to write (``references/NAME.txt`` -> text), checked first, and their problems."""
+    files: dict[str, str] = {}
+    problems: list[str] = []
+    for path in map(Path, paths):
+        name = f"{REFERENCES_FOLDER}/{slug(path.stem, 'reference')[:40]}.txt"
+        try:
+            if path.suffix.lower() != ".txt":
+                raise StoryError([f"{path.name}: a reference must be a .txt file whose first line names the source "
+                                  "and the date: copy the text into one."])
+            text = read_text(path, path.name, limit=MAX_REFERENCE_BYTES)
+            parse_reference(text, path.name)
+        except StoryError as error:
+            problems.extend(error.problems)
+            continue
+        if name in files:
+            problems.append(f"{path.name}: two references would have the same name {name}: rename one.")
+            continue
+        files[name] = text
+    return files, problems
+
+
 def _stem(name: str) -> str:
     return re.sub(r"^\d{3}(?=[_\-. ]|$)", "", Path(name).stem)  # the id is already in front
 
@@ -173,6 +212,7 @@ def _write_folder(target: Path, files: dict[str, str]) -> None:
                           "write to, with some free space."]) from None
     try:
         for name, text in files.items():
+            (staging / name).parent.mkdir(exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a story folder is shared like any other
         if target.exists():

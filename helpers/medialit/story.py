@@ -22,14 +22,25 @@ from pathlib import Path
 from .errors import StoryError
 from .files import by_id, read_json, read_text, slug
 from .segmentation import Block, segment
+from .text import MONTH
 from .story_choice import chosen_story
 
 #: Reports larger than this are refused: a scrape of one article is a few kB.
 MAX_REPORT_BYTES = 2 * 1024 * 1024
 METADATA_FILE = "story.json"
+#: A story's optional folder of reference versions (the original statement, a wire story...).
+REFERENCES_FOLDER = "references"
+#: A reference is one statement or wire story, a few kB; this is far more.
+MAX_REFERENCE_BYTES = 256 * 1024
 STORY_ENV = "MEDIALIT_STORY"
 
 _ID = re.compile(r"^(\d{3})(?:[_\-. ]|$)")
+# A date as a reference's first line may give it: 2017-09-21, 21 September 2017, Sept. 21, 2017, 21.09.2017, May 2024.
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{MONTH}\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,29 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A reference version of the story's statement, from ``references/NAME.txt``: whose words, when, and the text.
+
+    The file's first line names the source and the date ("TASS, 21 September 2017"); the rest is the text.
+
+    Example:
+        >>> ref = Reference("tass.txt", "TASS, 21 September 2017", "Moscow warned...")
+        >>> ref.source, ref.date
+        ('TASS, 21 September 2017', '21 September 2017')
+    """
+
+    filename: str
+    source: str
+    text: str
+
+    @property
+    def date(self) -> str:
+        """The date the first line gives, as written; empty if it gives none."""
+        found = _DATE.search(self.source)
+        return found.group(0) if found else ""
+
+
+@dataclass(frozen=True)
 class Story:
     """Several reports of one event, in id order.
 
@@ -110,6 +144,8 @@ class Story:
     metadata: dict = field(default_factory=dict, compare=False, repr=False)
     #: Files in the folder that were skipped, and why (a link leading outside the folder...).
     notes: tuple[str, ...] = ()
+    #: Reference versions from the ``references/`` folder, in file-name order (lesson 3 offers them).
+    references: tuple[Reference, ...] = ()
 
     def report(self, report_id: str) -> Report:
         """The report with this id; :class:`StoryError` if there is none."""
@@ -157,6 +193,11 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
     if not problems:
         metadata, meta_problems = _read_metadata(folder, [report_id for report_id, _, _ in texts])
         problems.extend(meta_problems)
+    references: list[Reference] = []
+    if not problems:
+        references, reference_problems, reference_notes = read_references(folder)
+        problems.extend(reference_problems)
+        notes.extend(reference_notes)
     key: dict = {}
     if not problems:
         from .answer_key import load_answer_key  # answer_key reads Report from here: import late (no cycle at load)
@@ -188,6 +229,7 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         bundled=bundled,
         metadata=metadata,
         notes=tuple(notes) + tuple(metadata.get("notes", ())),
+        references=tuple(references),
     )
 
 
@@ -249,6 +291,64 @@ def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]], 
             continue
         texts.append((rid, file.name, text))
     return problems, sorted(texts), notes
+
+
+def read_references(folder: Path) -> tuple[list[Reference], list[str], list[str]]:
+    """The story's reference versions, the problems with them (each naming the file and the fix), and notes.
+
+    Example:
+        >>> import tempfile
+        >>> story = Path(tempfile.mkdtemp())
+        >>> (story / "references").mkdir()
+        >>> _ = (story / "references" / "tass.txt").write_text("TASS, 21 September 2017\\nMoscow warned...")
+        >>> [r.source for r in read_references(story)[0]]
+        ['TASS, 21 September 2017']
+    """
+    home = folder / REFERENCES_FOLDER
+    if not home.is_dir():
+        return [], [], []
+    try:
+        names = sorted(p for p in home.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as error:
+        return [], [f"The folder {home} cannot be read ({error.strerror or error}): check that you may open it."], []
+    files, notes = inside_files(home, names)
+    references: list[Reference] = []
+    problems: list[str] = []
+    for file in files:
+        where = f"{REFERENCES_FOLDER}/{file.name}"
+        try:
+            text = read_text(file, where, limit=MAX_REFERENCE_BYTES)
+        except StoryError as error:
+            problems.extend(error.problems)
+            continue
+        try:
+            reference = parse_reference(text, file.name, where)
+        except StoryError as error:
+            problems.extend(error.problems)
+            continue
+        if not reference.date:
+            notes.append(f"{where}: its first line gives no date (e.g. '21 September 2017'): add one so students "
+                         "know when these words were published.")
+        references.append(reference)
+    return references, problems, notes
+
+
+def parse_reference(text: str, filename: str, where: str = "") -> Reference:
+    """A reference file's text as a :class:`Reference`; :class:`StoryError` if it lacks its first line or text.
+
+    Example:
+        >>> parse_reference("Reuters, 21 September 2017\\n\\nRussia warned the United States...", "reuters.txt").date
+        '21 September 2017'
+    """
+    where = where or filename
+    first, _, rest = text.strip().partition("\n")
+    if not first.strip() or not rest.strip():
+        raise StoryError([f"{where} needs two parts: a first line naming the source and the date "
+                          "(e.g. 'TASS, 21 September 2017'), then the text itself."])
+    if len(first) > 200:
+        raise StoryError([f"{where}: the first line should only name the source and the date (it is "
+                          f"{len(first)} characters long): put the text on the lines below it."])
+    return Reference(filename, " ".join(first.split()), rest.strip() + "\n")
 
 
 def inside_files(folder: Path, paths: list[Path]) -> tuple[list[Path], list[str]]:

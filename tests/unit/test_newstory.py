@@ -315,3 +315,25 @@ def test_a_read_only_parent_folder_is_a_plain_message(source, tmp_path, monkeypa
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
     with pytest.raises(StoryError, match="Cannot write into"):
         new_story(source, tmp_path / "story")
+
+
+def test_new_story_copies_reference_files_into_the_story(source, tmp_path):
+    wire = tmp_path / "Wire story.txt"
+    wire.write_text("Wire service, 3 March 2024\nThe council said twenty shops closed.\n")
+    story = new_story(source, tmp_path / "story", references=[wire])
+    assert [(r.filename, r.source) for r in story.references] == [("wire-story.txt", "Wire service, 3 March 2024")]
+
+
+def test_a_bad_reference_file_stops_new_story_and_nothing_is_written(source, tmp_path):
+    bad = tmp_path / "wire.txt"
+    bad.write_text("just one line")
+    with pytest.raises(StoryError, match="wire.txt needs two parts"):
+        new_story(source, tmp_path / "story", references=[bad])
+    assert not (tmp_path / "story").exists()
+
+
+def test_cli_new_story_takes_references(source, tmp_path, capsys):
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Wire service, 3 March 2024\nThe council said twenty shops closed.\n")
+    assert main(["new-story", str(source), str(tmp_path / "story"), "--reference", str(wire)]) == 0
+    assert "References: Wire service, 3 March 2024." in capsys.readouterr().out

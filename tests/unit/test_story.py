@@ -325,3 +325,46 @@ def test_a_malformed_answer_key_stops_the_story_with_its_name(tmp_path):
 def test_a_malformed_answer_key_section_in_story_json_is_named(tmp_path):
     folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "story.json": '{"answer_key": {"status": 3}}'})
     assert "'answer_key' must be like" in problems_of(folder)
+
+
+# --- reference versions in references/ (issue 12 item 3) ----------------------------------------
+
+
+def with_references(tmp_path, files: dict[str, str | bytes]) -> Path:
+    folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT})
+    write_story(folder / "references", files)
+    return folder
+
+
+def test_reference_files_become_the_storys_references_in_name_order(tmp_path):
+    folder = with_references(tmp_path, {"b-wire.txt": "Wire service, 3 March 2024\nThe sea came over.",
+                                        "a-council.txt": "Town council statement, 2 March 2024\n\nThe road is shut."})
+    story = load_story(folder)
+    assert [(r.filename, r.source, r.date, r.text) for r in story.references] == [
+        ("a-council.txt", "Town council statement, 2 March 2024", "2 March 2024", "The road is shut.\n"),
+        ("b-wire.txt", "Wire service, 3 March 2024", "3 March 2024", "The sea came over.\n"),
+    ]
+
+
+def test_a_story_without_a_references_folder_has_none(tmp_path):
+    assert load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT})).references == ()
+
+
+def test_a_reference_with_only_one_line_is_a_problem_naming_it(tmp_path):
+    assert "references/wire.txt needs two parts" in problems_of(with_references(tmp_path, {"wire.txt": "Only a line"}))
+
+
+def test_a_reference_without_a_date_gets_a_note(tmp_path):
+    story = load_story(with_references(tmp_path, {"wire.txt": "Wire service\nThe sea came over."}))
+    assert any("references/wire.txt: its first line gives no date" in note for note in story.notes)
+
+
+def test_a_reference_that_is_not_utf8_is_a_problem_naming_it(tmp_path):
+    assert "references/wire.txt is not UTF-8" in problems_of(with_references(tmp_path, {"wire.txt": b"Wire\n\xff"}))
+
+
+def test_a_reference_linking_outside_the_folder_is_skipped(tmp_path):
+    folder = with_references(tmp_path, {})
+    (folder / "references" / "passwd.txt").symlink_to("/etc/passwd")
+    story = load_story(folder)
+    assert story.references == () and any("passwd.txt links to a file outside" in n for n in story.notes)
