@@ -211,14 +211,14 @@ def load_terms(path: str | os.PathLike | None = None) -> Terms:
 
 def _text_list(value: object, where: str, problems: list[str]) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"{where} must be a list of words in quotes, like [\"regime\", \"regimes\"].")
+        problems.append(f"{where} must be a list of words in quotes, like [\"storm\", \"storms\"].")
         return ()
     return tuple(v.strip() for v in value)
 
 
 def _forms_map(value: object, where: str, problems: list[str]) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict) or not value:
-        problems.append(f"{where} must be an object like {{\"regime\": [\"regime\", \"regimes\"]}}.")
+        problems.append(f"{where} must be an object like {{\"storm\": [\"storm\", \"storms\"]}}.")
         return {}
     return {str(key): _text_list(forms, f"{where}: '{key}'", problems) for key, forms in value.items()}
 

@@ -47,7 +47,7 @@ READABILITY_EXPLAINED = (
     "sentences and long words give a lower reading ease (harder) and a higher grade (the US school "
     "year a reader would need).</p>"
     "<p><b>What it cannot say.</b> It cannot tell whether a report is true, fair or balanced, or whether "
-    "its words are loaded: 'regime' and 'government' both have a few syllables. A short, easy sentence "
+    "its words are loaded: 'slammed' and 'said' have one syllable each. A short, easy sentence "
     "can still be false or one-sided.</p>"
     "<p><i>The kit runs offline, so textstat counts syllables with a hyphenation dictionary. Scores can "
     "differ by a point or two from online calculators.</i></p>"
