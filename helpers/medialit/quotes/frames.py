@@ -79,7 +79,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     """the a an but and however meanwhile later also then earlier in on at as if when while this that
     these those both he she they it we i his her their its our so yet still even only after before
     during following since until despite asked speaking according another other some many several
-    most all few one""".split()
+    most all few one instead moreover furthermore indeed thus now today yesterday here there finally
+    first second third lastly overall""".split()
 )
 
 #: Words that open an introductory phrase before a sentence's subject ("At a rally, Trump ...").

@@ -40,7 +40,7 @@ _FILLER = re.compile(
 _DETERMINERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that",
     "many", "some", "several", "two", "three", "few", "no", "any", "such", "of", "to", "for", "with", "and",
-    "by", "in", "on", "at", "from", "into", "about", "over",
+    "by", "in", "on", "at", "from", "into", "about", "over", "all", "as", "than", "what",
 }
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:through|in|on|at|of|from|to|with|by|into|across|around|near|outside|inside|over|under)\s*$"
@@ -49,7 +49,10 @@ _AFTER_PREPOSITION = re.compile(
 _BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also"}
 _AND = {"and", "but", "then"}
 # Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
-_NOT_IN_PHRASE = {"and", "or", "but", "that", "which", "who", "while", "when", "where", "because", "after", "before"}
+_NOT_IN_PHRASE = {
+    "and", "or", "but", "that", "which", "who", "while", "when", "where", "because", "after", "before",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "than", "what", "if",
+}
 # How far back from a quote its sentence's attribution is looked for. Attributions sit next
 # to their quote; looking back to the start of a sentence of any length made long paragraphs
 # quadratic (issue 15 row 4).
@@ -110,6 +113,7 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
         name.insert(0, word.rstrip(".") if not re.fullmatch(r"[A-Z]\.", word) else word)
     if not name:
         return _NOBODY
+    name[-1] = re.sub(r"['’]s$", "", name[-1])  # "China’s": the name, not its possessive
     if len(name) >= 2 or titles:
         return _Who("person", " ".join(name), tuple(titles))
     return _Who("name", name[0])
@@ -326,7 +330,7 @@ def _phrase_at_start(text: str) -> _Who:
     match = re.match(r"\s*(?:the|a|an|one|another)\s", text, re.IGNORECASE)
     if not match:
         return _NOBODY
-    words = text.split()[:7]
+    words = text.split()[:6]  # a speaker is named in a few words, not a clause
     phrase = [words[0]]
     for word in words[1:]:
         core = word.strip(",;:.")
