@@ -39,6 +39,7 @@ __all__ = [
     "parse_terms",
     "rename_group",
     "story_terms",
+    "terms_problems",
 ]
 
 TERMS_FILE = "terms.json"
@@ -181,6 +182,30 @@ def parse_terms(data: object, name: str) -> Terms:
     if problems:
         raise StoryError(problems)
     return terms
+
+
+def terms_problems(story_folder: str | os.PathLike) -> list[str]:
+    """What is wrong with a story folder's ``terms.json``, for the story check ([] when fine or absent).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "terms.json").write_text('{"groups": "storm"}')
+        >>> "'groups' must be a list" in terms_problems(folder)[0]
+        True
+    """
+    path = Path(story_folder) / TERMS_FILE
+    if not path.is_file():
+        return []
+    try:
+        data = read_json(path, str(path), "Look for a missing comma or quote just before that spot.",
+                         resave="re-save it as UTF-8 in your text editor.")
+        if isinstance(data, dict) and "groups" not in data:
+            data = {**data, "groups": [_group_json(g) for g in general_terms().groups]}
+        parse_terms(data, str(path))
+    except StoryError as error:
+        return list(error.problems)
+    return []
 
 
 def _group_json(group: TermGroup) -> dict:

@@ -22,6 +22,7 @@ from medialit.terms import (
     parse_terms,
     rename_group,
     story_terms,
+    terms_problems,
 )
 from medialit.word_counts import count_terms
 
@@ -186,3 +187,16 @@ def test_a_group_in_any_script_gets_an_id_lesson_4_accepts(tmp_path: Path):
 def test_an_edit_that_cannot_be_done_says_why(edit, message):
     with pytest.raises(StoryError, match=message):
         edit()
+
+
+def test_the_story_check_finds_a_broken_terms_file_and_nothing_in_a_good_or_missing_one(tmp_path: Path):
+    assert terms_problems(tmp_path) == []
+    (tmp_path / TERMS_FILE).write_text(json.dumps({"sources": {"not_people": ["Portbury"]}}), encoding="utf-8")
+    assert terms_problems(tmp_path) == []
+    (tmp_path / TERMS_FILE).write_text('{"groups": [\n  {"id": "x" "title": "X"}\n]}', encoding="utf-8")
+    (problem,) = terms_problems(tmp_path)
+    assert TERMS_FILE in problem and "line 2" in problem
+
+
+def test_the_bundled_storys_word_lists_pass_the_story_check():
+    assert terms_problems(load_story().folder) == []
