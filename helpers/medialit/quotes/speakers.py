@@ -20,7 +20,7 @@ from medialit.quotes.frames import (
     SAYING_NOUNS,
     TITLES,
 )
-from medialit.quotes.marks import _ALL_MARKS, _WORDY, _Span
+from medialit.quotes.marks import _WORDY, _Span
 from medialit.quotes.records import Quote
 from medialit.segmentation import Block
 from medialit.text import sentences
