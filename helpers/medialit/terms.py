@@ -29,15 +29,11 @@ __all__ = [
     "NumberTopic",
     "TermGroup",
     "Terms",
-    "add_group",
     "bundled_terms_file",
-    "drop_group",
     "general_terms",
     "general_terms_file",
     "load_terms",
-    "merge_groups",
     "parse_terms",
-    "rename_group",
     "story_terms",
     "terms_problems",
 ]
@@ -332,103 +328,3 @@ def _parse_terms(data: object, name: str, problems: list[str]) -> Terms:
         cues = _text_list(raw.get("cues"), f"{where}: 'cues'", problems)
         topics.append(NumberTopic(raw["id"], raw["title"], measure, unit, cues, str(raw.get("note", ""))))
     return Terms(tuple(groups), sources, verbs, titles, roles, modifiers, tuple(topics), name, not_people)
-
-
-# --------------------------------------------------------------------------- editing a story's groups
-# Pure functions for the teacher's story builder: each returns a new list and leaves the old one alone.
-
-
-def _index(groups: list[TermGroup], group_id: str) -> int:
-    for index, group in enumerate(groups):
-        if group.id == group_id:
-            return index
-    known = ", ".join(g.id for g in groups) or "none"
-    raise StoryError([f"There is no word group {group_id!r}. The groups are: {known}."])
-
-
-def _new_id(title: str, groups: list[TermGroup]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")[:40] or "group"
-    taken = {g.id for g in groups}
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}_{number}", number + 1
-    return candidate
-
-
-def rename_group(groups: list[TermGroup], group_id: str, title: str) -> list[TermGroup]:
-    """The groups with one group's title changed (the title students see).
-
-    Example:
-        >>> [g.title for g in rename_group([TermGroup("g", "Old", {"a": ("a",)})], "g", "Naming the storm")]
-        ['Naming the storm']
-    """
-    if not title.strip():
-        raise StoryError(["A group's title cannot be empty: type the words students will see above its chart."])
-    groups = list(groups)
-    index = _index(groups, group_id)
-    groups[index] = replace(groups[index], title=" ".join(title.split()))
-    return groups
-
-
-def drop_group(groups: list[TermGroup], group_id: str) -> list[TermGroup]:
-    """The groups without one of them.
-
-    Example:
-        >>> [g.id for g in drop_group([TermGroup("a", "A", {"x": ("x",)}), TermGroup("b", "B", {"y": ("y",)})], "a")]
-        ['b']
-    """
-    groups = list(groups)
-    del groups[_index(groups, group_id)]
-    return groups
-
-
-def merge_groups(groups: list[TermGroup], group_ids: list[str], title: str) -> list[TermGroup]:
-    """The groups with several merged into one, placed where the first of them was.
-
-    The merged group keeps the id of the one that comes first in ``groups``, takes ``title``,
-    and holds every term of the merged groups (a term in two of them keeps the first one's forms).
-
-    Example:
-        >>> merged = merge_groups([TermGroup("a", "A", {"x": ("x",)}), TermGroup("b", "B", {"y": ("y",)})], ["a", "b"], "Both")
-        >>> [(g.id, g.title, list(g.terms)) for g in merged]
-        [('a', 'Both', ['x', 'y'])]
-    """
-    if len(set(group_ids)) < 2:
-        raise StoryError(["Choose at least two different groups to merge."])
-    groups = list(groups)
-    indexes = sorted({_index(groups, group_id) for group_id in group_ids})
-    chosen = [groups[i] for i in indexes]
-    terms: dict[str, tuple[str, ...]] = {}
-    for group in chosen:
-        for term, forms in group.terms.items():
-            terms.setdefault(term, forms)
-    notes = " ".join(g.note for g in chosen if g.note)
-    merged = TermGroup(chosen[0].id, " ".join(title.split()) or chosen[0].title, terms, notes)
-    first = min(indexes)
-    kept = [g for i, g in enumerate(groups) if i not in indexes]
-    kept.insert(sum(1 for i in range(first) if i not in indexes), merged)
-    return kept
-
-
-def add_group(groups: list[TermGroup], title: str, words: str) -> list[TermGroup]:
-    """The groups with a new one at the end, from a title and the words a teacher types.
-
-    ``words`` are separated by commas; spellings of one word by '/': "regime/regimes, government".
-
-    Example:
-        >>> new = add_group([], "Naming the storm", "storm/storms, gale")[0]
-        >>> new.id, new.terms
-        ('naming_the_storm', {'storm': ('storm', 'storms'), 'gale': ('gale',)})
-    """
-    if not title.strip():
-        raise StoryError(["A new group needs a title: type the words students will see above its chart."])
-    terms: dict[str, tuple[str, ...]] = {}
-    for entry in words.split(","):
-        forms = tuple(dict.fromkeys(" ".join(form.split()) for form in entry.split("/") if form.strip()))
-        if forms:
-            terms.setdefault(forms[0], forms)
-    if not terms:
-        raise StoryError(["A new group needs at least one word: type words separated by commas, like 'storm, gale'."])
-    groups = list(groups)
-    groups.append(TermGroup(_new_id(title, groups), " ".join(title.split()), terms))
-    return groups

@@ -9,18 +9,11 @@ import pytest
 from kit_testing import ROOT
 
 from lesson4_pages import TERMS
-from medialit.story import StoryError
-from medialit.story import load_story
+from medialit.story import StoryError, load_story
 from medialit.terms import (
     TERMS_FILE,
-    TermGroup,
-    add_group,
-    drop_group,
     general_terms,
     load_terms,
-    merge_groups,
-    parse_terms,
-    rename_group,
     story_terms,
     terms_problems,
 )
@@ -136,57 +129,6 @@ def _story_with(tmp_path: Path, terms: dict):
         (folder / f"{number}_page.txt").write_text(f"Headline {number}\n\nThe storm hit the coast, officials said.\n")
     (folder / TERMS_FILE).write_text(json.dumps(terms), encoding="utf-8")
     return load_story(folder)
-
-
-# --- a teacher edits the proposed groups ---------------------------------------------------------
-
-STORM = [
-    TermGroup("storm", "Storm", {"storm": ("storm", "storms")}),
-    TermGroup("water", "Water", {"flood": ("flood",), "surge": ("surge",)}),
-    TermGroup("blame", "Blame", {"failed": ("failed",), "storm": ("storm",)}),
-]
-
-
-def test_renaming_changes_only_the_title_and_leaves_the_old_list_alone():
-    renamed = rename_group(STORM, "water", "  Naming the  water ")
-    assert [g.title for g in renamed] == ["Storm", "Naming the water", "Blame"]
-    assert STORM[1].title == "Water"
-
-
-def test_merging_keeps_the_first_groups_place_id_and_forms():
-    merged = merge_groups(STORM, ["blame", "storm"], "Storm and blame")
-    assert [g.id for g in merged] == ["storm", "water"]
-    assert merged[0].title == "Storm and blame"
-    assert merged[0].terms == {"storm": ("storm", "storms"), "failed": ("failed",)}
-
-
-def test_dropping_removes_one_group():
-    assert [g.id for g in drop_group(STORM, "water")] == ["storm", "blame"]
-
-
-def test_adding_reads_words_and_spellings_as_a_teacher_types_them():
-    added = add_group(STORM, "Storm", "gale / gales,, wind ,")[-1]
-    assert added.id == "storm_2" and added.terms == {"gale": ("gale", "gales"), "wind": ("wind",)}
-
-
-def test_a_group_in_any_script_gets_an_id_lesson_4_accepts(tmp_path: Path):
-    groups = add_group([], "Названия", "буря")
-    parse_terms({"groups": [{"id": groups[0].id, "title": groups[0].title, "terms": {"буря": ["буря"]}}]}, "t.json")
-
-
-@pytest.mark.parametrize(
-    "edit, message",
-    [
-        (lambda: rename_group(STORM, "nope", "X"), "no word group 'nope'.*storm, water, blame"),
-        (lambda: rename_group(STORM, "storm", "  "), "title cannot be empty"),
-        (lambda: merge_groups(STORM, ["storm"], "X"), "at least two"),
-        (lambda: add_group(STORM, "Wind", " , "), "at least one word"),
-        (lambda: add_group(STORM, "", "gale"), "needs a title"),
-    ],
-)
-def test_an_edit_that_cannot_be_done_says_why(edit, message):
-    with pytest.raises(StoryError, match=message):
-        edit()
 
 
 def test_the_story_check_finds_a_broken_terms_file_and_nothing_in_a_good_or_missing_one(tmp_path: Path):
