@@ -17,8 +17,8 @@ words, so ``a_w`` is the word's count in the whole story.
 different reports use in the same places (the same words before or after them: different
 names for one thing) go in one group; the rest are grouped by the report that uses them more;
 and the kit's general groups (reporting verbs, hedges) follow, cut to the words the story has.
-Every proposed word occurs in the story's article bodies. :func:`write_terms` saves the groups
-as the story's ``terms.json``.
+Every proposed word occurs in the story's article bodies. :func:`medialit.terms.write_terms`
+saves them as the story's ``terms.json``.
 
 Example:
     >>> from medialit.story import load_story
@@ -28,25 +28,19 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Mapping
 
 # Absolute, not relative, so `python -m doctest helpers/medialit/distinctive_words.py` runs the examples.
-from medialit.errors import StoryError
-from medialit.files import parse_json, read_json
 from medialit.passages import LETTER, alternation, report_passages
-from medialit.progress import write_atomically
 from medialit.story import Story
-from medialit.terms import TERMS_FILE, TermGroup, general_terms, parse_terms
+from medialit.terms import TermGroup, general_terms
 from medialit.text import STOPWORDS, stem, words
 
-__all__ = ["WordScore", "log_odds", "propose_terms", "write_terms"]
+__all__ = ["WordScore", "log_odds", "propose_terms"]
 
 #: A word is distinctive of a report when its z-score is at least this: a one-sided test at the
 #: 5% level that the report uses it more than the others. News reports are short, so the
@@ -294,37 +288,3 @@ def propose_terms(story: Story) -> list[TermGroup]:
         placed.update(s.word for s in left)
     taken = {term for group in groups for term in group.terms}
     return groups + _general_groups([text for texts in bodies.values() for text in texts], taken)
-
-
-def write_terms(story_folder: str | os.PathLike, groups: Iterable[TermGroup]) -> Path:
-    """Save ``groups`` as the story's ``terms.json`` and return its path.
-
-    The other parts of an existing file (its ``sources`` lists, ``number_topics``) are kept.
-    The file is checked by reading it back the way lesson 4 does, and written in one step,
-    so a broken list never replaces a good one: a :class:`StoryError` says what is wrong.
-
-    Example:
-        >>> import tempfile
-        >>> folder = tempfile.mkdtemp()
-        >>> path = write_terms(folder, [TermGroup("g", "Storm words", {"storm": ("storm", "storms")})])
-        >>> json.loads(path.read_text())["groups"][0]["terms"]
-        {'storm': ['storm', 'storms']}
-    """
-    folder = Path(story_folder)
-    if not folder.is_dir():
-        raise StoryError([f"{folder} is not a folder: give the story's folder, where its pages are."])
-    path = folder / TERMS_FILE
-    data: dict = {}
-    if path.is_file():
-        old = read_json(path, str(path), "Fix that spot, or delete the file to start again.")
-        data = dict(old) if isinstance(old, dict) else {}
-    data.setdefault("note", "Word lists for lesson 4, proposed by the kit from this story's reports: rename, merge, "
-                            "drop or add groups in any text editor. Parts left out come from the kit's general lists.")
-    data["groups"] = [
-        {"id": g.id, "title": g.title, "note": g.note, "terms": {term: list(forms) for term, forms in g.terms.items()}}
-        for g in groups
-    ]
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    parse_terms(parse_json(text, str(path)), str(path))  # raises before anything is written
-    write_atomically(path, text)
-    return path

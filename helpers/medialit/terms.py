@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, replace
@@ -19,7 +20,8 @@ from pathlib import Path
 
 # Absolute, not relative, so `python -m doctest helpers/medialit/terms.py` runs the examples.
 from medialit.errors import StoryError
-from medialit.files import read_json
+from medialit.files import parse_json, read_json
+from medialit.progress import write_atomically
 from medialit.story import Story
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "parse_terms",
     "story_terms",
     "terms_problems",
+    "write_terms",
 ]
 
 TERMS_FILE = "terms.json"
@@ -328,3 +331,38 @@ def _parse_terms(data: object, name: str, problems: list[str]) -> Terms:
         cues = _text_list(raw.get("cues"), f"{where}: 'cues'", problems)
         topics.append(NumberTopic(raw["id"], raw["title"], measure, unit, cues, str(raw.get("note", ""))))
     return Terms(tuple(groups), sources, verbs, titles, roles, modifiers, tuple(topics), name, not_people)
+
+
+def write_terms(story_folder: str | os.PathLike, groups: Iterable[TermGroup]) -> Path:
+    """Save ``groups`` as the story's ``terms.json`` and return its path.
+
+    The other parts of an existing file (its ``sources`` lists, ``number_topics``) are kept.
+    The file is checked by reading it back the way lesson 4 does, and written in one step,
+    so a broken list never replaces a good one: a :class:`StoryError` says what is wrong.
+
+    Example:
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> path = write_terms(folder, [TermGroup("g", "Storm words", {"storm": ("storm", "storms")})])
+        >>> import json
+        >>> json.loads(path.read_text())["groups"][0]["terms"]
+        {'storm': ['storm', 'storms']}
+    """
+    folder = Path(story_folder)
+    if not folder.is_dir():
+        raise StoryError([f"{folder} is not a folder: give the story's folder, where its pages are."])
+    path = folder / TERMS_FILE
+    data: dict = {}
+    if path.is_file():
+        old = read_json(path, str(path), "Fix that spot, or delete the file to start again.")
+        data = dict(old) if isinstance(old, dict) else {}
+    data.setdefault("note", "Word lists for lesson 4, proposed by the kit from this story's reports: rename, merge, "
+                            "drop or add groups in any text editor. Parts left out come from the kit's general lists.")
+    data["groups"] = [
+        {"id": g.id, "title": g.title, "note": g.note, "terms": {term: list(forms) for term, forms in g.terms.items()}}
+        for g in groups
+    ]
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    parse_terms(parse_json(text, str(path)), str(path))  # raises before anything is written
+    write_atomically(path, text)
+    return path

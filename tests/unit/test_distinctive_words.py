@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -12,9 +11,9 @@ from hypothesis import strategies as st
 
 from kit_testing import ROOT
 from lesson4_pages import STORY
-from medialit.distinctive_words import log_odds, propose_terms, write_terms
-from medialit.story import Report, Story, StoryError, load_story
-from medialit.terms import TermGroup, general_terms, story_terms
+from medialit.distinctive_words import log_odds, propose_terms
+from medialit.story import Report, Story, load_story
+from medialit.terms import TermGroup
 from medialit.word_counts import count_table
 
 HARBOUR = ROOT / "tests" / "stories" / "harbour-storm"
@@ -108,48 +107,3 @@ def test_two_names_for_one_side_in_a_story_about_anything_are_grouped():
 def test_any_reports_give_groups_whose_every_word_occurs(bodies):
     story = _hand_story(*bodies)
     _every_proposed_word_occurs(story, propose_terms(story))
-
-
-# --- the story's terms.json -----------------------------------------------------------------------
-
-
-def _story_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "storm"
-    folder.mkdir()
-    for name in ("001_coastal_courier.txt", "002_national_wire.txt", "003_daily_shout.txt"):
-        (folder / name).write_bytes((HARBOUR / name).read_bytes())
-    return folder
-
-
-def test_written_groups_are_what_lesson_4_reads_for_that_story(tmp_path: Path):
-    folder = _story_folder(tmp_path)
-    proposed = propose_terms(load_story(folder))
-    path = write_terms(folder, proposed)
-    assert path == folder / "terms.json"
-    terms = story_terms(load_story(folder))
-    assert [g.id for g in terms.groups] == [g.id for g in proposed]
-    assert terms.group("attribution").terms == proposed[0].terms
-    assert terms.sources["news_agency"] == general_terms().sources["news_agency"]
-
-
-def test_writing_groups_keeps_the_files_other_parts(tmp_path: Path):
-    folder = _story_folder(tmp_path)
-    (folder / "terms.json").write_text(json.dumps({"sources": {"not_people": ["Portbury"]}}), encoding="utf-8")
-    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
-    data = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
-    assert data["sources"] == {"not_people": ["Portbury"]} and data["groups"][0]["id"] == "storm"
-
-
-def test_broken_groups_are_refused_and_the_old_file_is_kept(tmp_path: Path):
-    folder = _story_folder(tmp_path)
-    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
-    before = (folder / "terms.json").read_text(encoding="utf-8")
-    twice = [TermGroup(g, g, {"storm": ("storm",)}) for g in ("one", "two")]
-    with pytest.raises(StoryError, match="'storm' is also in group 'one'"):
-        write_terms(folder, twice)
-    assert (folder / "terms.json").read_text(encoding="utf-8") == before
-
-
-def test_writing_to_something_that_is_not_a_folder_says_so(tmp_path: Path):
-    with pytest.raises(StoryError, match="is not a folder"):
-        write_terms(tmp_path / "nowhere", [])

@@ -10,12 +10,15 @@ from kit_testing import ROOT
 
 from lesson4_pages import TERMS
 from medialit.story import StoryError, load_story
+from medialit.distinctive_words import propose_terms
 from medialit.terms import (
+    TermGroup,
     TERMS_FILE,
     general_terms,
     load_terms,
     story_terms,
     terms_problems,
+    write_terms,
 )
 from medialit.word_counts import count_terms
 
@@ -142,3 +145,48 @@ def test_the_story_check_finds_a_broken_terms_file_and_nothing_in_a_good_or_miss
 
 def test_the_bundled_storys_word_lists_pass_the_story_check():
     assert terms_problems(load_story().folder) == []
+
+
+# --- the story's terms.json -----------------------------------------------------------------------
+
+
+def _story_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "storm"
+    folder.mkdir()
+    for name in ("001_coastal_courier.txt", "002_national_wire.txt", "003_daily_shout.txt"):
+        (folder / name).write_bytes((ROOT / "tests" / "stories" / "harbour-storm" / name).read_bytes())
+    return folder
+
+
+def test_written_groups_are_what_lesson_4_reads_for_that_story(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    proposed = propose_terms(load_story(folder))
+    path = write_terms(folder, proposed)
+    assert path == folder / "terms.json"
+    terms = story_terms(load_story(folder))
+    assert [g.id for g in terms.groups] == [g.id for g in proposed]
+    assert terms.group("attribution").terms == proposed[0].terms
+    assert terms.sources["news_agency"] == general_terms().sources["news_agency"]
+
+
+def test_writing_groups_keeps_the_files_other_parts(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    (folder / "terms.json").write_text(json.dumps({"sources": {"not_people": ["Portbury"]}}), encoding="utf-8")
+    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
+    data = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+    assert data["sources"] == {"not_people": ["Portbury"]} and data["groups"][0]["id"] == "storm"
+
+
+def test_broken_groups_are_refused_and_the_old_file_is_kept(tmp_path: Path):
+    folder = _story_folder(tmp_path)
+    write_terms(folder, [TermGroup("storm", "Storm words", {"storm": ("storm",)})])
+    before = (folder / "terms.json").read_text(encoding="utf-8")
+    twice = [TermGroup(g, g, {"storm": ("storm",)}) for g in ("one", "two")]
+    with pytest.raises(StoryError, match="'storm' is also in group 'one'"):
+        write_terms(folder, twice)
+    assert (folder / "terms.json").read_text(encoding="utf-8") == before
+
+
+def test_writing_to_something_that_is_not_a_folder_says_so(tmp_path: Path):
+    with pytest.raises(StoryError, match="is not a folder"):
+        write_terms(tmp_path / "nowhere", [])
