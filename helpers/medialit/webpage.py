@@ -32,7 +32,6 @@ from .errors import StoryError
 #: Deeper nesting is unwrapped (text kept); libxml2's own limit (about 255) is lifted when parsing.
 MAX_DEPTH = 200
 #: Elements whose content is never page text.
-INCLUDE = True
 _HIDDEN = ("script", "style", "noscript", "template")
 #: File signatures of things that are not web pages (images, PDF, archives, office files).
 _BINARY_STARTS = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"RIFF",
@@ -78,7 +77,8 @@ def read_page(data: bytes, name: str) -> WebPage:
     """
     refuse = StoryError([f"{name} is not a web page (it looks like an image or other binary file): save the "
                          "article's page again with \"Save page as…\", as \"Web page, HTML only\"."])
-    if data.startswith(_BINARY_STARTS) or b"\x00" in data[:65536]:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Windows' "Unicode" text: NUL bytes are normal there
+    if data.startswith(_BINARY_STARTS) or (b"\x00" in data[:65536] and not utf16):
         raise refuse
     text, encoding, notes = decode_page(data, name)
     if _control_share(text[:65536]) > 0.02 or "<" not in text[:65536]:
@@ -196,15 +196,21 @@ def _article_parts(document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     import trafilatura
     from lxml import etree
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are about its own heuristics
+    # Its log lines are about its own heuristics ("empty HTML tree"), not for teachers: quiet while it runs.
+    log = logging.getLogger("trafilatura")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
-        xml = trafilatura.extract(document, include_comments=INCLUDE, output_format="xml", include_tables=True,
+        # A parsed tree in, never a URL; no metadata (that would parse dates from the page): nothing is fetched.
+        xml = trafilatura.extract(document, include_comments=True, output_format="xml", include_tables=True,
                                   with_metadata=False, deduplicate=False)
         if not xml:
             return (), ()
         root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
     except Exception:  # noqa: BLE001 - a library failing on one odd page must not stop the story: rules decide
         return (), ()
+    finally:
+        log.setLevel(level)
 
     # Line breaks and table cells separate words; the rows of a table and the items of a list are paragraphs.
     for element in root.iter("lb", "cell"):

@@ -84,6 +84,11 @@ def test_a_page_declared_utf8_that_is_not_is_guessed_not_garbled():
     assert "\ufffd" not in text and "голосовали" in text
 
 
+def test_a_page_saved_as_utf16_with_its_mark_is_read():
+    html = "<html><body><h1>Мэр “предупреждает”</h1><p>Text of the article.</p></body></html>"
+    assert "Мэр “предупреждает”" in read_page(html.encode("utf-16"), "a.html").text
+
+
 # --- what is not a web page (issue 15 row 12) ------------------------------------------------
 
 
