@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoryError
-from .files import decode_utf8, read_bytes, read_text, slug
+from .files import decode_utf8, read_bytes, read_json, read_text, slug
 from .page_key import ProposedEntry, propose_key
+from .progress import write_atomically
 from .story import (
     MAX_REFERENCE_BYTES,
     MAX_REPORT_BYTES,
@@ -120,6 +121,31 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         **extra,
     })
     return load_story(target)
+
+
+def confirm_answer_key(folder: str | os.PathLike) -> None:
+    """Record in ``story.json`` that a teacher has confirmed the story's answer key (it is no longer proposed).
+
+    Teacher mode calls this when it writes the key; the disagreement list goes with the proposal.
+    Raises :class:`StoryError` naming the file when ``story.json`` cannot be read or written.
+
+    Example:
+        >>> import tempfile, pathlib, json
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "story.json").write_text('{"answer_key": {"status": "proposed", "disagree": {"000": [3]}}}')
+        >>> confirm_answer_key(folder)
+        >>> json.loads((folder / "story.json").read_text())["answer_key"]
+        {'status': 'confirmed'}
+    """
+    file = Path(folder) / METADATA_FILE
+    metadata = read_json(file, METADATA_FILE, "Fix that spot, then save the key again.") if file.is_file() else {}
+    if not isinstance(metadata, dict):
+        raise StoryError([f"{METADATA_FILE} must hold one JSON object {{...}}: fix it, then save the key again."])
+    metadata["answer_key"] = {"status": "confirmed"}
+    try:
+        write_atomically(file, json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
+    except OSError as error:
+        raise StoryError([f"Could not write {file} ({error.strerror or error}): check that you may write there."]) from None
 
 
 @dataclass(frozen=True)

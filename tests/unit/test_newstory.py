@@ -337,3 +337,28 @@ def test_cli_new_story_takes_references(source, tmp_path, capsys):
     wire.write_text("Wire service, 3 March 2024\nThe council said twenty shops closed.\n")
     assert main(["new-story", str(source), str(tmp_path / "story"), "--reference", str(wire)]) == 0
     assert "References: Wire service, 3 March 2024." in capsys.readouterr().out
+
+
+def test_confirming_the_key_ends_the_proposal(source, tmp_path):
+    from medialit.newstory import confirm_answer_key
+
+    story = new_story(source, tmp_path / "story")
+    confirm_answer_key(story.folder)
+    again = load_story(story.folder)
+    assert not again.key_proposed and again.disagreements == {} and again.title == story.title
+
+
+def test_the_command_line_and_the_api_give_the_same_problems(tmp_path, capsys):
+    from medialit.checkup import check_story
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "000_a.txt").write_text("Headline\n")
+    (folder / "story.json").write_text("[" * 100)
+    assert main(["check-story", str(folder)]) == 1
+    printed = capsys.readouterr().out
+    assert check_story(folder) and all(problem in printed for problem in check_story(folder))
+
+
+def test_a_cyrillic_title_keeps_its_letters_in_the_story_id(source, tmp_path):
+    assert new_story(source, tmp_path / "story", title="Газа").id == "газа"
