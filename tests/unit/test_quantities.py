@@ -183,7 +183,7 @@ def test_figures_that_differ_ask_about_place_time_and_source():
     assert "900: 30 km, stated by the report itself" in topic.summary
 
 
-# --- review fixes: units, sentences, long texts ------------------------------------------------------
+# --- units, sentences and long texts ----------------------------------------------------------------
 
 
 def test_a_number_followed_by_a_verb_has_no_unit():

@@ -97,7 +97,7 @@ def test_an_unnamed_official_with_a_rank_is_an_anonymous_source():
     ]
 
 
-# --- review fixes: places are not people, in any story -------------------------------------------
+# --- places are not people, in any story ---------------------------------------------------------
 
 ELSEWHERE = (
     "Heavy rain flooded Kyiv Oblast on Monday, emergency services said. "
