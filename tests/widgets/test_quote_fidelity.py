@@ -280,6 +280,23 @@ def test_bundled_story_without_its_reference_file_falls_back_to_report_reference
     assert checker.remark.value.startswith("quote:")
 
 
+def test_a_storys_references_folder_is_offered_as_a_reference_like_the_published_versions(tmp_path, work_folder):
+    folder = tmp_path / "story"
+    shutil.copytree(bundled_story_folder(), folder)
+    (folder / "reference_quotes.json").unlink()
+    (folder / "references").mkdir()
+    statement = next(g for g in align_quotes(load_story()) if g.remark == "warning").members[0][1].text
+    (folder / "references" / "wire.txt").write_text(f"City <b>Wire</b>, 2 May 2024\n{statement}\n", encoding="utf-8")
+    kit.start(LESSON, story_path=str(folder))
+    checker = kit.quote_checker()
+    group = next(g for g in checker.groups if any(v.citation == "wire.txt" for v in g.reference_versions))
+    checker.remark.value = group_key(group)
+    assert any(token.startswith("ref:City <b>Wire</b>") for _, token in checker.reference.options)
+    assert "no published versions" not in checker.intro.value
+    table = kit.reference_table().static_html()
+    assert "City &lt;b&gt;Wire&lt;/b&gt;, 2 May 2024" in table and "<b>Wire</b>" not in table
+
+
 def test_a_story_with_no_quotes_at_all_says_so(tmp_path, work_folder):
     folder = tmp_path / "quiet"
     folder.mkdir()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any, Iterable, Sequence, Union
 
 from medialit.quotes.extraction import extract_quotes
 from medialit.quotes.records import Quote, QuoteGroup, ReferenceVersion
-from medialit.quotes.references import reference_synonyms, reference_versions
+from medialit.quotes.comparison import is_other_language
+from medialit.quotes.references import folder_versions, reference_synonyms, reference_versions
 from medialit.quotes.speakers import _longest_by_surname
 from medialit.quotes.vocabulary import (
     MIN_SHARED_WORDS,
@@ -198,7 +200,10 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
     ``reference_quotes.json`` (see :func:`reference_synonyms`), count as the same word:
     for the bundled story "fire points"/"firing positions", "suppressed"/"destroyed".
     With ``references``, the published wordings from that file become each matching
-    group's reference.
+    group's reference; the story's ``references/`` folder (:attr:`Story.references`: the
+    original statement, a wire version, a press release) adds its matching sentence to
+    each group's ``reference_versions``, and becomes the reference of a group that the
+    reference file does not cover (see :func:`medialit.quotes.references.folder_versions`).
 
     Example:
         >>> groups = align_quotes(load_story())
@@ -207,4 +212,27 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
     """
     pairs = [(report.id, quote) for report in story.reports for quote in extract_quotes(report.raw_text)]
     versions = reference_versions(story) if references else []
-    return group_quotes(pairs, versions, reference_synonyms(story))
+    synonyms = reference_synonyms(story)
+    groups = group_quotes(pairs, versions, synonyms)
+    if not references or not getattr(story, "references", ()):
+        return groups
+    return [_with_folder_versions(group, story, synonyms) for group in groups]
+
+
+def _with_folder_versions(group: QuoteGroup, story: Any, synonyms: Synonyms) -> QuoteGroup:
+    """The group with the story's ``references/`` versions of its remark added."""
+    found = folder_versions(story, group.reference.text, synonyms)
+    if not found:
+        return group
+    taken = {v.source for v in group.reference_versions}
+    added = tuple(v for v in found if v.source not in taken)
+    if not added:
+        return group
+    english = [v for v in added if not is_other_language(v)]
+    if isinstance(group.reference, ReferenceVersion) or not english:
+        return replace(group, reference_versions=group.reference_versions + added)
+    # No published version from the reference file: the first matching file is the reference.
+    words = english[0].text.split()
+    label = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    return replace(group, reference_versions=group.reference_versions + added,
+                   reference=english[0], reference_source=english[0].source, label=label)

@@ -140,3 +140,62 @@ def reference_notes(story: Any) -> list[str]:
     if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
         raise StoryError([f"{REFERENCE_FILE}: 'notes' must be a list of texts in quotes."])
     return list(notes)
+
+
+# --- a story's references/ folder ---------------------------------------------------------------
+
+#: The language code of a reference whose script is not Latin: compared by meaning, never word by word.
+OTHER_LANGUAGE = "other"
+
+
+def _language(text: str) -> str:
+    """'en' for text in Latin letters, else :data:`OTHER_LANGUAGE` (the file does not say)."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii())
+    return "en" if letters and latin >= 0.9 * len(letters) else OTHER_LANGUAGE
+
+
+def folder_versions(story: Any, group_text: str, synonyms: Synonyms | None = None) -> list[ReferenceVersion]:
+    """The story's ``references/`` files as versions of one remark (the text ``group_text``).
+
+    From an English file, the sentence (or two running sentences) that is the same remark
+    by the rule of :func:`medialit.quotes.align_quotes`; a file with no such sentence gives
+    nothing. A file in another script is given whole: it is shown as text, compared by
+    meaning. ``source`` is the file's first line (who published it, and when).
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> from medialit.story import Reference
+        >>> story = SimpleNamespace(references=(Reference("wire.txt", "Wire, 2 May 2024",
+        ...     "The mayor spoke. The old bridge will close on Monday for urgent repairs."),))
+        >>> [v.text for v in folder_versions(story, "the old bridge will close on Monday")]
+        ['The old bridge will close on Monday for urgent repairs.']
+    """
+    from medialit.quotes.vocabulary import _same_remark, _similarity  # noqa: PLC0415 - one rule, kept there
+    from medialit.text import sentences  # noqa: PLC0415
+
+    wanted = content_words(group_text, synonyms)
+    found: list[ReferenceVersion] = []
+    for reference in getattr(story, "references", ()) or ():
+        text = str(getattr(reference, "text", "")).strip()
+        source = str(getattr(reference, "source", "")) or str(getattr(reference, "filename", "reference"))
+        if not text:
+            continue
+        language = _language(text)
+        common = dict(source=source, remark="", language=language, name=source.split(",")[0].strip() or source,
+                      citation=str(getattr(reference, "filename", "")))
+        if language != "en":
+            found.append(ReferenceVersion(text=text, **common))
+            continue
+        pieces = [s.text for s in sentences(text)]
+        candidates = pieces + [f"{a} {b}" for a, b in zip(pieces, pieces[1:])]
+        best, best_score = "", 0.0
+        for candidate in candidates:
+            words = content_words(candidate, synonyms)
+            if _same_remark(words, wanted, "", ""):
+                score = _similarity(words, wanted) - len(words) / 1000  # the shorter of equals
+                if score > best_score:
+                    best, best_score = candidate, score
+        if best:
+            found.append(ReferenceVersion(text=best, **common))
+    return found

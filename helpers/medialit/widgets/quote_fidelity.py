@@ -75,7 +75,8 @@ FLAG_TITLES: dict[str, str] = {
     "indirect_speech": "Reported speech in the original",
     "translation": "Another language",
 }
-LANGUAGES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "ar": "Arabic", "es": "Spanish"}
+LANGUAGES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "ar": "Arabic", "es": "Spanish",
+             "other": "another language"}
 ROLE_NAMES = {"headline": "headline", "standfirst": "standfirst (the line under the headline)", "body": "article body"}
 
 # Okabe-Ito colours (safe for colour-blind readers); the symbol carries the meaning too.
@@ -394,7 +395,7 @@ class QuoteChecker(SavedBox):
                 "across reports. You can still pick a remark and judge it against a published version, if the "
                 "story has one."
             )
-        if not reference_versions(self.story):
+        if not reference_versions(self.story) and not getattr(self.story, "references", ()):
             lines.append(
                 "ℹ This story has no published versions of its quotes (no reference_quotes.json), so the reports "
                 "can only be compared with each other."
@@ -544,16 +545,28 @@ class ReferenceTable(KitBox):
         self.story = story
         self.versions = reference_versions(story)
         self.notes = reference_notes(story) if self.versions else []
+        self.folder = tuple(getattr(story, "references", ()) or ())
         super().__init__([widgets.HTML(self.static_html())])
         self.add_class("medialit-reference-table")
 
     def static_html(self) -> str:
+        if self.folder:
+            folder = self._folder_html()
+            return folder if not self.versions else self._versions_html() + folder
         if not self.versions:
             return (
                 "<p>ℹ This story has no published versions of its quotes (no reference_quotes.json in the story "
                 "folder), so there is no translation chain to show. Lesson 3 still works: compare the reports with "
                 "each other.</p>"
             )
+        return self._versions_html()
+
+    def _folder_html(self) -> str:
+        """The story's references/ files: who published each, when, and its text."""
+        rows = [[ref.source, ref.date or "(no date given)", ref.text] for ref in self.folder]
+        return "<h4>Reference versions given with this story</h4>" + static_table(["Source", "Date", "Text"], rows)
+
+    def _versions_html(self) -> str:
         parts: list[str] = []
         for remark in dict.fromkeys(v.remark for v in self.versions):
             rows = [

@@ -14,7 +14,8 @@ from medialit.quotes import (
     reference_synonyms,
     reference_versions,
 )
-from medialit.story import StoryError, bundled_story_folder, load_story
+from medialit.quotes.references import folder_versions
+from medialit.story import Reference, StoryError, bundled_story_folder, load_story
 from quote_cases import KONASHENKOV, REFERENCE_MD, copy_story
 
 
@@ -119,3 +120,49 @@ def test_reference_file_with_notes_that_are_not_texts_is_refused(tmp_path):
     (folder / REFERENCE_FILE).write_text(json.dumps({"versions": [], "notes": [1]}), encoding="utf-8")
     with pytest.raises(StoryError, match="'notes' must be a list of texts"):
         reference_notes(load_story(folder))
+
+
+# --- a story's references/ folder (Story.references) ----------------------------------------------
+
+FOLDER_REPORTS = (
+    SimpleNamespace(id="a", raw_text='Bridge to close\n\n"The old bridge will close on Monday for urgent repairs," '
+                                    "said Mayor Jane Okafor."),
+    SimpleNamespace(id="b", raw_text='Repairs ahead\n\nJane Okafor said "the old bridge will close on Monday".'),
+)
+
+
+def folder_story(*references: Reference) -> SimpleNamespace:
+    return SimpleNamespace(reports=FOLDER_REPORTS, references=references)
+
+
+WIRE = Reference("wire.txt", "City Wire, 2 May 2024",
+                 "The mayor spoke at noon. The old bridge will close on Monday for urgent repairs, she said.")
+
+
+def test_an_english_reference_file_gives_the_sentence_that_is_the_same_remark():
+    [version] = folder_versions(folder_story(WIRE), "The old bridge will close on Monday for urgent repairs")
+    assert version.text == "The old bridge will close on Monday for urgent repairs, she said."
+    assert (version.source, version.language, version.citation) == ("City Wire, 2 May 2024", "en", "wire.txt")
+
+
+def test_a_reference_file_without_the_remark_gives_nothing():
+    other = Reference("budget.txt", "City Hall, 3 May 2024", "The budget for parks will rise by a tenth next year.")
+    assert folder_versions(folder_story(other), "The old bridge will close on Monday for urgent repairs") == []
+
+
+def test_a_reference_file_in_another_script_is_given_whole_to_be_compared_by_meaning():
+    original = Reference("original.txt", "Городской совет, 2 мая 2024", "Старый мост закроют в понедельник на ремонт.")
+    [version] = folder_versions(folder_story(original), "The old bridge will close on Monday")
+    assert (version.text, version.language) == (original.text, "other")
+
+
+def test_lesson_3_offers_the_folder_version_as_the_reference_of_its_remark():
+    [group] = align_quotes(folder_story(WIRE))
+    assert group.report_ids == ["a", "b"]
+    assert group.reference_source == "City Wire, 2 May 2024"
+    assert [v.citation for v in group.reference_versions] == ["wire.txt"]
+
+
+def test_a_story_without_a_references_folder_groups_as_before():
+    [group] = align_quotes(folder_story())
+    assert (group.reference_versions, group.reference_source) == ((), "a")
