@@ -511,6 +511,51 @@ def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limi
     return end
 
 
+# Paragraph kinds that end an article for good: what comes after them is not the article's list.
+_HARD_STOPS = frozenset({"related_header", "comment_header", "comment_ui", "tags", "bio", "label", "date", "byline"})
+
+
+def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> int:
+    """Move the end of the run over a list that goes on after the article's prose (a recipe, a plan, steps).
+
+    The maximum-sum run stops where the prose stops, but some articles go on as a long list
+    of short lines. Such a list is taken into the article when it runs without page furniture
+    up to a clear end (a "Related" or comments heading, or site text), its lines are not
+    repeated elsewhere on the page (menus are), and it shares words with the article.
+    """
+    index, furniture, kept = end, 0, end
+    while index < limit:
+        kind = looks[index].kind
+        if kind in _HARD_STOPS:
+            break
+        if kind == "furniture" or kind == "related_link":
+            furniture += 1
+            if furniture >= 2:
+                break
+        else:
+            furniture = 0
+            kept = index + 1
+        index += 1
+    if kept - end < _LIST_MIN or (index >= limit and limit == len(looks) and kept == index):
+        return end
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    items = range(end, kept)
+    if sum(counts[texts[i]] > 1 for i in items) > 0.5 * len(items):
+        return end
+    topic: set[str] = set()
+    for i in range(start, end):
+        if looks[i].kind == PROSE:
+            topic |= _stems(texts[i])
+    sharing = sum(bool(_stems(texts[i]) & topic) for i in items)
+    return kept if sharing >= _LIST_SHARE * len(items) else end
+
+
+# A list after the article has at least _LIST_MIN lines, and this share of them share a word with it.
+_LIST_MIN, _LIST_SHARE = 4, 0.7
+
+
 def _resumes(look: _Look, text: str) -> bool:
     """Whether a paragraph after a box can be the article going on: prose, or a short
     sentence ending in a full stop ("The protest was the largest since 2019.")."""
@@ -647,6 +692,7 @@ def _segment(text: str) -> list[Block]:
     if has_run:
         start, end = _cohesive_part(texts, looks, start, end)
         end = _extend_run(texts, looks, start, end, comments_at)
+        end = _extend_list(texts, looks, start, end, comments_at)
     body_words: set[str] = set()
     for index in range(start, end):
         if looks[index].kind == PROSE:

@@ -524,6 +524,19 @@ def test_teasers_for_other_stories_across_a_menu_from_the_article_are_not_body()
     assert [roles[p] for p in ARTICLE] == ["body"] * 4
 
 
+def test_a_list_that_goes_on_after_the_article_prose_up_to_a_related_heading_is_body():
+    article = [
+        "This flood kit list was put together by the council's emergency team after last winter's storms flooded the harbour.",
+        "Every household near the harbour should keep a flood kit ready, the council's emergency team said on Monday.",
+    ]
+    kit_list = ["Flood kit: a torch and spare batteries", "Flood kit: a radio", "Flood kit: a first aid box",
+                "Flood kit: copies of insurance papers", "Flood kit: a week of medicines"]
+    after = ["Related Articles", "Ferry timetable changes for the winter"]
+    roles = roles_of(page("Get your flood kit ready", *article, *kit_list, *after))
+    assert [roles[line] for line in kit_list] == ["body"] * len(kit_list)
+    assert roles["Ferry timetable changes for the winter"] == "related"
+
+
 # --- Offsets into the raw text, and the garbage collector -----------------------------------------
 
 
