@@ -91,7 +91,8 @@ def read_bytes(path: str | os.PathLike, what: str = "", limit: int | None = None
     except PermissionError:
         raise StoryError([f"{what} cannot be read (no permission): ask whoever owns it to let you read it."]) from None
     except OSError as error:
-        raise StoryError([f"{what} cannot be read ({error.strerror or error}): copy it somewhere else and retry."]) from None
+        reason = error.strerror or error
+        raise StoryError([f"{what} cannot be read ({reason}): copy it somewhere else and retry."]) from None
     if limit is not None and len(data) > limit:
         raise StoryError([f"{what} is over {_size(limit)}, too large for this kind of file: {_SIZE_FIX}"])
     return data

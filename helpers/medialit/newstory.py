@@ -145,7 +145,8 @@ def confirm_answer_key(folder: str | os.PathLike) -> None:
     try:
         write_atomically(file, json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
-        raise StoryError([f"Could not write {file} ({error.strerror or error}): check that you may write there."]) from None
+        reason = error.strerror or error
+        raise StoryError([f"Could not write {file} ({reason}): check that you may write there."]) from None
 
 
 @dataclass(frozen=True)
