@@ -131,6 +131,8 @@ def open_work(lesson: str, story_id: str, folder: str | os.PathLike | None = Non
     base = Path(folder).expanduser() if folder is not None else default_work_folder()
     work = LessonWork(lesson=lesson, story_id=story_id, folder=base / _safe_name(story_id))
     try:
+        if work.path.is_symlink() and work.folder.resolve() not in work.path.resolve().parents:
+            raise ValueError("it is a link to a file outside your work folder, so it was not read")
         data = json.loads(work.path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, dict) or data.get("format") != WORK_FORMAT:
             raise ValueError("it is not a medialit work file")

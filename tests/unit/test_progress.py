@@ -309,3 +309,12 @@ def test_an_export_of_another_story_is_not_merged_in(tmp_path):
     target.parent.mkdir()
     target.write_text(json.dumps({"student": "Ada", "story": "other", "lessons": {"09": {"q": 1}}}))
     assert json.loads(export_work("s", tmp_path / "out", folder=tmp_path).read_text())["lessons"] == {"01": {"q": "x"}}
+
+
+def test_a_lesson_file_that_links_outside_the_work_folder_is_not_read_and_says_why(tmp_path):
+    work = open_work("01", "s", folder=tmp_path / "home")
+    work.path.parent.mkdir(parents=True)
+    work.path.symlink_to("/etc/hostname")
+    reopened = open_work("01", "s", folder=tmp_path / "home")
+    assert "link to a file outside your work folder" in reopened.problem and reopened.answers == {}
+    assert Path("/etc/hostname").exists()  # the link was moved aside, its target untouched

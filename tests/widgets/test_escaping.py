@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, assert_no_live_markup
 
 import medialit.widgets as kit
 
@@ -14,7 +14,13 @@ FACTORIES = {
     "name_box": lambda: kit.name_box(),
     "publisher_clues": lambda: kit.publisher_clues(),
     "story_intro": lambda: kit.story_intro(),
+    "export_button": lambda: _named_export(),
 }
+
+
+def _named_export():
+    kit.name_box().box.value = HOSTILE  # the name becomes the file name and shows in the message
+    return kit.export_button()
 
 
 @pytest.fixture
@@ -29,6 +35,10 @@ def test_widget_shows_hostile_markup_as_text(name, hostile_session):
         button.click()
     if name in ("question", "name_box"):
         widget.box.value = HOSTILE  # what a student types is shown back as text too
+    if name == "export_button":  # shows no report text, only the (slugged) file name: no markup may get through
+        assert "Exported" in widget.output.value
+        assert_no_live_markup(all_html(widget))
+        return
     assert_markup_is_escaped(all_html(widget))
 
 
@@ -37,6 +47,13 @@ def test_the_banner_escapes_the_story_title(hostile_story, work_folder):
 
     current = kit.start("escaping", story_path=str(hostile_story))
     assert_markup_is_escaped(banner(current.story, current.work).value)
+
+
+def test_the_report_menu_shows_hostile_headlines_as_plain_option_text(hostile_session):
+    from medialit.widgets.common import report_menu
+
+    menu = report_menu(hostile_session.story, help=HOSTILE)
+    assert not menu.description_allow_html and any("<img" in label for label, _ in menu.options)
 
 
 def test_kit_error_messages_are_escaped():
