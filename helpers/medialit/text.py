@@ -266,7 +266,6 @@ def paragraphs(text: str) -> list[Paragraph]:
 _OPENERS = "\"'“‘«‹([¿¡"
 # A run of end punctuation, any closing quotes or brackets, then a space: a possible end.
 _END = re.compile(r"[.!?…]+[\"'”’»›)\]]*(?=\s)")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
 _NEXT_WORD = re.compile(r"[^\W_]+")
 # '"Stop!" Smith shouted.': a capitalised name (up to four words) and a reporting verb after a
@@ -327,7 +326,8 @@ def sentences(text: str) -> list[Span]:
     """The sentences of ``text``, as spans with their end punctuation and closing quotes.
 
     A sentence ends at ".", "!", "?" or "…" (with any closing quotes and brackets) followed
-    by a space and a capital, a digit or an opening quote, and at every blank line. A full
+    by a space and a capital, a digit or an opening quote, and at the end of every paragraph
+    (as :func:`paragraphs` finds them: a line of its own, unless hard-wrapped). A full
     stop after a title never ends one ("Rev. Al Smith", "Gov. Lee"); after other abbreviations
     and initials ("U.S.", "Inc.", "John F. Kennedy") it does only before a word that usually
     starts a sentence ("in the U.S. The trip"); "No." before a number never does. A quote
@@ -348,11 +348,11 @@ def sentences(text: str) -> list[Span]:
         if start < end:
             spans.append(Span(start, end, text[start:end]))
 
-    chunk_start = 0
-    breaks = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(plain)] + [(len(plain), len(plain))]
-    for chunk_end, next_chunk in breaks:
-        start = chunk_start
-        for end in _END.finditer(plain, chunk_start, chunk_end):
+    # A sentence never crosses a paragraph: scrapes put one paragraph on a line, so a headline
+    # without a full stop is a sentence of its own, while a hard-wrapped line is joined first.
+    for paragraph in paragraphs(plain):
+        start, chunk_end = paragraph.start, paragraph.end
+        for end in _END.finditer(plain, start, chunk_end):
             following = end.end()
             while following < chunk_end and plain[following].isspace():
                 following += 1
@@ -360,7 +360,6 @@ def sentences(text: str) -> list[Span]:
                 add(start, end.end())
                 start = following
         add(start, chunk_end)
-        chunk_start = next_chunk
     return spans
 
 

@@ -107,9 +107,14 @@ SENTENCE_CASES = [
         id="a number then a full stop; lower case never starts a sentence",
     ),
     pytest.param(
-        "The convoy reached the river and\nstopped for the night. Scouts went on.",
-        ["The convoy reached the river and\nstopped for the night.", "Scouts went on."],
+        "The convoy of armoured vehicles reached the river bank and\nstopped for the night. Scouts went on.",
+        ["The convoy of armoured vehicles reached the river bank and\nstopped for the night.", "Scouts went on."],
         id="a hard-wrapped line stays in its sentence",
+    ),
+    pytest.param(
+        "Storm floods harbour town\nResidents count the cost. The council met.",
+        ["Storm floods harbour town", "Residents count the cost.", "The council met."],
+        id="a line of its own, like a headline, is a sentence of its own",
     ),
     pytest.param(
         "A headline without a stop\n\nThe body starts here.",
