@@ -74,6 +74,18 @@ ORG_WORDS: frozenset[str] = frozenset(
     reuters afp tass""".split()
 )
 
+#: Last words of a news outlet's name ("The Daily Courier", "City Post"): what "the paper" can point to.
+OUTLET_WORDS: frozenset[str] = frozenset(
+    """post times journal news tribune herald guardian telegraph courier gazette chronicle observer
+    independent mail mirror express star sun examiner inquirer dispatch review register record today
+    reuters afp tass ap bbc cnn press agency network radio television tv channel magazine""".split()
+)
+#: Head nouns of a description of a news outlet ("the influential daily", "the paper").
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    """daily newspaper paper outlet network broadcaster agency magazine site website tabloid publication
+    channel station weekly""".split()
+)
+
 #: Capitalised words that start sentences rather than names.
 NOT_NAMES: frozenset[str] = frozenset(
     """the a an but and however meanwhile later also then earlier in on at as if when while this that

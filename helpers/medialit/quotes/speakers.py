@@ -13,6 +13,8 @@ from medialit.quotes.frames import (
     INTRODUCTIONS,
     NOT_NAMES,
     ORG_WORDS,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
     PARTICLES,
     PERSON_NOUNS,
     PRONOUNS,
@@ -34,7 +36,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
     r"has|had|have|was|is|would|reportedly|once|often|even|just|"
-    r"(?!(?:family|rally|ally|assembly|supply|reply|anomaly|monopoly|bully)\b)[a-z]{2,}ly))+\s*$",
+    r"(?!(?:family|rally|ally|assembly|supply|reply|anomaly|monopoly|bully|daily|weekly|monthly|quarterly|yearly)\b)[a-z]{2,}ly))+\s*$",
 )
 # Words after which a "verb" is really a noun: "the reports", "his claims", "two calls".
 _DETERMINERS = {
@@ -99,7 +101,7 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
     if not words:
         return _NOBODY
     last = _bare(words[-1]).removesuffix("’s").removesuffix("'s")
-    if last in ORG_WORDS:
+    if last in ORG_WORDS or (last in OUTLET_WORDS and len(words) > 1):
         return _Who("org", " ".join(words))
     name: list[str] = []
     titles: list[str] = []
@@ -438,6 +440,9 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
     for run in _CAPITALISED_RUN.finditer(masked):
         words = run.group(0).split()
         who = _name_from_words(words)
+        if who.kind == "org" and _bare(words[-1]) in OUTLET_WORDS:
+            found.append((offset + run.start(), who, False, False))  # for "the paper said"
+            continue
         if who.kind not in ("person", "name"):
             continue
         titles = list(who.titles)
@@ -503,6 +508,9 @@ class _Resolver:
         self.person_name = [name for _, name, _, _ in persons]
         self.statement_at = [pos for pos, _, statement, _ in persons if statement]
         self.statement_name = [name for _, name, statement, _ in persons if statement]
+        outlets = sorted((pos, who.name) for pos, who, _, said in all_mentions if who.kind == "org" and not said)
+        self.outlet_at = [pos for pos, _ in outlets]
+        self.outlet_name = [name for _, name in outlets]
         self.titled: dict[str, tuple[list[int], list[str]]] = {}
         for pos, name, _, titles in persons:
             for title in dict.fromkeys(titles):
@@ -548,6 +556,11 @@ class _Resolver:
             # "the former senator", "a spokesman for the city": the person the text gave that
             # title, else (for "the ...", which points back) the last person named.
             noun = _head_noun(who.name)
+            if noun in OUTLET_NOUNS:
+                # "the influential daily": the news outlet the text named last.
+                index = bisect.bisect_left(self.outlet_at, pos)
+                if index:
+                    return self.outlet_name[index - 1], who.name
             if noun in PERSON_NOUNS:
                 name = self.fitting_person(noun, pos)
                 if not name and who.name.lower().startswith("the ") and noun in TITLES:

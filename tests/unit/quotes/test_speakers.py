@@ -40,6 +40,8 @@ FRAMES = [
      "a fair deal", "Jane Okafor"),
     ('Tom Reyes, the town\'s mayor, arrived late. "We will rebuild," the mayor said.', "We will rebuild", "Tom Reyes"),
     ('Another critic, Ana Silva, called the plan "a waste of money".', "a waste of money", "Ana Silva"),
+    ('The Daily Courier broke the story on Friday. The influential local daily called the plan "doomed".',
+     "doomed", "Daily Courier"),
     # pronouns resolved to the person named before the pronoun
     ('Ana Silva said Tom Reyes was "plainly wrong" when he said that "the bridge is safe".',
      "the bridge is safe", "Tom Reyes"),
