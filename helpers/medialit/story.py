@@ -1,8 +1,19 @@
 """Load a story: several news reports of one event, each a plain-text scrape.
 
 A story is a folder of ``.txt`` files, one report each, named with a
-three-digit id prefix (``000_anything.txt``), plus an optional ``story.json``
-with the title, the date and what each page reveals about its publisher.
+three-digit id prefix (``000_anything.txt``), plus, all optional:
+
+- ``story.json``: the title, the date, what each page reveals about its publisher, notes for
+  the teacher, and ``"answer_key": {"status": "proposed", "disagree": {"000": [3, 7]}}`` while
+  the answer key is the one ``medialit new-story`` proposed from saved web pages;
+- ``answer_key.json``: the role of every paragraph. **The answer key decides**: where it covers
+  a report, it sets the roles of :attr:`Report.blocks`, and so ``body_text`` and every analysis
+  in lessons 2-5; the kit's own guess stays in :attr:`Report.helper_blocks` for lesson 1;
+- ``references/``: reference versions (the original statement, a wire story), one ``.txt`` each,
+  first line naming the source and the date (:attr:`Story.references`).
+
+Every file is read through :mod:`medialit.files` (a byte-order mark is fine; errors name the file,
+line and column); links that lead out of the folder are skipped and listed in :attr:`Story.notes`.
 
 Example:
     >>> story = load_story()
