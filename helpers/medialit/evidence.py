@@ -18,12 +18,13 @@ from typing import Any, Union
 from .answers import read_labels, read_tags, read_verdicts
 from .headlines import check_rewrite, compare_tags, rank_headlines
 from .page_makeup import page_parts
-from .reading_level import readability
-from .story import Story
 from .quantities import compare_numbers
-from .sources import find_sources
-from .terms import load_terms
-from .word_counts import count_terms
+from .reading_level import ease_words, readability
+from .sources import KIND_NAMES, find_sources, kind_words
+from .story import Story
+from .terms import story_terms
+from .word_counts import count_terms, times
+from .word_lists import category_title
 
 #: Evidence about the whole story rather than one report.
 ALL_REPORTS = "*"
@@ -137,9 +138,6 @@ def loaded_headlines_evidence(answers: dict, story: Story) -> dict[str, list[str
         >>> loaded_headlines_evidence({"tags": tags}, load_story())["004"][0]
         'You tagged 1 loaded word: Threatens (Fighting words).'
     """
-    # The category titles still live beside the lesson-2 widget (its owner is moving them out).
-    from .widgets.loaded_headlines import category_title
-
     answers = answers if isinstance(answers, dict) else {}
     read = read_tags(answers, story)
     ranked = rank_headlines(story)
@@ -239,12 +237,9 @@ def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, lis
         >>> words_sources_numbers_evidence({"readability": {"seen": True}}, load_story())["000"]
         ['Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence']
     """
-    # Plain-words helpers still live beside the lesson-4 widget (its owner is moving them out).
-    from .widgets.words_sources_numbers import KIND_NAMES, _number_words, _times, ease_words, kind_words
-
     lines: dict[str, list[str]] = {r.id: [] for r in story.reports}
     answers = answers if isinstance(answers, dict) else {}
-    terms = load_terms()
+    terms = story_terms(story)  # the word lists the lesson-4 widgets showed: the story's own first
     chosen = answers.get("terms") if isinstance(answers.get("terms"), dict) else None
     if chosen is not None:
         ids = [g.id for g in terms.groups]
@@ -255,8 +250,8 @@ def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, lis
             group = terms.group(group_id)
             for report in story.reports:
                 counts = count_terms(report, [group], terms=terms)
-                parts = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.body.items() if n)
-                added = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.comments.items() if n)
+                parts = ", ".join(f"'{term}' {times(n)}" for term, n in counts.body.items() if n)
+                added = ", ".join(f"'{term}' {times(n)}" for term, n in counts.comments.items() if n)
                 line = f"{group.title}: {parts} in the body" if parts else f"{group.title}: none of these words in the body"
                 lines[report.id].append(line + (f"; reader comments add {added}" if added else ""))
     if isinstance(answers.get("sources"), dict):
@@ -270,8 +265,9 @@ def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, lis
                 continue
             for report_id, mentions in comparison.mentions.items():
                 if mentions and report_id in lines:
-                    said = ", ".join(dict.fromkeys(_number_words(m) for m in mentions))
-                    verdict = "fits the other reports" if comparison.agree else "disagrees with another report"
+                    said = ", ".join(dict.fromkeys(m.as_written for m in mentions))
+                    # "differs", not "is wrong": two figures may count different places, days or things.
+                    verdict = "fits the other reports" if comparison.agree else "differs from another report's figure"
                     lines[report_id].append(f"{comparison.title}: says {said}, which {verdict}")
     if isinstance(answers.get("readability"), dict):
         for report in story.reports:
