@@ -107,3 +107,8 @@ def test_two_names_for_one_side_in_a_story_about_anything_are_grouped():
 def test_any_reports_give_groups_whose_every_word_occurs(bodies):
     story = _hand_story(*bodies)
     _every_proposed_word_occurs(story, propose_terms(story))
+
+
+def test_a_story_of_one_report_has_nothing_to_compare_and_gets_only_general_groups():
+    story = _hand_story("The council said the storm flooded the town. The council said it again.")
+    assert [g.id for g in propose_terms(story)] == ["attribution"]
