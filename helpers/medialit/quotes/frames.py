@@ -74,6 +74,13 @@ ORG_WORDS: frozenset[str] = frozenset(
     reuters afp tass""".split()
 )
 
+#: Title words that say a person is a man or a woman, so "she said" skips "Mr. Lee" (and "he" skips "Mrs. Lee").
+MALE_TITLES: frozenset[str] = frozenset("mr sir king prince lord spokesman chairman congressman father son husband brother".split())
+FEMALE_TITLES: frozenset[str] = frozenset(
+    """mrs ms miss madam queen princess lady dame spokeswoman chairwoman congresswoman actress widow mother
+    wife sister daughter""".split()
+)
+
 #: Last words of a news outlet's name ("The Daily Courier", "City Post"): what "the paper" can point to.
 OUTLET_WORDS: frozenset[str] = frozenset(
     """post times journal news tribune herald guardian telegraph courier gazette chronicle observer

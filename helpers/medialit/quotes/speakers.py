@@ -10,7 +10,9 @@ from typing import Iterable
 
 from medialit.quotes.frames import (
     ABBREVIATIONS,
+    FEMALE_TITLES,
     INTRODUCTIONS,
+    MALE_TITLES,
     NOT_NAMES,
     ORG_WORDS,
     OUTLET_NOUNS,
@@ -506,6 +508,13 @@ class _Resolver:
         # not a scan of every mention on the page.
         self.person_at = [pos for pos, _, _, _ in persons]
         self.person_name = [name for _, name, _, _ in persons]
+        # "m" or "f" where a title says so ("Mrs.", "spokesman"), else "": "she" skips "Mr. Lee".
+        gender: dict[str, str] = {}
+        for _, name, _, titles in persons:
+            said = {"m" for t in titles if t in MALE_TITLES} | {"f" for t in titles if t in FEMALE_TITLES}
+            if len(said) == 1:
+                gender.setdefault(name, said.pop())
+        self.person_gender = [gender.get(name, "") for name in self.person_name]
         self.statement_at = [pos for pos, _, statement, _ in persons if statement]
         self.statement_name = [name for _, name, statement, _ in persons if statement]
         outlets = sorted((pos, who.name) for pos, who, _, said in all_mentions if who.kind == "org" and not said)
@@ -523,8 +532,13 @@ class _Resolver:
             return self.full_names.get(name, name)
         return name
 
-    def last_person(self, pos: int) -> str:
+    def last_person(self, pos: int, pronoun: str = "") -> str:
+        """The last person named before ``pos``; for "he"/"she", not one a title says is the other."""
         index = bisect.bisect_left(self.person_at, pos)
+        other = {"he": "f", "she": "m"}.get(pronoun.lower(), "")
+        for k in range(index - 1, max(index - 6, -1), -1):  # a few names back at most
+            if not other or self.person_gender[k] != other:
+                return self.person_name[k]
         return self.person_name[index - 1] if index else ""
 
     def statement_speaker(self, pos: int) -> str:
@@ -546,7 +560,7 @@ class _Resolver:
             # about, when it opens with one ("The council on Friday ... what it called").
             # Otherwise "they", "we", "it" name nobody in particular: unknown.
             if who.name.lower() in {"he", "she"}:
-                return self.last_person(pos), ""
+                return self.last_person(pos, who.name), ""
             return (subject.name if subject.kind == "org" else ""), ""
         if who.kind == "phrase" and who.name.lower() in {"the statement", "a statement"}:
             return self.statement_speaker(pos) or "the statement", ""

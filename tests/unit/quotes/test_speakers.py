@@ -46,6 +46,7 @@ FRAMES = [
     ('Ana Silva said Tom Reyes was "plainly wrong" when he said that "the bridge is safe".',
      "the bridge is safe", "Tom Reyes"),
     ('Jane Okafor spoke first. "We can do this," she said.', "We can do this", "Jane Okafor"),
+    ('Mrs. Ana Silva met Mr. Tom Reyes. "We agreed on nothing," she said.', "We agreed on nothing", "Ana Silva"),
     # a quote after the sentence that names its speaker
     ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
     # transcripts
