@@ -109,7 +109,10 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
     titles: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
-        if _is_title(word):
+        # A title word that ends a run after a first name is a surname: "Charlie King", "Jo Judge"
+        # (but "Prime Minister" is all title).
+        surname = k == len(words) - 1 and k > 0 and not _is_title(words[k - 1])
+        if _is_title(word) and not surname:
             titles = [_bare(w) for w in words[: k + 1] if _is_title(w)]
             break
         if _bare(word) in NOT_NAMES or len(name) == 4:

@@ -33,6 +33,7 @@ FRAMES = [
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
     ('"The river is rising," said local farmer Ana Silva.', "The river is rising", "Ana Silva"),
+    ('"The river is rising," said Charlie King, a farmer.', "The river is rising", "Charlie King"),
     ('"The river is rising." ― Ana Silva', "The river is rising.", "Ana Silva"),
     ('"It is a fair deal," Jane Okafor, the council leader, told reporters.', "It is a fair deal", "Jane Okafor"),
     # titles and descriptions resolved to the name the text gave them
