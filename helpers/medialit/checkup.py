@@ -58,12 +58,13 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
         story = load_story(folder)
     except StoryError as error:
         return [Finding("problem", problem) for problem in error.problems]
-    findings: list[Finding] = [Finding("note", note) for note in story.notes]
     try:
-        key = load_answer_key(story.folder)
+        key, key_problems = load_answer_key(story.folder), []
     except StoryError as error:
-        findings.extend(Finding("problem", problem) for problem in error.problems)
-        key = {}
+        key, key_problems = {}, error.problems
+    # load_story turned the key's problems into notes (the lessons go on without it); here they are problems.
+    findings = [Finding("note", note) for note in story.notes if not note.startswith(tuple(key_problems))]
+    findings.extend(Finding("problem", problem) for problem in key_problems)
     for report in story.reports:
         entries = key.get(report.id, [])
         paragraphs = {p.line for p in split_paragraphs(report.raw_text)}

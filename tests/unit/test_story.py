@@ -317,9 +317,15 @@ def test_an_answer_key_with_a_byte_order_mark_is_read(tmp_path):
     assert report.blocks[2].role == "comment"
 
 
-def test_a_malformed_answer_key_stops_the_story_with_its_name(tmp_path):
-    folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": "[" * 3000})
-    assert "answer_key.json" in problems_of(folder) and "nested" in problems_of(folder)
+def test_a_malformed_answer_key_is_set_aside_with_a_note_and_the_helper_decides(tmp_path):
+    story = load_story(write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": "[" * 3000}))
+    assert story.reports[0].blocks == story.reports[0].helper_blocks
+    assert any("answer_key.json" in note and "nested" in note for note in story.notes)
+
+
+def test_check_story_still_names_a_malformed_answer_key_as_a_problem(tmp_path):
+    folder = write_story(tmp_path / "s", {"000_a.txt": PAGE_TEXT, "answer_key.json": '{"000": 5}'})
+    assert len([problem for problem in check_story(folder) if "answer_key.json" in problem]) == 1
 
 
 def test_a_malformed_answer_key_section_in_story_json_is_named(tmp_path):
