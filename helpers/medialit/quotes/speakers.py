@@ -703,6 +703,10 @@ class _Resolver:
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
                     who, verb_at = self.last_saying(p, span.open)
                     speaker, described = self.speaker(who, p.start + verb_at)
+                elif _opens_sentence(p, span) and _previous_subject(p, span).kind:
+                    # 'Lee pointed to the budget. "We cannot afford it."': the person the
+                    # sentence before is about.
+                    speaker, described = self.speaker(_previous_subject(p, span), p.start + span.open)
                 else:
                     speaker = ""
                 last_verb = verb_at
@@ -741,6 +745,17 @@ def _is_show_title(p: _Paragraph, span: _Span) -> bool:
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
     return bool(_BEFORE_TITLE.search(p.masked, max(0, span.open - 40), span.open))
+
+
+def _previous_subject(p: _Paragraph, span: _Span) -> _Who:
+    """The person (or "he"/"she") that opens the sentence before the quote's, else nobody."""
+    start = _sentence_start(p.boundaries, span.open)
+    if not start:
+        return _NOBODY
+    who = _clause_subject(p.masked, _sentence_start(p.boundaries, start - 1), start)
+    if who.kind in ("person", "name") or (who.kind == "pronoun" and who.name.lower() in ("he", "she")):
+        return who
+    return _NOBODY
 
 
 def _opens_sentence(p: _Paragraph, span: _Span) -> bool:

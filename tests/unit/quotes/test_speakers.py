@@ -50,6 +50,7 @@ FRAMES = [
     ('Mrs. Ana Silva met Mr. Tom Reyes. "We agreed on nothing," she said.', "We agreed on nothing", "Ana Silva"),
     # a quote after the sentence that names its speaker
     ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
+    ('Tom Reyes pointed to the budget. "We cannot afford it."', "We cannot afford it.", "Tom Reyes"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
 ]
