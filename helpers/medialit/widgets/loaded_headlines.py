@@ -29,6 +29,7 @@ from ..progress import LessonWork
 from ..story import Story
 from ..tag_edits import join_with_next, next_joinable, saved_tags, set_category, toggle_word
 from ..word_lists import category_title
+from .aria import PressButton
 from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, report_menu, session, static_table
 
 # `evidence` is not exported: every lesson module has one, and lesson 5 looks them up by module.
@@ -125,7 +126,8 @@ class HeadlineTagger(SavedBox):
         report = self.story.report(report_id)
         buttons = []
         for start, end, word in word_spans(report.headline):
-            button = widgets.ToggleButton(value=False, description=word, layout=widgets.Layout(width="auto"))
+            # A PressButton, not a ToggleButton: its pressed state reaches screen readers (aria-pressed).
+            button = PressButton(value=False, description=word, layout=widgets.Layout(width="auto"))
             button.observe(guarded(self.status)(self._make_toggle(report_id, start, end)), names="value")
             buttons.append((start, end, button))
         words = widgets.HBox(
@@ -156,27 +158,30 @@ class HeadlineTagger(SavedBox):
                 word = row["headline"][start:end]
                 tagged = any(tag.start < end and start < tag.end for tag in tags)
                 button.value = tagged
+                # The state three ways: aria-pressed, the ⚑ in the name, and the pressed look (aria.css).
                 button.description = f"{MARK} {word}" if tagged else word
-                button.button_style = "warning" if tagged else ""
-                button.style.text_color = "#111111" if tagged else None
-                button.style.font_weight = "bold" if tagged else ""
                 button.tooltip = f"Remove the tag from '{word}'" if tagged else f"Tag '{word}' as loaded"
         finally:
             self._syncing = False
         row["tag_list"].children = [self._tag_line(report_id, tag) for tag in tags] or [
-            widgets.HTML('<span style="color:#555">No words tagged in this headline.</span>')
+            widgets.HTML('<span style="color:var(--jp-content-font-color2)">No words tagged in this headline.</span>')
         ]
 
     def _tag_line(self, report_id: str, tag: Tag) -> widgets.HBox:
         headline = self.rows[report_id]["headline"]
-        label = widgets.HTML(f"{MARK} <b>{esc(tag.word)}</b> is", layout=widgets.Layout(min_width="120px"))
         options = [(NO_CATEGORY, TAGGED)] + [(c.title, key) for key, c in CATEGORIES.items()]
-        kind = widgets.Dropdown(options=options, value=tag.category if tag.category in CATEGORIES else TAGGED)
+        # The visible label is the menu's description, so it is also the menu's accessible name.
+        kind = widgets.Dropdown(
+            options=options,
+            value=tag.category if tag.category in CATEGORIES else TAGGED,
+            description=f"{MARK} {tag.word} is",
+            style={"description_width": "initial"},
+        )
         kind.observe(
             guarded(self.status)(lambda change, start=tag.start: self.choose(report_id, start, change["new"])),
             names="value",
         )
-        parts: list[widgets.Widget] = [label, kind]
+        parts: list[widgets.Widget] = [kind]
         after = next_joinable(self.tags.get(report_id, []), headline, tag.start)
         if after is not None:
             join = widgets.Button(
@@ -327,7 +332,7 @@ class RewriteBox(SavedBox):
         flagged = ", ".join(f"{MARK} {flag.word}" for flag in flags) or "nothing"
         self.original.value = (
             f"<p><b>Original:</b> {esc(report.headline)}<br>"
-            f"<span style='color:#444'>The helper flags: {esc(flagged)}</span></p>"
+            f"<span style='color:var(--jp-content-font-color2)'>The helper flags: {esc(flagged)}</span></p>"
         )
         self._loading = True
         try:
@@ -362,7 +367,7 @@ class RewriteBox(SavedBox):
                 "<p>✓ The helper finds no loaded words in your rewrite. It only knows its word lists, so read it "
                 "once more yourself: does it still take a side? Did you keep every fact of the original?</p>"
             )
-        return score + found + f"<p style='color:#444'>The sum: {esc(check.explanation)}</p>"
+        return score + found + f"<p style='color:var(--jp-content-font-color2)'>The sum: {esc(check.explanation)}</p>"
 
     def static_html(self) -> str:
         rows = [[self.story.report(rid).headline, text] for rid, text in self.rewrites.items() if text.strip()]

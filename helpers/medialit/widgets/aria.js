@@ -1,0 +1,72 @@
+// The kit's two small widgets that ipywidgets cannot draw accessibly (see docs/accessibility.md).
+// Rendered by anywidget: everything here runs in the browser, nothing is fetched.
+
+function liveRegion({ model, el }) {
+  // One element that stays in the page for the widget's life: screen readers only announce
+  // changes inside a live region that already existed, so only its content is replaced.
+  el.classList.add("medialit-status");
+  const region = document.createElement("div");
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  region.setAttribute("aria-atomic", "true");
+  el.appendChild(region);
+  const show = () => {
+    // The kit builds this HTML with every piece of text escaped (medialit.widgets.common.esc).
+    region.innerHTML = model.get("value");
+  };
+  show();
+  model.on("change:value", show);
+}
+
+function pressButton({ model, el }) {
+  // A native <button> with aria-pressed: Space and Enter work, and the state is heard, not only seen.
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "jupyter-widgets jupyter-button widget-toggle-button medialit-press";
+  el.appendChild(button);
+  const show = () => {
+    const pressed = !!model.get("value");
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    button.classList.toggle("mod-active", pressed);
+    button.textContent = model.get("description");
+    const tooltip = model.get("tooltip");
+    if (tooltip) { button.title = tooltip; } else { button.removeAttribute("title"); }
+    button.disabled = !!model.get("disabled");
+  };
+  show();
+  button.addEventListener("click", () => {
+    model.set("value", !model.get("value"));
+    model.save_changes();
+  });
+  for (const name of ["value", "description", "tooltip", "disabled"]) {
+    model.on(`change:${name}`, show);
+  }
+}
+
+function picture({ model, el }) {
+  // ipywidgets' Image has no alt text; a chart needs one (WCAG 1.1.1).
+  const image = document.createElement("img");
+  image.className = "medialit-picture";
+  el.appendChild(image);
+  let url = null;
+  const show = () => {
+    const bytes = model.get("value");
+    const next = URL.createObjectURL(new Blob([bytes], { type: `image/${model.get("format")}` }));
+    image.src = next;
+    if (url) { URL.revokeObjectURL(url); }
+    url = next;
+    image.alt = model.get("alt");
+  };
+  show();
+  model.on("change:value", show);
+  model.on("change:alt", show);
+  return () => { if (url) { URL.revokeObjectURL(url); } };
+}
+
+const KINDS = { live: liveRegion, press: pressButton, picture: picture };
+
+export default {
+  render(context) {
+    return KINDS[context.model.get("_kind")](context);
+  },
+};
