@@ -50,7 +50,7 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:through|in|on|at|of|from|to|with|by|into|across|around|near|outside|inside|over|under)\s*$"
 )
 # "began by saying", "and vowed": the verb belongs to the subject of the sentence.
-_BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also"}
+_BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also", "despite", "since"}
 _AND = {"and", "but", "then"}
 # Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
 _NOT_IN_PHRASE = {
@@ -596,7 +596,9 @@ class _Resolver:
             # '"...?" Smith asked.': the capital after "?" starts a sentence boundary, yet the
             # words up to the next boundary are this quote's attribution.
             lead_at = _SPACES.match(p.masked, after).end()
-            asked = (inner + closing).rstrip()[-1:] in "?!"
+            # The quote's last sign, looking through nested closing marks ('... predator,’”').
+            last_sign = (inner + closing).rstrip().rstrip("’'\"”‘›»").rstrip()[-1:]
+            asked = last_sign in ("?", "!")
             end = min(_sentence_end(p.boundaries, lead_at if asked else after, size), after + _WINDOW)
             nxt = p.masked.find("\x00", after, end)
             if nxt != -1:
@@ -607,8 +609,8 @@ class _Resolver:
                 who = _name_from_words(_capitalised_run_at_start(tail[dash.end() :]))
                 if who.kind in ("person", "name"):
                     return who, after + dash.end()
-            comma = "," in closing or tail.lstrip()[:1] == "," or inner[-1:] == ","
-            stopped = (inner + closing).rstrip()[-1:] in ".…"
+            comma = "," in closing or tail.lstrip()[:1] == "," or last_sign == ","
+            stopped = last_sign in (".", "…")
             first_word = _SPACE_AND_PUNCTUATION.sub("", tail[:200])[:1]
             for verb in _VERB.finditer(tail):
                 if verb.group(0).lower() == "according to":

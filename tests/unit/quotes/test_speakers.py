@@ -36,6 +36,9 @@ FRAMES = [
     ('"The river is rising," said Charlie King, a farmer.', "The river is rising", "Charlie King"),
     ('"The river is rising." ― Ana Silva', "The river is rising.", "Ana Silva"),
     ('"It is a fair deal," Jane Okafor, the council leader, told reporters.', "It is a fair deal", "Jane Okafor"),
+    ("\"We call it 'the long wait,'\" Jane Okafor, the council leader, told reporters.",
+     "We call it 'the long wait,'", "Jane Okafor"),
+    ('Tom Reyes, despite admitting that he had doubts about "the cost", backed the plan.', "the cost", "Tom Reyes"),
     # titles and descriptions resolved to the name the text gave them
     ('Council leader Jane Okafor opened the meeting. Later the council leader said it was "a fair deal".',
      "a fair deal", "Jane Okafor"),
