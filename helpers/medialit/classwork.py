@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from .answers import read_labels, read_ranking, read_verdicts
-from .course import LESSONS, PROFILE
+from .course import LESSONS
 from .errors import StoryError
 from .files import parse_json
 from .progress import EXPORT_FORMAT, FORMAT_VERSION
@@ -335,7 +335,7 @@ def _student_work(payload: object, name: str, story_id: str | None) -> StudentWo
 
 
 #: Each lesson's declared answer keys: the only parts of an export any view reads.
-_DECLARED = {lesson.id: frozenset(lesson.keys) for lesson in LESSONS if lesson.id != PROFILE}
+_DECLARED = {lesson.id: frozenset(lesson.keys) for lesson in LESSONS}
 
 
 def _declared_only(lessons: dict[str, Any]) -> dict[str, dict[str, Any]]:
