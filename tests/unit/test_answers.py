@@ -63,3 +63,16 @@ def test_a_ranking_keeps_one_place_per_report_and_empties_unknown_ones():
     found = read_ranking({"ranking": ["002", {"x": 1}, "001", "003", "004"]}, ["001", "002", "003"])
     assert found.places == ("002", None, "001") and found.place_of("001") == 3
     assert read_ranking({"ranking": "002"}, ["001", "002"]).places == (None, None)
+
+
+def test_the_sample_class_is_read_without_a_single_skip():
+    import json
+
+    from kit_testing import ROOT
+
+    for path in (ROOT / "helpers" / "medialit" / "data" / "sample_class").glob("*.json"):
+        lessons = json.loads(path.read_text(encoding="utf-8"))["lessons"]
+        assert read_labels(lessons.get("01-what-is-the-article")).skipped == (), path.name
+        assert read_tags(lessons.get("02-loaded-headlines"), STORY).skipped == (), path.name
+        assert read_verdicts(lessons.get("03-quote-fidelity")).skipped == (), path.name
+        assert read_ranking(lessons.get("05-verdict"), STORY.ids).skipped == (), path.name

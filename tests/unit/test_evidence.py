@@ -52,3 +52,26 @@ def test_lesson_0_files_an_answer_under_the_report_it_names():
     found = evidence.start_here_evidence({"not-article": "Report 4 has comments.", "first-impression": "All differ."}, STORY)
     assert any("Report 4 has comments" in line for line in found["004"])
     assert any("All differ" in line for line in found[evidence.ALL_REPORTS])
+
+
+# --- random saved answers: evidence never raises (issue 15's fuzz test, for the verdict's readers) ------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.text(max_size=12),
+                     st.sampled_from(["000", "004", "001@59", "remark:fire-points", "fragment", "body", "sides_isis", "34"]))
+_values = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=3),
+    st.dictionaries(st.text(max_size=6) | st.sampled_from(["004", "34", "group", "verdict", "reason", "seen", "group",
+                                                           "start", "end", "word", "category", "right", "scored"]),
+                    inner, max_size=3)), max_leaves=15)
+
+
+@pytest.mark.parametrize("item", EVIDENCE_LESSONS, ids=lambda item: item.id)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_saved_answers_never_make_evidence_raise(item, data):
+    answers = data.draw(st.dictionaries(st.sampled_from(item.keys), _values, max_size=4))
+    found = gather_evidence(STORY, {item.id: answers}, strict=True)
+    assert all(isinstance(line, str) for lesson in found for lines in lesson.lines.values() for line in lines)
