@@ -383,54 +383,98 @@ def _cohesion_scores(texts: list[str], looks: list[_Look]) -> list[float]:
 _NEAR, _REACH, _LONE_PROSE = 3, 12, 0.6
 
 
-def _article_run(looks: list[_Look], comments_at: int, scores: list[float] | None = None) -> tuple[int, int]:
+def _article_run(
+    looks: list[_Look], comments_at: int, scores: list[float] | None = None, texts: list[str] | None = None
+) -> tuple[int, int, int]:
     """The paragraphs [start, end) with the highest prose score (Kadane's maximum-sum run).
 
     Only paragraphs above the comment section take part: comments are prose
-    too, and a long thread must not win over the article above it.
+    too, and a long thread must not win over the article above it. An article comes
+    before the links to other stories: when the best run lies below a "Related" heading
+    and the page has a fair run of prose above that heading, the run above is the article
+    (the prose at the foot of a page is a disclaimer or an "about us" box), and the article
+    may not grow past that heading. Not when the prose below is on the same topic: that is
+    the same article going on after a box of links. Returns start, end and how far the
+    article may grow.
     """
-    best, best_start, best_end = 0.0, 0, 0
-    total, start = 0.0, 0
-    for index in range(comments_at):
-        score = looks[index].score if scores is None else scores[index]
+    values = [look.score for look in looks] if scores is None else scores
+    best, start, end = _best_run(values, 0, comments_at)
+    heading = next((i for i in range(start) if looks[i].kind == "related_header"), -1)
+    if heading > 0:
+        above, above_start, above_end = _best_run(values, 0, heading)
+        prose = sum(looks[i].kind == PROSE for i in range(above_start, above_end))
+        if prose >= 2 and above >= _ABOVE_SHARE * best and not (
+            texts is not None and _same_topic(texts, looks, (above_start, above_end), (start, end))
+        ):
+            return above_start, above_end, heading
+    return start, end, comments_at
+
+
+def _same_topic(texts: list[str], looks: list[_Look], first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether most prose paragraphs of ``second`` share two or more words with the prose of ``first``."""
+    topic: set[str] = set()
+    for index in range(*first):
+        if looks[index].kind == PROSE:
+            topic |= _stems(texts[index])
+    prose = [index for index in range(*second) if looks[index].kind == PROSE]
+    return bool(prose) and 2 * sum(len(_stems(texts[index]) & topic) >= 2 for index in prose) >= len(prose)
+
+
+# A run above the first "Related" heading wins when it scores at least this share of the best run below it.
+_ABOVE_SHARE = 0.4
+
+
+def _best_run(values: list[float], first: int, limit: int) -> tuple[float, int, int]:
+    """Kadane's maximum-sum run of values[first:limit]: its sum, start and end (0, first, first if none)."""
+    best, best_start, best_end = 0.0, first, first
+    total, start = 0.0, first
+    for index in range(first, limit):
+        score = values[index]
         if total <= 0:
             total, start = score, index
         else:
             total += score
         if total > best:
             best, best_start, best_end = total, start, index + 1
-    return best_start, best_end
+    return best, best_start, best_end
 
 
 # Stretches of prose this many furniture-like paragraphs apart may belong to different texts.
 _GAP = 3
 
 
-def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int) -> tuple[int, int]:
+def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> tuple[int, int, int]:
     """Cut stretches off the ends of the run that are about something else than its main stretch.
 
     The maximum-sum run can bridge a menu to reach a list of teasers for other stories: each
-    teaser is a sentence of prose, so a list of them scores like an article. An article's
-    paragraphs share their topic words, teasers for different stories do not. So the run is cut
-    at gaps of furniture into stretches, the stretch with the most prose is the article's heart,
+    teaser is a sentence of prose, so a list of them scores like an article; or bridge a
+    "Related" box to reach the prose at the foot of the page. An article's paragraphs share
+    their topic words, teasers and footers do not. So the run is cut at gaps of furniture and
+    at "Related" headings into stretches, the stretch with the most prose is the article's heart,
     and a stretch on either side stays only while most of its prose shares words with the heart.
+    Returns the new start and end, and how far the article may grow (not back past a
+    "Related" heading it was cut at).
     """
     stretches: list[tuple[int, int]] = []
     first = last = -1
     gap = 0
+    headed = False  # a "Related" heading in the gap: what follows may be another text
+    after_heading = [False]  # per stretch: whether a "Related" heading comes just before it
     for index in range(start, end):
         if looks[index].kind in (PROSE, SENTENCE):
             if first < 0:
                 first = index
-            elif gap >= _GAP:
+            elif gap >= _GAP or headed:
                 stretches.append((first, last + 1))
+                after_heading.append(headed)
                 first = index
-            last, gap = index, 0
+            last, gap, headed = index, 0, False
         else:
             gap += 1
+            headed = headed or looks[index].kind == "related_header"
     stretches.append((first, last + 1))
     if len(stretches) == 1:
-        return start, end
+        return start, end, limit
     stems = {i: _stems(texts[i]) for a, b in stretches for i in range(a, b) if looks[i].kind == PROSE}
 
     def weight(stretch: tuple[int, int]) -> float:
@@ -444,6 +488,13 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int) -
 
     weights = [weight(stretch) for stretch in stretches]
     heart = max(range(len(stretches)), key=weights.__getitem__)
+    # An article comes before the links to other stories: a fair stretch above the first
+    # "Related" heading is the heart rather than the prose below it (see _article_run).
+    first_heading = next((k for k in range(len(stretches)) if after_heading[k]), len(stretches))
+    if heart >= first_heading > 0:
+        above = max(range(first_heading), key=weights.__getitem__)
+        if sum(i in stems for i in range(*stretches[above])) >= 2 and weights[above] >= _ABOVE_SHARE * weights[heart]:
+            heart = above
     topic = set()
     for index in range(*stretches[heart]):
         if index in stems:
@@ -459,7 +510,13 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int) -
     high = heart
     while high + 1 < len(stretches) and coheres(stretches[high + 1]):
         high += 1
-    return (start if low == 0 else stretches[low][0]), (end if high == len(stretches) - 1 else stretches[high][1])
+    if high == len(stretches) - 1:
+        return (start if low == 0 else stretches[low][0]), end, limit
+    cut = stretches[high][1]
+    if after_heading[high + 1]:
+        # Cut at a "Related" heading: the article may not grow back past it.
+        limit = next(i for i in range(cut, stretches[high + 1][0]) if looks[i].kind == "related_header")
+    return (start if low == 0 else stretches[low][0]), cut, limit
 
 
 # What may sit inside an article between two stretches of prose (adverts, share
@@ -512,7 +569,7 @@ def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limi
 
 
 # Paragraph kinds that end an article for good: what comes after them is not the article's list.
-_HARD_STOPS = frozenset({"related_header", "comment_header", "comment_ui", "tags", "bio", "label", "date", "byline"})
+_HARD_STOPS = frozenset({"related_header", "comment_header", "comment_ui", "bio", "label", "date", "byline"})
 
 
 def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> int:
@@ -521,14 +578,14 @@ def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, lim
     The maximum-sum run stops where the prose stops, but some articles go on as a long list
     of short lines. Such a list is taken into the article when it runs without page furniture
     up to a clear end (a "Related" or comments heading, or site text), its lines are not
-    repeated elsewhere on the page (menus are), and it shares words with the article.
+    repeated elsewhere on the page (menus are), and most of them share words with the article.
     """
     index, furniture, kept = end, 0, end
     while index < limit:
         kind = looks[index].kind
         if kind in _HARD_STOPS:
             break
-        if kind == "furniture" or kind == "related_link":
+        if kind in ("furniture", "related_link", "tags"):
             furniture += 1
             if furniture >= 2:
                 break
@@ -538,11 +595,10 @@ def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, lim
         index += 1
     if kept - end < _LIST_MIN or (index >= limit and limit == len(looks) and kept == index):
         return end
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
     items = range(end, kept)
-    if sum(counts[texts[i]] > 1 for i in items) > 0.5 * len(items):
+    # Menus are printed in two places on a page; a plan or recipe may repeat lines within itself.
+    elsewhere = {texts[i] for i in range(len(texts)) if not end <= i < kept}
+    if sum(texts[i] in elsewhere for i in items) > 0.5 * len(items):
         return end
     topic: set[str] = set()
     for i in range(start, end):
@@ -687,12 +743,12 @@ def _segment(text: str) -> list[Block]:
                 look.role = _furniture_role(look)
         looks.append(look)
     comments_at = _comment_start(looks)
-    start, end = _article_run(looks, comments_at, _cohesion_scores(texts, looks))
+    start, end, limit = _article_run(looks, comments_at, _cohesion_scores(texts, looks), texts)
     has_run = end > start
     if has_run:
-        start, end = _cohesive_part(texts, looks, start, end)
-        end = _extend_run(texts, looks, start, end, comments_at)
-        end = _extend_list(texts, looks, start, end, comments_at)
+        start, end, limit = _cohesive_part(texts, looks, start, end, limit)
+        end = _extend_run(texts, looks, start, end, limit)
+        end = _extend_list(texts, looks, start, end, limit)
     body_words: set[str] = set()
     for index in range(start, end):
         if looks[index].kind == PROSE:

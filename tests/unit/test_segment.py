@@ -537,6 +537,20 @@ def test_a_list_that_goes_on_after_the_article_prose_up_to_a_related_heading_is_
     assert roles["Ferry timetable changes for the winter"] == "related"
 
 
+def test_long_prose_at_the_foot_of_the_page_below_a_related_heading_does_not_win_over_the_article():
+    disclaimer = [
+        "The information on this page was written for general readers and is not advice for any particular household or business.",
+        "Nothing on this page should be taken as medical, legal or financial advice for any reader, whatever their situation.",
+        "Prices, times and services mentioned in our articles may have changed since the day they were published on the site.",
+        "Photographs and maps are used with the permission of their owners and may not be copied or used again without asking them.",
+        "Readers who want to correct a mistake in an article can write to the editor, who answers every letter within two weeks.",
+    ]
+    blocks = segment(page("Storm hits the coast", *ARTICLE[:3], "Related Articles", "Ferry timetable changes", *disclaimer))
+    roles = {b.text: b.role for b in blocks}
+    assert [roles[p] for p in ARTICLE[:3]] == ["body"] * 3
+    assert all(roles[p] != "body" for p in disclaimer)
+
+
 # --- Offsets into the raw text, and the garbage collector -----------------------------------------
 
 
