@@ -354,10 +354,12 @@ def _move_aside(path: Path) -> Path:
             os.link(path, target, follow_symlinks=False)
         except FileExistsError:
             continue
-        except OSError as error:
-            if isinstance(error, (FileNotFoundError, PermissionError)):
-                raise
-            os.replace(path, target)  # a file system without hard links
+        except FileNotFoundError:
+            raise
+        except OSError:
+            # A file system without hard links (a FAT USB stick says EPERM): rename instead. A folder
+            # that cannot be written fails here too, and the caller explains that.
+            os.replace(path, target)
             return target
         path.unlink(missing_ok=True)
         return target

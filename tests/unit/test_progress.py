@@ -222,8 +222,21 @@ def test_a_corrupt_file_that_cannot_be_moved_aside_is_reported_not_raised(tmp_pa
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "link", refused)
+    monkeypatch.setattr(os, "replace", refused)  # a read-only folder refuses both
     reopened = open_work("01", "s", folder=tmp_path)
     assert "cannot be moved aside" in reopened.problem and work.path.read_text() == "{"
+
+
+def test_a_corrupt_file_on_a_file_system_without_hard_links_is_still_moved_aside(tmp_path, monkeypatch):
+    work = open_work("01", "s", folder=tmp_path)
+    work.path.parent.mkdir(parents=True)
+    work.path.write_text("{")
+
+    def no_links(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")  # what a FAT file system says
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert "It was kept as" in open_work("01", "s", folder=tmp_path).problem and not work.path.exists()
 
 
 def test_a_corrupt_file_moved_away_by_another_window_means_a_fresh_start(tmp_path, monkeypatch):
