@@ -18,17 +18,18 @@ from medialit.text import ABBREVIATIONS  # noqa: F401  (the kit's one list; name
 # below. The bare base form is left out (it is often a noun: "the call", "a claim", "the
 # state"), except for the few in _BASE_FORMS ("sources say").
 _REGULAR = """
-    acknowledge add announce applaud argue ask assert boast bemoan blast brand call caution charge
+    acknowledge add announce applaud argue ask assert assure boast bemoan blast brand call caution charge
     chant chide cite claim comment compare complain concede conclude condemn confirm contend continue
     counter criticize criticise cry declare decry deny denounce describe deride dismiss disclose echo
     emphasize explain hail insist joke label lament laud liken maintain mock mutter note object
-    observe plead pledge post praise predict proclaim promise question recall recount reiterate
+    observe order plead pledge post praise predict proclaim promise question recall recount reiterate
     remark repeat reply report respond retort reveal scoff shout stress suggest term testify thunder
     tout tweet urge vow warn wonder yell
 """
 # Irregular forms, and verbs whose forms the simple rules below would get wrong.
 _IRREGULAR = """
-    say says said saying tell tells told telling write writes wrote writing sing sings sang singing
+    say says said saying tell tells told telling write writes wrote writing written sing sings sang singing
+    read reads
     speak speaks spoke speaking accuse accuses accused accusing rip rips ripped ripping
     admits admitted admitting stated states stating
     slams slammed slamming quips quipped quipping dubs dubbed dubbing

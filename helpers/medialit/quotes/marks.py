@@ -149,7 +149,16 @@ def _plural_possessive(chunk: str, candidates: list[int], first: int) -> bool:
     return False
 
 
+# Two single marks used as one double mark (’’ and ‘‘ in some house styles and scrapes): read
+# as a double mark and a space (the mark next to the words), so offsets stay put.
+def _as_doubles(chunk: str) -> str:
+    if "’’" not in chunk and "‘‘" not in chunk:
+        return chunk
+    return chunk.replace("’’", "” ").replace("‘‘", " “")
+
+
 def _quote_spans(chunk: str, allow_single: bool) -> list[_Span]:
+    chunk = _as_doubles(chunk)
     spans = _double_spans(chunk)
     if allow_single:
         spans = sorted(spans + _single_spans(chunk, spans), key=lambda s: s.open)

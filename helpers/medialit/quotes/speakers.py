@@ -618,11 +618,15 @@ class _Resolver:
                     if who.kind:
                         return who, after + verb.start()
                     continue
-                lead = tail[: verb.start()]
+                lead = _FILLER.sub("", tail[: verb.start()])  # '..., has written': "has" is no word of the lead
                 if not verb.group(0).endswith("ing"):
                     lead = _skip_aside(lead)
                 lead_words = lead.replace(",", " ").split()
-                if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or {"and", "or"} & set(lead_words):
+                # "and" in a lead is a clause ("to the test and warned"), unless a comma closed
+                # the quote: '"...," scientist and co-author Jo Lee said'.
+                if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or (
+                    {"and", "or"} & set(lead_words) and not comma
+                ):
                     break
                 # '"...," he said' and '"...?" Smith asked' are attributions; after '...means."'
                 # a capital starts a new sentence, and after a quote in mid-sentence ('called
