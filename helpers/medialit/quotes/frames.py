@@ -100,7 +100,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     these those both he she they it we i his her their its our so yet still even only after before
     during following since until despite asked speaking according another other some many several
     most all few one instead moreover furthermore indeed thus now today yesterday here there finally
-    first second third lastly overall""".split()
+    first second third lastly overall would could should will can may might must did does do is are
+    was were has have had""".split()
 )
 
 #: Words that open an introductory phrase before a sentence's subject ("At a rally, Trump ...").

@@ -104,14 +104,14 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
         return _NOBODY
     last = _bare(words[-1]).removesuffix("’s").removesuffix("'s")
     if last in ORG_WORDS or (last in OUTLET_WORDS and len(words) > 1):
-        return _Who("org", " ".join(words))
+        return _Who("org", " ".join(words).rstrip("."))
     name: list[str] = []
     titles: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         # A title word that ends a run after a first name is a surname: "Charlie King", "Jo Judge"
         # (but "Prime Minister" is all title).
-        surname = k == len(words) - 1 and k > 0 and not _is_title(words[k - 1])
+        surname = k == len(words) - 1 and k > 0 and not _is_title(words[k - 1]) and word[1:2].islower()
         if _is_title(word) and not surname:
             titles = [_bare(w) for w in words[: k + 1] if _is_title(w)]
             break
@@ -178,7 +178,10 @@ def _phrase_at_end(text: str) -> _Who:
         possessive = word[:1].isupper() and word.endswith(("'s", "’s")) and k < len(words) - 1
         if word.lower() in {"the", "a", "an", "this"} or possessive:
             rest = words[k:]
-            joins = _NOT_IN_PHRASE - ({"and"} if opens_clause and k == 0 else set())
+            opening = opens_clause and not any(_WORDY.search(w) for w in words[:k])
+            joins = _NOT_IN_PHRASE - ({"and"} if opening else set())
+            if len(rest) > 7 and not opening:
+                continue  # a long stretch in mid-sentence is a clause, not someone's description
             if any(_bare(w) in joins or not _WORDY.search(w) for w in rest) or any(
                 w.endswith(",") for w in rest[:-1]
             ):
