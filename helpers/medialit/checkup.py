@@ -19,6 +19,7 @@ from .errors import StoryError
 from .quotes import reference_synonyms, reference_versions
 from .segmentation import split_paragraphs
 from .story import METADATA_FILE, load_story
+from .terms import terms_problems
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
             )
         if not report.publisher_clues:
             findings.append(Finding("note", f"Report {report.id} has no publisher clues in {METADATA_FILE}."))
+    findings.extend(Finding("problem", problem) for problem in terms_problems(story.folder))
     for check in (reference_versions, reference_synonyms):
         try:
             check(story)

@@ -3,9 +3,10 @@
 A teacher saves several reports of one event as ``.txt`` files, or as web pages
 (``.html``), in one folder; :func:`new_story` turns that folder into a story the
 lessons can use: one numbered ``.txt`` file per report, a ``story.json`` with what
-each page reveals about its publisher, and an answer key for lesson 1: proposed for web
+each page reveals about its publisher, an answer key for lesson 1: proposed for web
 pages (:mod:`medialit.webpage` reads them, :mod:`medialit.page_key` proposes the roles),
-blank for plain text.
+blank for plain text, and a ``terms.json`` with lesson 4's word groups proposed from the
+reports themselves (:func:`medialit.distinctive_words.propose_terms`).
 
 Example:
     >>> import tempfile, pathlib
@@ -23,10 +24,11 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .distinctive_words import propose_terms
 from .errors import StoryError
 from .files import decode_utf8, read_bytes, read_json, read_text, slug
 from .page_key import ProposedEntry, propose_key
@@ -42,6 +44,7 @@ from .story import (
     parse_reference,
     report_id,
 )
+from .terms import write_terms
 from .webpage import WebPage, html_to_text, read_page  # noqa: F401 - html_to_text: kept for existing callers
 
 ANSWER_KEY_FILE = "answer_key.json"
@@ -119,8 +122,17 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         METADATA_FILE: json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
         ANSWER_KEY_FILE: _key_text(key),
         **extra,
-    })
+    }, finish=_write_proposed_terms)
     return load_story(target)
+
+
+def _write_proposed_terms(folder: Path) -> None:
+    """Lesson 4's word groups for this story, proposed from its own reports (``terms.json``).
+
+    A story too small to propose any group gets no file: lesson 4 then uses the general groups."""
+    groups = propose_terms(load_story(folder))
+    if groups:
+        write_terms(folder, groups)
 
 
 def confirm_answer_key(folder: str | os.PathLike) -> None:
@@ -228,8 +240,8 @@ def _key_text(key: dict[str, list[dict]]) -> str:
     return "{\n" + ",\n".join(reports) + "\n}\n"
 
 
-def _write_folder(target: Path, files: dict[str, str]) -> None:
-    """Write every file into a temporary sibling folder, then rename it to ``target`` in one step."""
+def _write_folder(target: Path, files: dict[str, str], finish: Callable[[Path], None] | None = None) -> None:
+    """Write every file into a temporary sibling folder, let ``finish`` add to it, then rename it to ``target``."""
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -241,10 +253,15 @@ def _write_folder(target: Path, files: dict[str, str]) -> None:
         for name, text in files.items():
             (staging / name).parent.mkdir(exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
+        if finish is not None:
+            finish(staging)
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a story folder is shared like any other
         if target.exists():
             target.rmdir()  # checked empty above
         staging.rename(target)
+    except StoryError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoryError([f"Could not write the story to {target} ({error.strerror or error}): check that the disk "

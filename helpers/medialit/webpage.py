@@ -42,6 +42,8 @@ _DECLARED = re.compile(
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# Characters XML (and so lxml's tree) cannot hold; a stray one in a page would stop the conversion.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def read_page(data: bytes, name: str) -> WebPage:
     text, encoding, notes = decode_page(data, name)
     if _control_share(text[:65536]) > 0.02 or "<" not in text[:65536]:
         raise refuse
-    document = _parse(text, name)
+    document = _parse(_NOT_XML.sub(" ", text), name)
     if document is None:
         return WebPage("", encoding=encoding, notes=tuple(notes))
     # One pass collects them, then each is dropped: linear even with 100,000 scripts (an XPath union,

@@ -362,3 +362,18 @@ def test_the_command_line_and_the_api_give_the_same_problems(tmp_path, capsys):
 
 def test_a_cyrillic_title_keeps_its_letters_in_the_story_id(source, tmp_path):
     assert new_story(source, tmp_path / "story", title="Газа").id == "газа"
+
+
+def test_new_story_proposes_lesson_4s_word_groups_from_the_reports(tmp_path):
+    from medialit.terms import story_terms
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.html").write_text(ARTICLE_PAGE)
+    (folder / "b.txt").write_text("Gazette headline\n\nThe council said the storm closed twenty shops on Tuesday; the "
+                                  "river rose by two metres and crews pumped water out of the high street.\n")
+    story = new_story(folder, tmp_path / "story")
+    text = " ".join(report.raw_text.lower() for report in story.reports)
+    groups = json.loads((story.folder / "terms.json").read_text())["groups"]
+    assert groups and all(form.lower() in text for g in groups for forms in g["terms"].values() for form in forms[:1])
+    assert story_terms(story).groups

@@ -126,3 +126,8 @@ def test_a_page_nested_thousands_deep_is_refused_with_a_reason():
     html = "<html><body>" + "<div>" * 5000 + "<p>Deep words.</p>" + "</div>" * 5000 + "</body></html>"
     with pytest.raises(StoryError, match="deep.html nests its elements thousands of levels deep"):
         read_page(html.encode(), "deep.html")
+
+
+def test_a_stray_control_character_in_a_page_is_read_as_a_space():
+    page = ARTICLE.replace("<footer>", "<script></script>\x08<footer>").encode()
+    assert "Privacy Policy" in read_page(page, "a.html").text
