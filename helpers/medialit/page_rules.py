@@ -298,6 +298,9 @@ TAG_LABEL = re.compile(
     r"^(tags?|topics?|related topics|categories|category|filed under|read more on|explore more on these topics|"
     r"more on|keywords|trending topics|see all topics)\b\s*:?",
 )
+#: "More Washington Examiner", "More Games", "More In Trading Nation": a heading over links to more of the site
+#: (matched on the line as written: the capitals are what make it a heading).
+MORE_HEADING = re.compile(r"^More( [A-Z0-9][\w'’&.-]*){1,3}$")
 #: A link whose text was cut short: "Plague of mosquitos to devastate Britain as Hurri..."
 CUT_SHORT = re.compile(r"\w(\.\.\.|…)$")
 #: UTF-8 text decoded as Latin-1 or Windows-1252: a lead byte shown as "Ã", "Ð", "â"... then a continuation byte.

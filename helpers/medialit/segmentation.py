@@ -57,6 +57,7 @@ from .page_rules import (
     LINK_MARK,
     LIST_MARK,
     MENU_WORDS,
+    MORE_HEADING,
     PIPE_CHARS,
     PIPE_MENU,
     RELATED_HEADER,
@@ -236,6 +237,8 @@ def _look(text: str) -> _Look:
         return look("related_link")
     if n <= 3 and RELATED_LABEL.match(head):
         return look("related_header")
+    if n <= 4 and clean[:5] == "More " and MORE_HEADING.match(clean):
+        return look("related_header", _MORE_NOTE)
     if (
         n <= 80
         and ("©" in low or not FURNITURE_TRIGGERS.isdisjoint(bare))
@@ -293,6 +296,7 @@ def _content_words(text: str) -> set[str]:
 _COPYRIGHT_NOTE = "a copyright line from the footer"
 _LOGIN_NOTE = "log-in text"
 _BUTTON_NOTE = "a menu or button label"
+_MORE_NOTE = "a heading over more of the site's stories"
 _GARBLED_NOTE = "garbled text: the page was saved or read in the wrong character encoding"
 
 
@@ -515,7 +519,7 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, l
     cut = stretches[high][1]
     if after_heading[high + 1]:
         # Cut at a "Related" heading: the article may not grow back past it.
-        limit = next(i for i in range(cut, stretches[high + 1][0]) if looks[i].kind == "related_header")
+        limit = next((i for i in range(cut, stretches[high + 1][0]) if looks[i].kind == "related_header"), limit)
     return (start if low == 0 else stretches[low][0]), cut, limit
 
 
@@ -537,7 +541,8 @@ def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limi
         gap_end, titles, linked = end, 0, False
         while gap_end < limit and gap_end - end <= 8 and not _resumes(looks[gap_end], texts[gap_end]):
             look = looks[gap_end]
-            if look.kind not in _INSERTABLE or look.note == _COPYRIGHT_NOTE:
+            # The site's copyright line and its "More <section>" heading end the article for good.
+            if look.kind not in _INSERTABLE or look.note in (_COPYRIGHT_NOTE, _MORE_NOTE):
                 return end
             titles += look.kind == TITLE
             linked = linked or look.kind in ("related_link", "related_header")
