@@ -25,6 +25,9 @@ kernel and the failed cell run again (or, if the kernel is gone, a new kernel an
 up to that cell). At most RELOADS reloads per step; each one is counted. An error the kit or Python
 reports in a cell is never retried: it fails that notebook.
 
+With --think S a student pauses between two cells for a random 0 to 2S seconds (S on average), as if
+reading the next instructions; without it every cell follows the last at once, the harshest case.
+
 Every wait is timed: logging in, starting the server, and each cell from the moment its request is sent
 until the kernel is idle again (including any reloads). The summary gives p50 and p95 of the cell waits
 over the whole class and for the slowest cells, and the JSON line carries them per cell.
@@ -50,6 +53,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import secrets
 import shutil
 import signal
@@ -111,6 +115,7 @@ class Student:
     peak_mb: float = 0.0
     seconds: float = 0.0
     reloads: int = 0
+    think: float = 0.0  # mean seconds a student reads between two cells (0: clicks straight on)
     waits: dict[str, list[float]] = field(default_factory=dict)  # "login", "spawn", "<notebook>#<cell>"
 
     def waited(self, what: str, seconds: float) -> None:
@@ -620,6 +625,8 @@ async def run_notebook(browser: Browser, student: Student, notebook: str, api: d
                 student.waited(f"{notebook}#{done + 1}", time.monotonic() - clock)
                 clock = None
                 done += 1
+                if student.think and done < len(sources):
+                    await asyncio.sleep(random.uniform(0, 2 * student.think))  # reading the next instructions
             except (NoAnswer, OSError, asyncio.TimeoutError) as error:
                 # The page stopped answering: wait, reload (a new websocket), and carry on.
                 reloads += 1
@@ -797,13 +804,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="give up after this many seconds (default 1800)")
     parser.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="only these lesson notebooks (paths under notebooks/); default: every one")
+    parser.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
+                        help="mean pause between two cells, as a student reads (default 0: no pause)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (homes, hub log) afterwards")
     parser.add_argument("--extensions", metavar="FOLDER",
                         help="also load the server extensions a real hub has (nbgitpuller, jupyter-resource-usage), "
                              "installed in FOLDER with `pip install --no-deps --target FOLDER ...`")
     args = parser.parse_args(argv)
-    if args.students < 1 or args.concurrency < 1:
-        parser.error("--students and --concurrency must be at least 1")
+    if args.students < 1 or args.concurrency < 1 or args.think < 0:
+        parser.error("--students and --concurrency must be at least 1, --think at least 0")
     if args.extensions and not all((Path(args.extensions) / name).is_dir()
                                    for name in ("nbgitpuller", "jupyter_resource_usage")):
         parser.error(f"--extensions {args.extensions}: nbgitpuller and jupyter_resource_usage are not installed "
@@ -839,7 +848,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, interrupted)
     scratch = Path(tempfile.mkdtemp(prefix="medialit-class-"))
     tag = secrets.token_hex(2)
-    students = [Student(f"student{i:02d}-{tag}", scratch / "homes" / f"student{i:02d}-{tag}", tuple(notebooks))
+    students = [Student(f"student{i:02d}-{tag}", scratch / "homes" / f"student{i:02d}-{tag}", tuple(notebooks),
+                        think=args.think)
                 for i in range(1, args.students + 1)]
     hub = Hub(scratch, password=secrets.token_urlsafe(12), extensions=args.extensions)
     print(f"A class of {args.students} on JupyterHub at {hub.url} ({len(notebooks)} notebook(s): "
@@ -942,6 +952,7 @@ def main(argv: list[str] | None = None) -> int:
         "notebooks": len(notebooks),
         "concurrency": args.concurrency,
         "extensions": bool(args.extensions),
+        "think_seconds": args.think,
         "cores": os.cpu_count(),
         "load_average_start": round(load_at_start, 1),
         "load_average_max": round(load_max, 1),

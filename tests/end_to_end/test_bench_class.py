@@ -452,3 +452,14 @@ def test_a_kernel_lost_in_a_reload_is_replaced_and_the_notebook_run_again_up_to_
     assert ran[:3] == ["a = 1", "a = 1", "b = 2"]  # the new kernel needs the first cell again
     assert server.started == 2 and student.reloads == 1
     assert server.kernels == set()  # and the kernel is shut down at the end
+
+
+def test_a_thinking_student_pauses_between_cells_but_not_after_the_last(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "RELOAD_PAUSE", 0)
+    pauses = []
+    monkeypatch.setattr(bench.random, "uniform", lambda low, high: pauses.append((low, high)) or 0)
+    server, ran = FakeServer(tmp_path), []
+    monkeypatch.setattr(bench, "connect", fake_kernel(server, [], ran))
+    student = bench.Student("ann", tmp_path, ("00-a.ipynb",), think=2.0)
+    asyncio.run(bench.run_notebook(server, student, "00-a.ipynb", {}))
+    assert len(ran) == 3 and pauses == [(0, 4.0), (0, 4.0)]
