@@ -464,6 +464,8 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, l
     gap = 0
     headed = False  # a "Related" heading in the gap: what follows may be another text
     after_heading = [False]  # per stretch: whether a "Related" heading comes just before it
+    after_more = [False]  # per stretch: whether a "More <section>" heading comes just before it
+    more = False
     for index in range(start, end):
         if looks[index].kind in (PROSE, SENTENCE):
             if first < 0:
@@ -471,11 +473,13 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, l
             elif gap >= _GAP or headed:
                 stretches.append((first, last + 1))
                 after_heading.append(headed)
+                after_more.append(more)
                 first = index
-            last, gap, headed = index, 0, False
+            last, gap, headed, more = index, 0, False, False
         else:
             gap += 1
             headed = headed or looks[index].kind == "related_header"
+            more = more or looks[index].note == _MORE_NOTE
     stretches.append((first, last + 1))
     if len(stretches) == 1:
         return start, end, limit
@@ -512,7 +516,7 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, l
     while low > 0 and coheres(stretches[low - 1]):
         low -= 1
     high = heart
-    while high + 1 < len(stretches) and coheres(stretches[high + 1]):
+    while high + 1 < len(stretches) and not after_more[high + 1] and coheres(stretches[high + 1]):
         high += 1
     if high == len(stretches) - 1:
         return (start if low == 0 else stretches[low][0]), end, limit
