@@ -9,23 +9,20 @@ import importlib
 import json
 import os
 import re
-import shutil
 import time
 
 import pytest
 from accessibility import AXE_JS, NO_AXE, run_axe, summary, write_report
-from kit_testing import OFFLINE, ROOT, make_hostile_story
+from kit_testing import ROOT, make_hostile_story
 from lab import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     NO_CHROMIUM,
     SCREENSHOTS,
     chromium_available,
-    lab_server,
-    open_notebook,
+    chromium_browser,
+    open_and_run,
     shoot,
+    start_lab,
     visible_text,
-    wait_for_text,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -35,32 +32,8 @@ NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").
 
 @pytest.fixture(scope="module")
 def browser():
-    if not chromium_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail(NO_CHROMIUM)
-        pytest.skip(NO_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
-
-
-def start_lab(tmp_path_factory, name: str, extra_env: dict[str, str] | None = None):
-    scratch = tmp_path_factory.mktemp(name)
-    # JupyterLab autosaves notebooks it runs: serve copies so the repository's stay without outputs.
-    shutil.copytree(ROOT / "notebooks", scratch / "served" / "notebooks")
-    (scratch / "nltk").mkdir()
-    env = {
-        "MEDIALIT_WORK": str(scratch / "work"),
-        "NLTK_DATA": str(scratch / "nltk"),
-        "PYTHONPATH": str(OFFLINE),
-        "MEDIALIT_NETWORK_LOG": str(scratch / "network.log"),
-        "MEDIALIT_STORY": "",
-        **(extra_env or {}),
-    }
-    return scratch, lab_server(scratch / "served", scratch, env)
 
 
 @pytest.fixture(scope="module")
@@ -76,33 +49,6 @@ def hostile_lab(tmp_path_factory):
     scratch, server = start_lab(tmp_path_factory, "hostile-lab", {"MEDIALIT_STORY": str(story)})
     with server as url:
         yield url, scratch
-
-
-def open_and_run(browser, server: str, notebook: str, errors: list[str] | None = None):
-    """Open and run a notebook; retried once when widget models were lost in JupyterLab's start-up.
-
-    Under heavy load JupyterLab sometimes reconnects a new kernel's websocket just as the first
-    cells run, and their widget models are lost ("Error displaying widget: model not found").
-    That is the front end's race, not the kit's: a real widget bug fails the second run too.
-    """
-    for attempt in (1, 2):
-        page = new_page(browser)
-        if errors is not None:
-            page.on("pageerror", lambda error: errors.append(str(error)))
-        open_notebook(page, server, notebook)
-        if "model not found" not in visible_text(page) or attempt == 2:
-            return page
-        print(f"\nnote: {notebook}: widget models lost at start-up (JupyterLab race); reopening once")
-        page.close()
-        if errors is not None:
-            errors.clear()
-    return page
-
-
-def new_page(browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 1100})
-    page.set_default_timeout(30_000)
-    return page
 
 
 # --- what a student does in each notebook: at least one click, and a visible change ---------

@@ -42,7 +42,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def lab_server(root: Path, scratch: Path, env: dict[str, str]) -> Iterator[str]:
+def lab_server(root: Path, scratch: Path, env: dict[str, str], theme: str | None = None) -> Iterator[str]:
     """Start JupyterLab serving ``root``; yield its base URL with the token as a query string."""
     port, token = free_port(), secrets.token_hex(16)
     settings = scratch / "lab-settings"
@@ -55,6 +55,9 @@ def lab_server(root: Path, scratch: Path, env: dict[str, str]) -> Iterator[str]:
     tracker.parent.mkdir(parents=True, exist_ok=True)
     # windowingMode "none": every cell is rendered, so the accessibility check sees every output.
     tracker.write_text(json.dumps({"autoStartDefaultKernel": True, "windowingMode": "none"}))
+    if theme:
+        themes = settings / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+        themes.write_text(json.dumps({"theme": theme}))
     log = open(scratch / "jupyterlab.log", "w")
     process = subprocess.Popen(
         [
@@ -92,6 +95,71 @@ def lab_server(root: Path, scratch: Path, env: dict[str, str]) -> Iterator[str]:
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None
+
+
+@contextmanager
+def chromium_browser() -> Iterator:
+    """Debian's Chromium under Playwright; skipped (failed on CI) when it is not installed."""
+    import pytest
+
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(NO_CHROMIUM)
+        pytest.skip(NO_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def start_lab(tmp_path_factory, name: str, extra_env: dict[str, str] | None = None, theme: str | None = None):
+    """A JupyterLab over a copy of the notebooks, with its own work folder; ``theme`` e.g. "JupyterLab Dark"."""
+    from kit_testing import OFFLINE, ROOT
+
+    scratch = tmp_path_factory.mktemp(name)
+    # JupyterLab autosaves notebooks it runs: serve copies so the repository's stay without outputs.
+    shutil.copytree(ROOT / "notebooks", scratch / "served" / "notebooks")
+    (scratch / "nltk").mkdir()
+    env = {
+        "MEDIALIT_WORK": str(scratch / "work"),
+        "NLTK_DATA": str(scratch / "nltk"),
+        "PYTHONPATH": str(OFFLINE),
+        "MEDIALIT_NETWORK_LOG": str(scratch / "network.log"),
+        "MEDIALIT_STORY": "",
+        **(extra_env or {}),
+    }
+    return scratch, lab_server(scratch / "served", scratch, env, theme=theme)
+
+
+def new_page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+    page.set_default_timeout(30_000)
+    return page
+
+
+def open_and_run(browser, server: str, notebook: str, errors: list[str] | None = None):
+    """Open and run a notebook; retried once when widget models were lost in JupyterLab's start-up.
+
+    Under heavy load JupyterLab sometimes reconnects a new kernel's websocket just as the first
+    cells run, and their widget models are lost ("Error displaying widget: model not found").
+    That is the front end's race, not the kit's: a real widget bug fails the second run too.
+    """
+    for attempt in (1, 2):
+        page = new_page(browser)
+        if errors is not None:
+            page.on("pageerror", lambda error: errors.append(str(error)))
+        open_notebook(page, server, notebook)
+        if "model not found" not in visible_text(page) or attempt == 2:
+            return page
+        print(f"\nnote: {notebook}: widget models lost at start-up (JupyterLab race); reopening once")
+        page.close()
+        if errors is not None:
+            errors.clear()
+    return page
 
 
 def open_notebook(page, server: str, notebook: str) -> None:

@@ -1,6 +1,24 @@
 // The kit's two small widgets that ipywidgets cannot draw accessibly (see docs/accessibility.md).
 // Rendered by anywidget: everything here runs in the browser, nothing is fetched.
 
+// JupyterLab treats a notebook whose focus is on a menu, button or box in an output as being in
+// command mode: ArrowDown moves to the next cell and Enter opens the cell's editor, so the keys never
+// reach the control (JupyterLab only holds back its shortcuts for text fields, ":read-write").
+// Lumino skips shortcuts for an element marked data-lm-suppress-shortcuts: the kit marks each of
+// its widget controls as it gains focus, so menus, buttons, boxes and radios work from the keyboard.
+const CONTROLS = "select, button, input[type=checkbox], input[type=radio]";
+
+function keepKeysForControls() {
+  if (window.__medialitKeys) { return; }
+  window.__medialitKeys = true;
+  document.addEventListener("focusin", (event) => {
+    const target = event.target;
+    if (target instanceof Element && target.matches(CONTROLS) && target.closest(".jp-OutputArea-output .jupyter-widgets")) {
+      target.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  }, true);
+}
+
 function liveRegion({ model, el }) {
   // One element that stays in the page for the widget's life: screen readers only announce
   // changes inside a live region that already existed, so only its content is replaced.
@@ -67,6 +85,7 @@ const KINDS = { live: liveRegion, press: pressButton, picture: picture };
 
 export default {
   render(context) {
+    keepKeysForControls();
     return KINDS[context.model.get("_kind")](context);
   },
 };
