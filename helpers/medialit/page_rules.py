@@ -272,7 +272,7 @@ MONTH = (
 )
 DATE = re.compile(
     r"\b(?:\b" + MONTH + r"\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+" + MONTH + r"\b|\b" + MONTH + r"\.?,?\s+\d{4}\b|"
-    r"\b(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday)?\b|\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|"
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday)?\b|(?<![$£€¥.,\d])\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(am|pm|a\.m\.|p\.m\.)|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|"
     r"^(published|updated|posted|last (updated|modified)|first published|date)\b|\b\d+\s+min(ute)?s?\s+read\b)",
 )

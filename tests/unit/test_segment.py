@@ -558,6 +558,17 @@ def test_a_more_and_a_name_heading_after_the_article_opens_links_to_other_storie
     assert (roles[heading], roles[teaser]) == ("related", "related")
 
 
+def test_a_price_is_not_a_time_of_day():
+    deal = "Wireless headphones for $39.99 at the corner shop"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], deal, *ARTICLE[2:]))
+    assert roles[deal] != "byline"
+
+
+@pytest.mark.parametrize("stamp", ["Updated 10:32", "Posted at 9.15am"])
+def test_a_time_of_day_under_the_headline_is_a_dateline(stamp):
+    assert roles_of(page("Storm hits the coast", stamp, *ARTICLE))[stamp] == "byline"
+
+
 # --- Offsets into the raw text, and the garbage collector -----------------------------------------
 
 
