@@ -5,14 +5,16 @@ on plain text can be; the kit's rules (:func:`medialit.segmentation.segment`) kn
 not (a headline is not body; a reader's comment under the article is a comment). Each paragraph
 of the page text gets one proposed role:
 
-==========================================  ==============================================
-trafilatura / the kit                       proposed role
-==========================================  ==============================================
-the kit: headline, comment, comment form    the kit's role
-trafilatura: comment                        ``comment``
-trafilatura: article                        ``body``
-neither says article or comment             the kit's role (``boilerplate`` if it said body)
-==========================================  ==============================================
+========================================  =================================================
+trafilatura / the kit                     proposed role
+========================================  =================================================
+the kit: headline, comment, comment form  the kit's role
+the kit: furniture it names by its words  the kit's role (boxes of links, share buttons...)
+trafilatura: comment                      ``comment``
+trafilatura: article                      ``body``
+the kit: body, with ``body`` either side  ``body``
+neither says article or comment           the kit's role (``boilerplate`` if it said body)
+========================================  =================================================
 
 A paragraph is trafilatura's when at least 90% of its three-word sequences are in trafilatura's
 paragraphs; a paragraph repeated on the page more often than trafilatura kept it (a caption under
@@ -61,6 +63,8 @@ _WHY = {
     "{kit}: check it.",
     "comment": "A reader's comment, by the page's structure (trafilatura).",
     "kit": "{reason}",
+    "between": "Article prose by the kit's rules, between two article paragraphs, though the page's structure "
+    "leaves it out (trafilatura): check it.",
     "kit_only_body": "The kit's rules read this as article prose, but the page's structure puts it outside the "
     "article (trafilatura): check it.",
 }
@@ -122,6 +126,12 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         # trafilatura's main holds the headline too (as a heading): that is no disagreement.
         disagree = traf_group != kit_group and not (block.role == "headline" and is_main)
         entries.append(ProposedEntry(block.line, role, why, disagree))
+    # Article prose by the kit's rules, with article on both sides, is article too: trafilatura
+    # sometimes drops one paragraph of a run (a quote in its own box, a paragraph with many links).
+    for index in range(1, len(entries) - 1):
+        between = entries[index - 1].role == "body" and entries[index + 1].role == "body"
+        if between and blocks[index].role == "body" and entries[index].role != "body":
+            entries[index] = ProposedEntry(entries[index].line, "body", _WHY["between"], True)
     return entries
 
 

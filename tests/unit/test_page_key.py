@@ -82,7 +82,7 @@ def test_where_the_two_readers_disagree_the_entry_is_marked():
 
 
 def test_a_caption_repeated_under_every_photo_counts_only_as_often_as_trafilatura_kept_it():
-    caption = "The harbour wall after the storm, seen from the quay on Monday"
+    caption = "Boats on the slipway on Monday. Photo: Coast News"
     text = "\n\n".join(f"{paragraph}\n\n{caption}" for paragraph in BODY) + "\n"
     webpage = WebPage(text, main=(BODY[0], caption) + tuple(BODY[1:]))
     texts = {block.line: block.text for block in segment(webpage.text)}
@@ -105,3 +105,16 @@ def test_without_a_trafilatura_result_the_kits_rules_decide_and_nothing_is_marke
     webpage = WebPage("Storm floods harbour road\n\n" + "\n\n".join(BODY) + "\n")
     entries = propose_key(webpage)
     assert [e.role for e in entries] == [b.role for b in segment(webpage.text)] and not any(e.disagree for e in entries)
+
+
+def test_article_prose_trafilatura_dropped_between_two_article_paragraphs_is_body():
+    text = "\n\n".join(BODY) + "\n"
+    webpage = WebPage(text, main=(BODY[0], BODY[1], BODY[3]))  # trafilatura lost the quote paragraph
+    entries = propose_key(webpage)
+    assert [e.role for e in entries] == ["body"] * 4 and entries[2].disagree
+
+
+def test_article_prose_trafilatura_dropped_at_the_edge_of_the_article_is_not_body():
+    text = "\n\n".join(BODY) + "\n"
+    webpage = WebPage(text, main=tuple(BODY[:3]))
+    assert propose_key(webpage)[3].role != "body"
