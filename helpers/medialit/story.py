@@ -30,6 +30,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .answer_key import load_answer_key
 from .errors import StoryError
 from .files import by_id, read_json, read_text, slug
 from .segmentation import Block, segment
@@ -211,8 +212,6 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         notes.extend(reference_notes)
     key: dict = {}
     if not problems:
-        from .answer_key import load_answer_key  # answer_key reads Report from here: import late (no cycle at load)
-
         try:
             key = load_answer_key(folder)
         except StoryError as error:
