@@ -301,6 +301,8 @@ TAG_LABEL = re.compile(
 #: "More Washington Examiner", "More Games", "More In Trading Nation": a heading over links to more of the site
 #: (matched on the line as written: the capitals are what make it a heading).
 MORE_HEADING = re.compile(r"^More( [A-Z0-9][\w'’&.-]*){1,3}$")
+#: A picture of a gallery: "1of4 A shopper looks at...", "Image 1 of 1", "Photo 3 of 12".
+GALLERY = re.compile(r"^(?:(?:photo|image|picture|slide) \d{1,3} of \d{1,3}|\d{1,3}of\d{1,3})(?!\d)")
 #: A link whose text was cut short: "Plague of mosquitos to devastate Britain as Hurri..."
 CUT_SHORT = re.compile(r"\w(\.\.\.|…)$")
 #: UTF-8 text decoded as Latin-1 or Windows-1252: a lead byte shown as "Ã", "Ð", "â"... then a continuation byte.

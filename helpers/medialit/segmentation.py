@@ -51,6 +51,7 @@ from .page_rules import (
     ENDS_SENTENCE,
     FIELD_LABEL,
     FURNITURE_TRIGGERS,
+    GALLERY,
     GARBLED,
     IMPERATIVE,
     JOB,
@@ -252,6 +253,8 @@ def _look(text: str) -> _Look:
         return look("label")
     if not ends and n <= 40 and TAG_LABEL.match(head):
         return look("tags")
+    if GALLERY.match(head):
+        return look("caption")
     if n <= 40 and not CREDIT_TRIGGERS.isdisjoint(bare) and CREDIT.search(low[-90:]):
         return look("caption")
     if (not ends or n <= 4) and n <= 25 and ("." in head or "http" in head) and URL.search(head):

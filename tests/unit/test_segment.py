@@ -569,6 +569,15 @@ def test_a_time_of_day_under_the_headline_is_a_dateline(stamp):
     assert roles_of(page("Storm hits the coast", stamp, *ARTICLE))[stamp] == "byline"
 
 
+@pytest.mark.parametrize("picture", [
+    "1of4A shopper looks at torches and sandbags at the hardware store on the harbour road, Tuesday.",
+    "Image 2 of 5 The harbour wall after the storm, seen from the lifeboat station on Wednesday morning.",
+])
+def test_a_numbered_gallery_picture_inside_the_article_is_a_caption(picture):
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], picture, *ARTICLE[2:]))
+    assert (roles[picture], roles[ARTICLE[2]]) == ("caption", "body")
+
+
 # --- Offsets into the raw text, and the garbage collector -----------------------------------------
 
 
