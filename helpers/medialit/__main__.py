@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         except StoryError as error:
             print(f"Could not make the story:\n{error}", file=sys.stderr)
             return 1
+        except OSError as error:  # a disk or permission failure no reader foresaw: a plain line, not a traceback
+            print(f"Could not make the story: {error.strerror or error} ({error.filename or args.story}).",
+                  file=sys.stderr)
+            return 1
         print(f"Made the story '{story.title}' with {len(story.reports)} reports in {story.folder}.")
         for note in story.notes:
             print(f"• {note}")
@@ -53,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Then run the lessons on it: set {STORY_ENV}={story.folder} before `make lab`.")
         return 0
 
-    findings = check_story_folder(args.story)
+    try:
+        findings = check_story_folder(args.story)
+    except OSError as error:
+        print(f"Could not check the story: {error.strerror or error} ({error.filename or args.story}).",
+              file=sys.stderr)
+        return 1
     problems = [f for f in findings if f.kind == "problem"]
     for finding in findings:
         print(("✗ " if finding.kind == "problem" else "• ") + finding.text)

@@ -377,3 +377,14 @@ def test_new_story_proposes_lesson_4s_word_groups_from_the_reports(tmp_path):
     groups = json.loads((story.folder / "terms.json").read_text())["groups"]
     assert groups and all(form.lower() in text for g in groups for forms in g["terms"].values() for form in forms[:1])
     assert story_terms(story).groups
+
+
+def test_cli_reports_an_unforeseen_disk_error_in_one_plain_line(source, tmp_path, capsys, monkeypatch):
+    import medialit.__main__ as cli
+
+    def broken(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(cli, "new_story", broken)
+    assert main(["new-story", str(source), str(tmp_path / "s")]) == 1
+    assert "Could not make the story: Input/output error" in capsys.readouterr().err
