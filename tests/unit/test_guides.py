@@ -179,6 +179,16 @@ def test_every_kit_file_a_guide_names_exists(page):
     assert not missing
 
 
+PRESS = re.compile(r"(?:[Pp]ress(?:es|ing)?|[Cc]licks?|[Tt]icks?) \*\*([^*]+)\*\*")
+
+
+@pytest.mark.parametrize("page", sorted(LESSONS.rglob("*.md")), ids=lambda p: str(p.relative_to(LESSONS)))
+def test_every_button_a_guide_says_to_press_is_in_the_kit(page):
+    controls = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "helpers" / "medialit" / "widgets").glob("*.py"))
+    labels = {" ".join(label.split()) for label in PRESS.findall(page.read_text(encoding="utf-8"))}
+    assert not sorted(label for label in labels if label not in controls)
+
+
 def glossary_entries() -> dict[str, str]:
     text = (LESSONS / "glossary.md").read_text(encoding="utf-8")
     parts = re.split(r"^### +(.+)$", text, flags=re.MULTILINE)
