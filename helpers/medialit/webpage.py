@@ -117,6 +117,7 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace").removeprefix("\ufeff"), "utf-16", []
     declared = _DECLARED.search(data[:4096])
+    label = ""
     if declared:
         label = (declared.group(1) or declared.group(2)).decode("ascii").lower()
         try:
@@ -131,8 +132,10 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
             f"{name}: the page's encoding could not be worked out; odd letters may show. Save the page again "
             "from the browser, or copy its text into a .txt file saved as UTF-8."
         ]
+    said = f"says its letters are encoded as {label}, but they are not" if label else \
+        "does not say how its letters are encoded"
     return str(best), best.encoding, [
-        f"{name}: the page does not say how its letters are encoded; they were read as {best.encoding}. "
+        f"{name}: the page {said}; they were read as {best.encoding}. "
         "Check that its accented letters and quotes look right."
     ]
 

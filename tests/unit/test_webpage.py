@@ -80,8 +80,8 @@ def test_shift_jis_without_a_declaration_is_guessed():
 
 def test_a_page_declared_utf8_that_is_not_is_guessed_not_garbled():
     html = '<meta charset="utf-8"><p>' + "Жители голосовали весь день в понедельник. " * 5 + "</p>"
-    text = decode_page(html.encode("cp1251"), "a.html")[0]
-    assert "\ufffd" not in text and "голосовали" in text
+    text, _, notes = decode_page(html.encode("cp1251"), "a.html")
+    assert "\ufffd" not in text and "голосовали" in text and "says its letters are encoded as utf-8" in notes[0]
 
 
 def test_a_page_saved_as_utf16_with_its_mark_is_read():
