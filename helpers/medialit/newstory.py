@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .answer_key import ANSWER_KEY_FILE, KeyEntry, answer_key_text
 from .distinctive_words import propose_terms
 from .errors import StoryError
 from .files import decode_utf8, read_bytes, read_json, read_text, slug
@@ -47,7 +48,6 @@ from .story import (
 from .terms import write_terms
 from .webpage import WebPage, html_to_text, read_page  # noqa: F401 - html_to_text: kept for existing callers
 
-ANSWER_KEY_FILE = "answer_key.json"
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 #: Report ids have three digits, 000 to 999.
 MAX_REPORTS = 999
@@ -106,11 +106,11 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         "about": f"Made with `medialit new-story` from {len(reports)} files in {source.name}.",
         "reports": {},
     }
-    key: dict[str, list[dict]] = {}
+    key: dict[str, list[KeyEntry]] = {}
     disagree: dict[str, list[int]] = {}
     for report in reports:
         metadata["reports"][report.id] = {"label": "", "publisher_clues": report.clues, "source_file": report.original}
-        key[report.id] = [{"line": e.line, "role": e.role, "why": e.why} for e in report.proposed]
+        key[report.id] = [KeyEntry(e.line, e.role, e.why) for e in report.proposed]
         if report.proposed:
             disagree[report.id] = [e.line for e in report.proposed if e.disagree]
     if disagree:
@@ -120,7 +120,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
     _write_folder(target, {
         **{f"{r.id}_{slug(_stem(r.original), 'report')[:40]}.txt": r.text for r in reports},
         METADATA_FILE: json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
-        ANSWER_KEY_FILE: _key_text(key),
+        ANSWER_KEY_FILE: answer_key_text(key),
         **extra,
     }, finish=_write_proposed_terms)
     return load_story(target)
@@ -230,14 +230,6 @@ def _references(paths: Iterable[str | os.PathLike]) -> tuple[dict[str, str], lis
 
 def _stem(name: str) -> str:
     return re.sub(r"^\d{3}(?=[_\-. ]|$)", "", Path(name).stem)  # the id is already in front
-
-
-def _key_text(key: dict[str, list[dict]]) -> str:
-    reports = []
-    for rid in sorted(key):
-        entries = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in key[rid])
-        reports.append(f"  {json.dumps(rid)}: [\n{entries}\n  ]" if entries else f"  {json.dumps(rid)}: []")
-    return "{\n" + ",\n".join(reports) + "\n}\n"
 
 
 def _write_folder(target: Path, files: dict[str, str], finish: Callable[[Path], None] | None = None) -> None:
