@@ -139,7 +139,7 @@ def _furniture_inside(block) -> bool:
     """The kit's furniture that trafilatura keeps inside articles: boxes of links, share buttons, cookie,
     log-in and advert lines, the headline printed again. The kit names these from their words, and
     they are almost never article prose (on the shared real pages these overrides removed 76
-    four-word sequences of furniture and 5 of article text, on 7 pages)."""
+    four-word sequences of furniture and 5 of article text)."""
     return block.reason in _KIT_FURNITURE
 
 
