@@ -103,7 +103,7 @@ RELATED_HEADER = re.compile(
     r"more( [\w'’-]+){1,3} (stories|articles|news|reads|videos)|"
     r"most (popular|read|viewed|watched|shared|commented|recent)( .*)?|recommended( for you| stories)?|"
     r"you (may|might) (also )?(like|enjoy|be interested in)|read next|up next|what to read next|"
-    r"top stories|latest( news| stories)?|latest in .*|trending( now| stories)?|editor'?s picks|"
+    r"top stories|latest( news| stories)?|(latest( [\w'’-]+)? |top )?headlines|latest in .*|trending( now| stories)?|editor'?s picks|"
     r"also on .*|keep reading|further reading|see also|don'?t miss|popular( now)?|features|"
     r"in case you missed it|around the web|from our partners|sponsored stories|paid content|"
     r"next gallery|explore more topics|must read|just in|breaking news)[:.]?$",

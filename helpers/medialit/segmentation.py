@@ -410,11 +410,18 @@ def _article_run(
     if heading > 0:
         above, above_start, above_end = _best_run(values, 0, heading)
         prose = sum(looks[i].kind == PROSE for i in range(above_start, above_end))
-        if prose >= 2 and above >= _ABOVE_SHARE * best and not (
-            texts is not None and _same_topic(texts, looks, (above_start, above_end), (start, end))
-        ):
+        if prose >= 2 and above >= _ABOVE_SHARE * best and texts is not None and _holds_together(
+            texts, looks, (above_start, above_end)
+        ) and not _same_topic(texts, looks, (above_start, above_end), (start, end)):
             return above_start, above_end, heading
     return start, end, comments_at
+
+
+def _holds_together(texts: list[str], looks: list[_Look], run: tuple[int, int]) -> bool:
+    """Whether most prose paragraphs of a run share a word with another one (an article, not a list of teasers)."""
+    prose = [_stems(texts[index]) for index in range(*run) if looks[index].kind == PROSE]
+    linked = sum(any(own & other for other in prose if other is not own) for own in prose)
+    return 2 * linked >= len(prose)
 
 
 def _same_topic(texts: list[str], looks: list[_Look], first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -551,7 +551,7 @@ def test_long_prose_at_the_foot_of_the_page_below_a_related_heading_does_not_win
     assert all(roles[p] != "body" for p in disclaimer)
 
 
-@pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN"])
+@pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN", "Latest Headlines", "Latest Local Headlines"])
 def test_a_more_and_a_name_heading_after_the_article_opens_links_to_other_stories(heading):
     teaser = "Council votes to close the old ferry terminal after eighty years of service to the islands."
     roles = roles_of(page("Storm hits the coast", *ARTICLE, heading, teaser))
