@@ -551,7 +551,7 @@ def test_long_prose_at_the_foot_of_the_page_below_a_related_heading_does_not_win
     assert all(roles[p] != "body" for p in disclaimer)
 
 
-@pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN", "Latest Headlines", "Latest Local Headlines"])
+@pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN"])
 def test_a_more_and_a_name_heading_after_the_article_opens_links_to_other_stories(heading):
     teaser = "Council votes to close the old ferry terminal after eighty years of service to the islands."
     roles = roles_of(page("Storm hits the coast", *ARTICLE, heading, teaser))
@@ -576,6 +576,11 @@ def test_a_time_of_day_under_the_headline_is_a_dateline(stamp):
 def test_a_numbered_gallery_picture_inside_the_article_is_a_caption(picture):
     roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], picture, *ARTICLE[2:]))
     assert (roles[picture], roles[ARTICLE[2]]) == ("caption", "body")
+
+
+@pytest.mark.parametrize("heading", ["Latest Headlines", "Latest Local Headlines", "Headlines"])
+def test_a_headlines_heading_after_the_article_is_related(heading):
+    assert roles_of(page("Storm hits the coast", *ARTICLE, heading))[heading] == "related"
 
 
 # --- Offsets into the raw text, and the garbage collector -----------------------------------------
