@@ -143,6 +143,11 @@ def test_lesson_1_label_a_page_and_check_it_by_keyboard(browser, lab):
     no_focus_trap(keys, labeller, "the labeller")
 
 
+@pytest.mark.xfail(
+    not issubclass(Status, LiveHTML), strict=True,
+    reason="JupyterLab takes ArrowDown on a menu in an output as 'next cell' until aria.js is on every page "
+    "(medialit.widgets.common.Status as a LiveHTML, the lead's change); lesson 5 has no other kit widget that loads it",
+)
 def test_lesson_5_rank_the_reports_and_check_the_verdict_by_keyboard(browser, lab):
     server, scratch = lab
     page = open_and_run(browser, server, "notebooks/05-verdict.ipynb")
