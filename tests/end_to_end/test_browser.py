@@ -20,6 +20,7 @@ from lab import (
     chromium_available,
     chromium_browser,
     open_and_run,
+    set_theme,
     shoot,
     start_lab,
     visible_text,
@@ -27,6 +28,7 @@ from lab import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
 NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
@@ -122,6 +124,13 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
     assert visible_text(page) != before, "clicking did not change the page"
     assert "Error displaying widget" not in visible_text(page)
     new_violations += check_accessibility(page, notebook, "after the main interaction")
+    # Contrast in the dark theme too (issue 14 item 4): text the kit colours itself must not vanish.
+    set_theme(page, DARK)
+    try:
+        shoot(page, f"{name}-dark")
+        new_violations += check_accessibility(page, notebook, "in the dark theme")
+    finally:
+        set_theme(page, LIGHT)  # the lab's settings are shared by the next notebook
     assert not new_violations, "new accessibility violations:\n" + "\n".join(new_violations)
     assert not errors, errors
     assert not (scratch / "network.log").exists(), "the kit tried to reach the network"

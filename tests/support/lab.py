@@ -67,6 +67,8 @@ def lab_server(root: Path, scratch: Path, env: dict[str, str], theme: str | None
             f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
             "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--ServerApp.allow_root=True",
+            # window.jupyterapp lets a test run JupyterLab's own commands (e.g. change the theme).
+            "--LabApp.expose_app_in_browser=True",
         ],
         env={**os.environ, **env, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")},
         stdout=log,
@@ -258,6 +260,13 @@ def wait_all_cells_ran(page, timeout: float = 180) -> None:
         time.sleep(0.5)
     page.screenshot(path="/tmp/medialit-not-every-cell-ran.png")
     raise AssertionError(f"not every cell ran: {prompts} (screenshot: /tmp/medialit-not-every-cell-ran.png)")
+
+
+def set_theme(page, theme: str, timeout: float = 20) -> None:
+    """Switch JupyterLab's theme (e.g. "JupyterLab Dark") the way its Settings menu does, and wait for it."""
+    page.evaluate("(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme)
+    wait_until(lambda: page.evaluate("() => document.body.dataset.jpThemeName") == theme, f"the {theme} theme", timeout)
+    time.sleep(0.5)  # the theme's stylesheet is applied just after the attribute changes
 
 
 def visible_text(page) -> str:
