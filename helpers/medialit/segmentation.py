@@ -9,10 +9,14 @@ How it works, in three steps:
 1. Each paragraph is described on its own: is it prose (a real sentence with
    the small words "the", "of", "and" that prose is full of), a short
    headline-like line, a date, a name, a photo credit, a menu item, a legal
-   line, a comment heading...?
+   line, a comment heading...? (:mod:`medialit.paragraph_looks`, with the rule
+   tables in :mod:`medialit.page_rules`.)
 2. The article is found as the *run* of paragraphs with the most prose in it:
    prose counts for the run, furniture counts against it, so a short line
    between two body paragraphs stays inside the run while a footer does not.
+   Prose that shares no words with the prose around it counts less; the run is
+   cut where it reaches text on another topic (teasers, footers) and grown over
+   boxes dropped into the article and over a list that goes on after its prose.
 3. Every paragraph gets its role from what it is *and* where it is: before the
    run (headline, standfirst, byline, captions), inside it (body, with the odd
    related link or advert), or after it (related links, comments, footer).
@@ -30,50 +34,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .paragraph_looks import (
+    BUTTON_NOTE,
+    COPYRIGHT_NOTE,
+    LOGIN_NOTE,
+    MORE_NOTE,
+    PROSE,
+    SENTENCE,
+    SHORT,
+    TITLE,
+    Look,
+    content_words,
+    describe,
+    prose_score,
+)
 from .page_rules import (
-    ALWAYS_FURNITURE,
-    BIO,
-    BOX_WORDS,
-    BY_NAME,
-    CJK,
-    COMMENT_HEADER,
-    COMMENT_UI,
-    COMMENT_UI_LINE,
-    COMMENT_UI_TRIGGERS,
-    CREDIT,
-    CREDIT_LINE,
-    CREDIT_LINE_TRIGGERS,
-    CREDIT_TRIGGERS,
-    CUT_SHORT,
-    DATE,
-    DATE_WORDS,
-    DIGIT,
-    ENDS_SENTENCE,
-    FIELD_LABEL,
-    FURNITURE_TRIGGERS,
-    GALLERY,
-    GARBLED,
-    IMPERATIVE,
-    JOB,
-    LINK_MARK,
-    LIST_MARK,
-    MENU_WORDS,
-    MORE_HEADING,
-    PIPE_CHARS,
-    PIPE_MENU,
-    RELATED_HEADER,
     RELATED_LABEL,
-    RELATED_LINK,
-    RELATED_LINK_FIRST,
-    REPORTING,
-    SOCIAL,
-    STOPWORDS,
-    STRONG_FURNITURE,
-    TAG_LABEL,
-    TO_READER,
-    URL,
     VERBISH,
-    WORD,
 )
 from .text import paragraphs
 
@@ -163,192 +140,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 # ---------------------------------------------------------------------------
-# Step 1: what each paragraph looks like on its own
-# ---------------------------------------------------------------------------
-
-
-# Kinds: what a paragraph looks like on its own, before its neighbours are considered.
-PROSE, SENTENCE, TITLE, SHORT = "prose", "sentence", "title", "short"
-
-
-@dataclass
-class _Look:
-    """What one paragraph looks like on its own (internal)."""
-
-    __slots__ = ("kind", "words", "listed", "note", "score", "role")
-    kind: str  # prose, sentence, title, short, or a furniture kind below
-    words: int
-    listed: bool  # starts with a number or bullet, like an item of a list
-    note: str  # which furniture, for the reason shown to students
-    score: float  # how much it counts for the article run (see _prose_score)
-    role: tuple[str, str] | None  # its role when its look alone decides it (memoised: menus repeat)
-
-
-def _phrase_is_furniture(n: int, ends: bool, words: list[str], bare: set[str], low: str) -> bool:
-    """Whether a furniture phrase found in a paragraph makes the paragraph furniture.
-
-    A short line, or a line that is not a finished sentence, is the site's own text.
-    A long sentence is only site text when it speaks to the reader ("Sign up to our
-    newsletter", "Contact us") and reports nobody: "Residents said the alert asked
-    people to contact the council" is the story, not a contact box.
-    """
-    if n <= 12 or not ends or ALWAYS_FURNITURE.search(low[:600]):
-        return True
-    if not REPORTING.isdisjoint(bare):
-        return False
-    return (bool(words) and words[0] in IMPERATIVE) or not TO_READER.isdisjoint(bare)
-
-
-
-
-def _look(text: str) -> _Look:
-    """Describe one paragraph without looking at its neighbours."""
-    clean = LINK_MARK.sub("", text, count=1).strip() or text
-    low = clean.lower()
-    head = low[:400]
-    lower = WORD.findall(low[:4000])
-    # Past 4000 characters the exact count no longer matters: guess it from the length.
-    n = len(lower) if len(clean) <= 4000 else len(lower) + (len(clean) - 4000) // 6
-    plain = clean.isascii()
-    # Chinese and Japanese put no spaces between words: count about two characters a word.
-    if not plain and 8 * clean.count(" ", 0, 4000) < len(clean[:4000]):
-        n += len(CJK.findall(clean[:4000])) // 2
-    lower = lower[:300]
-    bare = {w.strip(".'’") for w in lower}
-    listed = bool(LIST_MARK.match(text))
-    ends = bool(ENDS_SENTENCE.search(clean[-8:]))
-
-    def look(kind: str, note: str = "") -> _Look:
-        return _Look(kind, n, listed, note, 0.0, None)
-
-    # UTF-8 read as Latin-1 ("Ã©" for "é", "Ð½" for "н") cannot be read as prose at all.
-    if not plain and GARBLED.search(head) and 2 * len(GARBLED.findall(head)) >= 0.3 * sum(c.isalpha() for c in head) + 1:
-        return look("furniture", _GARBLED_NOTE)
-    if n <= 30 and COMMENT_HEADER.search(head.strip(" :[]")):
-        return look("comment_header")
-    if n <= 6 and COMMENT_UI_LINE.fullmatch(head):
-        return look("comment_ui")
-    if n <= 40 and not COMMENT_UI_TRIGGERS.isdisjoint(bare) and COMMENT_UI.search(head) and _phrase_is_furniture(n, ends, lower, bare, low):
-        return look("comment_ui")
-    if n <= 10 and RELATED_HEADER.match(head):
-        return look("related_header")
-    if n <= 30 and ((lower and lower[0] in RELATED_LINK_FIRST) or "opens in new window" in head) and RELATED_LINK.search(head):
-        return look("related_link")
-    if n <= 25 and CUT_SHORT.search(clean[-4:]):
-        return look("related_link")
-    if n <= 3 and RELATED_LABEL.match(head):
-        return look("related_header")
-    if n <= 4 and clean[:5] == "More " and MORE_HEADING.match(clean):
-        return look("related_header", _MORE_NOTE)
-    if (
-        n <= 80
-        and ("©" in low or not FURNITURE_TRIGGERS.isdisjoint(bare))
-        and STRONG_FURNITURE.search(low[:600])
-        and _phrase_is_furniture(n, ends, lower, bare, low)
-    ):
-        return look("furniture", _furniture_note(clean))
-    if n <= 12 and len(bare & SOCIAL) >= 2:
-        return look("furniture", "a share or follow button")
-    if n <= 6 and FIELD_LABEL.match(head):
-        return look("label")
-    if not ends and n <= 40 and TAG_LABEL.match(head):
-        return look("tags")
-    if GALLERY.match(head):
-        return look("caption")
-    if n <= 40 and not CREDIT_TRIGGERS.isdisjoint(bare) and CREDIT.search(low[-90:]):
-        return look("caption")
-    if (not ends or n <= 4) and n <= 25 and ("." in head or "http" in head) and URL.search(head):
-        return look("furniture", "a web address or list of links")
-    if n <= 40 and PIPE_CHARS.search(head) and PIPE_MENU.search(head):
-        return look("furniture", "a menu of links")
-    if not ends and 4 <= n <= 60 and head.count(",") >= 3 and n <= 3 * (head.count(",") + 1):
-        return look("tags")
-    if n <= 45 and ("is" in bare or "was" in bare) and BIO.match(head):
-        return look("bio")
-    if n <= 25 and not CREDIT_LINE_TRIGGERS.isdisjoint(bare) and CREDIT_LINE.search(head):
-        return look("byline")
-    if n <= 14 and clean[:2] in ("By", "BY", "by", "bY") and BY_NAME.match(clean) and not (ends and n > 8):
-        return look("byline")
-    if n <= 8 and not ends and JOB.search(head):
-        return look("byline")
-    # A weekday alone makes a short line a date ("Updated Monday"), not a headline ("... crest Sunday").
-    if n <= 14 and (DIGIT.search(head) or (n <= 4 and not DATE_WORDS.isdisjoint(lower))) and DATE.search(head) and not (ends and n >= 5 and clean[-1] in ".!?"):
-        return look("date")
-    if n == 0:
-        return look("short", "a number or symbol, not words")
-    if n <= 6 and all(w in MENU_WORDS for w in lower) and not (ends and n > 2):
-        return look("furniture", _BUTTON_NOTE)
-    if n <= 8 and not ends and not BOX_WORDS.isdisjoint(bare):
-        return look("furniture", _furniture_note(clean))
-    if (n >= 8 and ends) or (n >= 20 and sum(w in STOPWORDS for w in lower) >= 0.2 * len(lower)):
-        return look(PROSE)
-    if ends and n >= 2 and not clean.endswith(":"):
-        return look(SENTENCE)
-    if ends and n >= 4:
-        return look(SENTENCE)
-    if n >= 3 and (n >= 4 or any(w.islower() for w in WORD.findall(clean))):
-        return look(TITLE)
-    return look(SHORT)
-
-
-def _content_words(text: str) -> set[str]:
-    """The longer, meaningful words of a text, for comparing a headline with the article."""
-    return {w.strip(".'’") for w in WORD.findall(text[:3000].lower()) if len(w) > 3 and w not in STOPWORDS}
-
-
-_COPYRIGHT_NOTE = "a copyright line from the footer"
-_LOGIN_NOTE = "log-in text"
-_BUTTON_NOTE = "a menu or button label"
-_MORE_NOTE = "a heading over more of the site's stories"
-_GARBLED_NOTE = "garbled text: the page was saved or read in the wrong character encoding"
-
-
-def _furniture_note(text: str) -> str:
-    """Name the kind of site text, for the reason shown to students."""
-    low = text.lower()
-    if "cookie" in low:
-        return "a cookie notice"
-    if any(word in low for word in ("subscri", "newsletter", "inbox", "sign up", "signing up", "sign-up", "free article")):
-        return "a subscription or newsletter offer"
-    if any(word in low for word in ("log in", "logged in", "login", "sign in", "signed in", "account", "password", "regist", "refresh")):
-        return _LOGIN_NOTE
-    if any(word in low for word in ("©", "rights reserved", "copyright", "powered by")):
-        return _COPYRIGHT_NOTE
-    if any(word in low for word in ("privacy", "terms", "legal")):
-        return "a legal line such as the privacy policy"
-    if "advert" in low or "sponsored" in low or "commission" in low:
-        return "an advert or sponsor notice"
-    if "share" in low or "follow" in low:
-        return "a share or follow button"
-    return "site text that is on every page"
-
-
-def _prose_score(look: _Look) -> float:
-    """How much a paragraph counts for (positive) or against (negative) being in the article run."""
-    kind = look.kind
-    if kind == PROSE:
-        return 0.5 + min(look.words, 60) / 6
-    if kind == SENTENCE:
-        return 0.4
-    if kind == TITLE:
-        return -2.0 if look.words >= 6 else -1.0
-    if kind == SHORT:
-        return -1.0
-    if kind in ("comment_header", "related_header"):
-        return -8.0
-    if kind in ("date", "byline", "bio", "label"):
-        return -2.5
-    if kind in ("caption", "related_link"):
-        return -2.0
-    return -3.0
-
-
-# ---------------------------------------------------------------------------
 # Step 2: the article run
 # ---------------------------------------------------------------------------
 
 
-def _comment_start(looks: list[_Look]) -> int:
+def _comment_start(looks: list[Look]) -> int:
     """Index of the comment-section heading, or len(looks) if there is none.
 
     A "Comments" link in a menu above the article is not the comment section,
@@ -365,7 +161,7 @@ def _comment_start(looks: list[_Look]) -> int:
     return len(looks)
 
 
-def _cohesion_scores(texts: list[str], looks: list[_Look]) -> list[float]:
+def _cohesion_scores(texts: list[str], looks: list[Look]) -> list[float]:
     """Each paragraph's prose score, with prose that shares no word with the prose near it discounted.
 
     An article's paragraphs share their topic words; a list of teasers for other stories,
@@ -391,7 +187,7 @@ _NEAR, _REACH, _LONE_PROSE = 3, 12, 0.6
 
 
 def _article_run(
-    looks: list[_Look], comments_at: int, scores: list[float] | None = None, texts: list[str] | None = None
+    looks: list[Look], comments_at: int, scores: list[float] | None = None, texts: list[str] | None = None
 ) -> tuple[int, int, int]:
     """The paragraphs [start, end) with the highest prose score (Kadane's maximum-sum run).
 
@@ -417,14 +213,14 @@ def _article_run(
     return start, end, comments_at
 
 
-def _holds_together(texts: list[str], looks: list[_Look], run: tuple[int, int]) -> bool:
+def _holds_together(texts: list[str], looks: list[Look], run: tuple[int, int]) -> bool:
     """Whether most prose paragraphs of a run share a word with another one (an article, not a list of teasers)."""
     prose = [_stems(texts[index]) for index in range(*run) if looks[index].kind == PROSE]
     linked = sum(any(own & other for other in prose if other is not own) for own in prose)
     return 2 * linked >= len(prose)
 
 
-def _same_topic(texts: list[str], looks: list[_Look], first: tuple[int, int], second: tuple[int, int]) -> bool:
+def _same_topic(texts: list[str], looks: list[Look], first: tuple[int, int], second: tuple[int, int]) -> bool:
     """Whether most prose paragraphs of ``second`` share two or more words with the prose of ``first``."""
     topic: set[str] = set()
     for index in range(*first):
@@ -457,7 +253,7 @@ def _best_run(values: list[float], first: int, limit: int) -> tuple[float, int, 
 _GAP = 3
 
 
-def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> tuple[int, int, int]:
+def _cohesive_part(texts: list[str], looks: list[Look], start: int, end: int, limit: int) -> tuple[int, int, int]:
     """Cut stretches off the ends of the run that are about something else than its main stretch.
 
     The maximum-sum run can bridge a menu to reach a list of teasers for other stories: each
@@ -489,7 +285,7 @@ def _cohesive_part(texts: list[str], looks: list[_Look], start: int, end: int, l
         else:
             gap += 1
             headed = headed or looks[index].kind == "related_header"
-            more = more or looks[index].note == _MORE_NOTE
+            more = more or looks[index].note == MORE_NOTE
     stretches.append((first, last + 1))
     if len(stretches) == 1:
         return start, end, limit
@@ -544,7 +340,7 @@ _INSERTABLE = frozenset({TITLE, SHORT, SENTENCE, "furniture", "caption", "relate
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> int:
+def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit: int) -> int:
     """Move the end of the run past boxes dropped into the article, when prose on the same topic follows.
 
     The maximum-sum run stops at a big box (a newsletter sign-up, "Related
@@ -556,7 +352,7 @@ def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limi
         while gap_end < limit and gap_end - end <= 8 and not _resumes(looks[gap_end], texts[gap_end]):
             look = looks[gap_end]
             # The site's copyright line and its "More <section>" heading end the article for good.
-            if look.kind not in _INSERTABLE or look.note in (_COPYRIGHT_NOTE, _MORE_NOTE):
+            if look.kind not in _INSERTABLE or look.note in (COPYRIGHT_NOTE, MORE_NOTE):
                 return end
             titles += look.kind == TITLE
             linked = linked or look.kind in ("related_link", "related_header")
@@ -591,7 +387,7 @@ def _extend_run(texts: list[str], looks: list[_Look], start: int, end: int, limi
 _HARD_STOPS = frozenset({"related_header", "comment_header", "comment_ui", "bio", "label", "date", "byline"})
 
 
-def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, limit: int) -> int:
+def _extend_list(texts: list[str], looks: list[Look], start: int, end: int, limit: int) -> int:
     """Move the end of the run over a list that goes on after the article's prose (a recipe, a plan, steps).
 
     The maximum-sum run stops where the prose stops, but some articles go on as a long list
@@ -631,7 +427,7 @@ def _extend_list(texts: list[str], looks: list[_Look], start: int, end: int, lim
 _LIST_MIN, _LIST_SHARE = 4, 0.7
 
 
-def _resumes(look: _Look, text: str) -> bool:
+def _resumes(look: Look, text: str) -> bool:
     """Whether a paragraph after a box can be the article going on: prose, or a short
     sentence ending in a full stop ("The protest was the largest since 2019.")."""
     return look.kind == PROSE or (look.kind == SENTENCE and look.words >= 3 and _FULL_STOP_ONLY.search(text) is not None)
@@ -642,7 +438,7 @@ _FULL_STOP_ONLY = re.compile(r"\.[\"'”’)]*$")
 
 def _stems(text: str) -> set[str]:
     """Content words with a plural 's' cut off, so "rains" matches "rain"."""
-    return {word[:-1] if word.endswith("s") else word for word in _content_words(text)}
+    return {word[:-1] if word.endswith("s") else word for word in content_words(text)}
 
 
 # ---------------------------------------------------------------------------
@@ -686,7 +482,7 @@ _REASON = {
 }
 
 
-def _headline_index(texts: list[str], looks: list[_Look], start: int, body_words: set[str]) -> int:
+def _headline_index(texts: list[str], looks: list[Look], start: int, body_words: set[str]) -> int:
     """Pick the headline among the title-like lines before the article run; -1 if none."""
     candidates = [i for i in range(start) if looks[i].kind in (TITLE, SENTENCE, PROSE) and looks[i].words <= 40]
     if not candidates:
@@ -694,7 +490,7 @@ def _headline_index(texts: list[str], looks: list[_Look], start: int, body_words
     if not body_words:
         return candidates[0]
     # The headline shares its key words with the article; menus and promos do not.
-    contents = {index: _content_words(texts[index]) for index in candidates}
+    contents = {index: content_words(texts[index]) for index in candidates}
     for index in candidates:
         content = contents[index]
         if content and len(content & body_words) >= max(1, len(content) // 3) and looks[index].kind != PROSE:
@@ -751,13 +547,13 @@ def _segment(text: str) -> list[Block]:
     found = paragraphs(text)
     texts = [paragraph.text for paragraph in found]
     # Menus and buttons repeat on a page, so each distinct text is described once.
-    seen: dict[str, _Look] = {}
-    looks: list[_Look] = []
+    seen: dict[str, Look] = {}
+    looks: list[Look] = []
     for paragraph in texts:
         look = seen.get(paragraph)
         if look is None:
-            look = seen[paragraph] = _look(paragraph)
-            look.score = _prose_score(look)
+            look = seen[paragraph] = describe(paragraph)
+            look.score = prose_score(look)
             if look.kind not in (PROSE, SENTENCE, TITLE, SHORT):
                 look.role = _furniture_role(look)
         looks.append(look)
@@ -771,7 +567,7 @@ def _segment(text: str) -> list[Block]:
     body_words: set[str] = set()
     for index in range(start, end):
         if looks[index].kind == PROSE:
-            body_words |= _content_words(texts[index])
+            body_words |= content_words(texts[index])
     headline = _headline_index(texts, looks, start if has_run else len(looks), body_words)
     # An article with several headline-like lines in it is divided by subheadings (or holds a
     # list): a lone one between two paragraphs is more likely a link to another story.
@@ -810,7 +606,7 @@ def _segment(text: str) -> list[Block]:
     ]
 
 
-def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool, headed: bool) -> tuple[str, str]:
+def _role_inside(look: Look, looks: list[Look], index: int, in_box: bool, headed: bool) -> tuple[str, str]:
     """Role of a paragraph inside the article run."""
     kind = look.kind
     if in_box and kind in (SENTENCE, TITLE, SHORT):
@@ -834,7 +630,7 @@ def _role_inside(look: _Look, looks: list[_Look], index: int, in_box: bool, head
     return _furniture_role(look)
 
 
-def _furniture_role(look: _Look) -> tuple[str, str]:
+def _furniture_role(look: Look) -> tuple[str, str]:
     """Role of a paragraph whose look alone says what it is."""
     return _role_of_kind(look.kind, look.note)
 
@@ -863,7 +659,7 @@ def _role_of_kind(kind: str, note: str) -> tuple[str, str]:
 
 
 def _role_before(
-    texts: list[str], looks: list[_Look], index: int, headline: int, start: int, has_run: bool
+    texts: list[str], looks: list[Look], index: int, headline: int, start: int, has_run: bool
 ) -> tuple[str, str]:
     """Role of a paragraph above the article run (or of any paragraph when there is no run)."""
     look = looks[index]
@@ -890,7 +686,7 @@ def _role_before(
     return "standfirst", _REASON["standfirst"]
 
 
-def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
+def _role_after(look: Look, zone: str, text: str) -> tuple[str, str]:
     """Role of a paragraph below the article run."""
     if look.kind == "comment_header":
         return "comment_ui", _REASON["comment_header"]
@@ -903,7 +699,7 @@ def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
             return "comment_ui", _REASON["comment_meta"]
         # Short buttons, and the log-in prompts of the comment form, belong to the comments;
         # a footer's legal, copyright and follow-us lines do not.
-        if look.kind == "furniture" and (look.note == _LOGIN_NOTE or (look.words <= 4 and look.note == _BUTTON_NOTE)):
+        if look.kind == "furniture" and (look.note == LOGIN_NOTE or (look.words <= 4 and look.note == BUTTON_NOTE)):
             return "comment_ui", _REASON["comment_ui"]
         return _furniture_role(look)
     if look.kind == TITLE:
@@ -919,7 +715,7 @@ def _role_after(look: _Look, zone: str, text: str) -> tuple[str, str]:
 
 
 def _fix_with_neighbours(
-    texts: list[str], looks: list[_Look], roles: list[tuple[str, str]], headline: int, start: int, end: int
+    texts: list[str], looks: list[Look], roles: list[tuple[str, str]], headline: int, start: int, end: int
 ) -> list[tuple[str, str]]:
     """Corrections that need a paragraph's neighbours (changes ``roles`` in place and returns it)."""
     fixed = roles
