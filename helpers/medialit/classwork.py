@@ -498,6 +498,66 @@ def label_tallies(work: ClassWork, key: dict[str, list]) -> list[ParagraphTally]
     ]
 
 
+@dataclass(frozen=True)
+class ReportAgreement:
+    """How many of the class's labels on one report's paragraphs matched the answer key.
+
+    Example:
+        >>> ReportAgreement("004", 8, 6).share
+        75
+    """
+
+    report_id: str
+    labelled: int
+    agreeing: int
+
+    @property
+    def share(self) -> int:
+        """The matching labels in per cent (0 when nobody labelled the report)."""
+        return round(100 * self.agreeing / self.labelled) if self.labelled else 0
+
+
+def label_agreement(tallies: list[ParagraphTally], report_ids: list[str]) -> list[ReportAgreement]:
+    """Per report, in the story's order, the labels given on paragraphs the key covers and those matching it.
+
+    Example:
+        >>> label_agreement([ParagraphTally("004", 34, "comment", {"comment": 2, "body": 1})], ["001", "004"])[1].share
+        67
+    """
+    totals = {report_id: [0, 0] for report_id in report_ids}
+    for tally in tallies:
+        if tally.key_group and tally.report_id in totals:
+            totals[tally.report_id][0] += tally.labelled
+            totals[tally.report_id][1] += tally.agreeing
+    return [ReportAgreement(report_id, labelled, agreeing) for report_id, (labelled, agreeing) in totals.items()]
+
+
+def hardest_paragraphs(tallies: list[ParagraphTally], limit: int = 8) -> list[ParagraphTally]:
+    """The keyed paragraphs the class disagreed with the key on most (lowest share first, then most labelled).
+
+    Example:
+        >>> easy, hard = ParagraphTally("001", 1, "body", {"body": 3}), ParagraphTally("001", 2, "body", {"other": 2})
+        >>> [t.line for t in hardest_paragraphs([easy, hard])]
+        [2]
+    """
+    keyed = [t for t in tallies if t.key_group and t.labelled and t.agreeing < t.labelled]
+    return sorted(keyed, key=lambda t: (t.agreeing / t.labelled, -t.labelled, t.report_id, t.line))[:limit]
+
+
+def justifications(work: ClassWork, limit: int = 400) -> list[tuple[str, str]]:
+    """Each student's written reasons for their lesson-5 ranking, shortened to ``limit`` characters.
+
+    Example:
+        >>> justifications(ClassWork("", None, (StudentWork("A", "a", "", {VERDICT_LESSON: {"justification": "Named sources."}}),), ()))
+        [('A', 'Named sources.')]
+    """
+    return [
+        (student.student, student.answers(VERDICT_LESSON)["justification"][:limit])
+        for student in work.students
+        if isinstance(student.answers(VERDICT_LESSON).get("justification"), str)
+    ]
+
+
 def verdict_tallies(work: ClassWork) -> dict[str, dict[str, dict[str, int]]]:
     """``{remark: {version: {verdict: students}}}`` from lesson 3's saved verdicts.
 

@@ -303,3 +303,31 @@ def test_question_answers_show_any_lessons_free_text_answers(tmp_path):
     write(tmp_path, "a.json", export(lessons={"04-words-sources-numbers": {"stance": "Both lean.", "terms": {}}}))
     keys, rows = question_answers(read_class(tmp_path, story_id=STORY), "04-words-sources-numbers")
     assert keys == ("stance",) and rows[0].student == "Sam L." and rows[0].answers == ("Both lean.",)
+
+
+# --- the class's summaries ------------------------------------------------------------------------------
+
+
+def test_label_agreement_counts_only_paragraphs_the_key_covers_in_story_order():
+    from medialit.classwork import ParagraphTally, label_agreement
+
+    tallies = [ParagraphTally("004", 34, "comment", {"comment": 2, "body": 1}),
+               ParagraphTally("004", 99, "", {"body": 5}), ParagraphTally("999", 1, "body", {"body": 1})]
+    found = label_agreement(tallies, ["001", "004"])
+    assert [(a.report_id, a.labelled, a.agreeing, a.share) for a in found] == [("001", 0, 0, 0), ("004", 3, 2, 67)]
+
+
+def test_hardest_paragraphs_are_the_keyed_ones_the_class_got_wrong_most():
+    from medialit.classwork import ParagraphTally, hardest_paragraphs
+
+    tallies = [ParagraphTally("001", 1, "body", {"body": 3}), ParagraphTally("001", 2, "body", {"other": 1, "body": 1}),
+               ParagraphTally("001", 3, "comment", {"body": 4}), ParagraphTally("001", 4, "", {"body": 1})]
+    assert [t.line for t in hardest_paragraphs(tallies)] == [3, 2]
+
+
+def test_justifications_keep_only_written_reasons(tmp_path):
+    from medialit.classwork import VERDICT_LESSON, justifications
+
+    write(tmp_path, "a.json", export("A", lessons={VERDICT_LESSON: {"justification": "x" * 500}}))
+    write(tmp_path, "b.json", export("B", lessons={VERDICT_LESSON: {"justification": ["not text"]}}))
+    assert justifications(read_class(tmp_path, story_id=STORY)) == [("A", "x" * 400)]

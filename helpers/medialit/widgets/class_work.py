@@ -20,8 +20,10 @@ from matplotlib.ticker import MaxNLocator
 
 from ..answer_key import load_answer_key
 from ..classwork import (
-    VERDICT_LESSON,
     ClassWork,
+    hardest_paragraphs,
+    justifications,
+    label_agreement,
     label_tallies,
     question_answers,
     rank_summaries,
@@ -161,33 +163,26 @@ class ClassLabels(ClassView):
         if not tallies:
             self.body.children = [widgets.HTML("<p>No student in this folder has labelled paragraphs (lesson 1) yet.</p>")]
             return
-        keyed = [t for t in tallies if t.key_group]
-        if not keyed:
+        if not any(t.key_group for t in tallies):
             self.body.children = [widgets.HTML(
                 "<p>This story has no answer key, so labels cannot be marked right or wrong. "
                 "Write one with <code>kit.labeller(teacher=True)</code> in lesson 1.</p>")]
             return
-        rows, shares = [], []
-        for report in self.story.reports:
-            mine = [t for t in keyed if t.report_id == report.id]
-            labelled = sum(t.labelled for t in mine)
-            agreeing = sum(t.agreeing for t in mine)
-            share = round(100 * agreeing / labelled) if labelled else 0
-            shares.append(share)
-            rows.append([report.name, labelled, agreeing, f"{share}%"])
+        names = {report.id: report.name for report in self.story.reports}
+        agreement = label_agreement(tallies, self.story.ids)
+        rows = [[names[a.report_id], a.labelled, a.agreeing, f"{a.share}%"] for a in agreement]
         figure = new_figure(7.5, 3.2)
         axes = figure.subplots()
-        axes.bar([r.name for r in self.story.reports], shares, color="#0072B2")
+        axes.bar([plain(names[a.report_id]) for a in agreement], [a.share for a in agreement], color="#0072B2")
         axes.set_ylim(0, 100)
         axes.set_ylabel("Labels that match the key (%)")
         chart = ChartBox(figure, "Lesson 1: how often the class's labels matched the answer key",
                          ["report", "labels given", "matching the key", "share"], rows)
-        hardest = sorted(keyed, key=lambda t: (t.agreeing / t.labelled, -t.labelled))[:8]
         text_of = {(r.id, b.line): b.text for r in self.story.reports for b in r.blocks}
         hard_rows = [
             [t.report_id, t.line, text_of.get((t.report_id, t.line), "")[:90], t.key_group,
              ", ".join(f"{group} {count}" for group, count in sorted(t.counts.items()))]
-            for t in hardest if t.agreeing < t.labelled
+            for t in hardest_paragraphs(tallies)
         ]
         table = widgets.HTML(
             "<p><b>Paragraphs the class found hardest</b> (worth discussing):</p>"
@@ -279,11 +274,7 @@ class ClassRankings(ClassView):
         rows = [[names[s.report_id], f"{s.mean:.1f}", s.firsts, len(s.places)] for s in summaries]
         chart = ChartBox(figure, "Lesson 5: the class's trust ranking (most trusted at the top)",
                          ["report", "average place", "ranked first by", "students"], rows)
-        reasons = [
-            [student.student, str(student.answers(VERDICT_LESSON).get("justification", ""))[:400]]
-            for student in work.students
-            if isinstance(student.answers(VERDICT_LESSON).get("justification"), str)
-        ]
+        reasons = [list(pair) for pair in justifications(work)]
         table = widgets.HTML("<p><b>Why they ranked them so</b>:</p>" + static_table(["student", "justification"], reasons))
         self.body.children = [chart, table]
 
