@@ -187,12 +187,8 @@ def _convert_all(files: list[Path]) -> tuple[list[_Converted], list[str]]:
         taken.add(rid)
         try:
             data = read_bytes(file, file.name, limit=MAX_REPORT_BYTES * 4)
-            if file.suffix.lower() == ".txt":
-                page = WebPage(decode_utf8(data, file.name))
-                proposed: tuple[ProposedEntry, ...] = ()
-            else:
-                page = read_page(data, file.name)
-                proposed = tuple(propose_key(page)) if page.text.strip() else ()
+            web = file.suffix.lower() != ".txt"
+            page = read_page(data, file.name) if web else WebPage(decode_utf8(data, file.name))
         except StoryError as error:
             problems.extend(error.problems)
             continue
@@ -202,6 +198,7 @@ def _convert_all(files: list[Path]) -> tuple[list[_Converted], list[str]]:
         if len(page.text.encode("utf-8")) > MAX_REPORT_BYTES:
             problems.append(f"{file.name} gives over 2 MB of text: save only the article's page.")
             continue
+        proposed: tuple[ProposedEntry, ...] = tuple(propose_key(page)) if web else ()
         converted.append(_Converted(rid, file.name, page.text, list(page.clues), proposed, page.notes))
     return sorted(converted, key=lambda report: report.id), problems
 

@@ -100,8 +100,9 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
     blocks = segment(page.text)
     if not page.main:  # trafilatura found no article: the kit's rules alone, nothing to disagree with
         return [ProposedEntry(block.line, block.role, block.reason) for block in blocks]
-    in_main = _Text(page.main).matches([block.text for block in blocks])
-    in_comments = _Text(page.comments).matches([block.text for block in blocks])
+    keys = [_key(block.text) for block in blocks]
+    in_main = _Text(page.main).matches(keys)
+    in_comments = _Text(page.comments).matches(keys)
     in_comments = [c and not m for c, m in zip(in_comments, in_main)]
     entries = []
     # The article starts at trafilatura's first paragraph that is not the headline; below it, a line
@@ -150,16 +151,17 @@ class _Text:
         self.triples: Counter = Counter()
         self.whole: Counter = Counter()
         for paragraph in paragraphs:
-            words = _WORD.findall(paragraph.lower())
-            self.triples.update(_triples(words))
-            self.whole[" ".join(words)] += 1
+            key = _key(paragraph)
+            self.triples.update(_triples(key.split()))
+            self.whole[key] += 1
         self.joined = " " + " ".join(self.whole.elements()) + " "
 
-    def matches(self, texts: list[str]) -> list[bool]:
-        """Which of the page's paragraphs are in this text; a paragraph the page repeats more often than
-        trafilatura kept it (a caption under every photo, a teaser of a quote) counts only as often as it
-        was kept, taking the copies that sit among other matched paragraphs."""
-        keys = [" ".join(_WORD.findall(text.lower())) for text in texts]
+    def matches(self, keys: list[str]) -> list[bool]:
+        """Which of the page's paragraphs (given by :func:`_key`) are in this text; a paragraph the page
+        repeats more often than trafilatura kept it (a caption under every photo, a teaser of a quote)
+        counts only as often as it was kept, taking the copies that sit among other matched paragraphs."""
+        if not self.whole:
+            return [False] * len(keys)
         found = [self._times(key) for key in keys]
         matched = [times > 0 for times in found]
         copies: dict[str, list[int]] = {}
@@ -200,6 +202,11 @@ class _Text:
         if found < COVERED * sum(mine.values()):
             return 0
         return max(1, min(self.triples[triple] // count for triple, count in mine.items() if self.triples[triple]))
+
+
+def _key(text: str) -> str:
+    """A paragraph's words, lower case, one space apart: what is compared."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _triples(words: list[str]) -> list[tuple[str, ...]]:

@@ -31,6 +31,10 @@ from .errors import StoryError
 
 #: Deeper nesting is unwrapped (text kept); libxml2's own limit (about 255) is lifted when parsing.
 MAX_DEPTH = 200
+#: Above this many elements (after scripts are dropped) trafilatura runs without its fallback extractors, which
+#: would take seconds; the 61 real pages of ../shared/real-pages have at most about 1,450, and give the same
+#: article either way.
+FAST_ABOVE = 5000
 #: Elements whose content is never page text.
 _HIDDEN = ("script", "style", "noscript", "template")
 #: File signatures of things that are not web pages (images, PDF, archives, office files).
@@ -199,7 +203,6 @@ def _flatten(document) -> None:
 def _article_parts(document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """trafilatura's article and comment paragraphs, from a copy of the parsed page (it fetches nothing)."""
     import trafilatura
-    from lxml import etree
 
     # Its log lines are about its own heuristics ("empty HTML tree"), not for teachers: quiet while it runs.
     log = logging.getLogger("trafilatura")
@@ -207,19 +210,24 @@ def _article_parts(document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     log.setLevel(logging.CRITICAL)
     try:
         # A parsed tree in, never a URL; no metadata (that would parse dates from the page): nothing is fetched.
-        xml = trafilatura.extract(document, include_comments=True, output_format="xml", include_tables=True,
-                                  with_metadata=False, deduplicate=False)
-        if not xml:
-            return (), ()
-        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
+        # bare_extraction hands back its article and comments as trees: no XML text to write and parse again.
+        # On a page of many thousand elements its second opinions (readability, jusText) take seconds: skip them.
+        fast = sum(1 for _ in document.iter()) > FAST_ABOVE
+        extracted = trafilatura.bare_extraction(document, include_comments=True, include_tables=True, fast=fast,
+                                                with_metadata=False, deduplicate=False, as_dict=False)
     except Exception:  # noqa: BLE001 - a library failing on one odd page must not stop the story: rules decide
         return (), ()
     finally:
         log.setLevel(level)
+    if extracted is None:
+        return (), ()
+    sections = {"main": extracted.body, "comments": extracted.commentsbody}
 
     # Line breaks and table cells separate words; the rows of a table and the items of a list are paragraphs.
-    for element in root.iter("lb", "cell"):
-        element.tail = " " + (element.tail or "")
+    for tree in sections.values():
+        if tree is not None:
+            for element in tree.iter("lb", "cell"):
+                element.tail = " " + (element.tail or "")
 
     def paragraphs(section: str) -> tuple[str, ...]:
         found: list[str] = []
@@ -229,7 +237,8 @@ def _article_parts(document) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if text:
                 found.append(text)
 
-        for part in root.iter(section):
+        part = sections[section]
+        if part is not None:
             add(part.text)
             for element in part:
                 pieces = [element]
