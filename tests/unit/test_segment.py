@@ -692,6 +692,24 @@ def test_every_phrase_rule_that_fires_on_a_bundled_or_real_page_fires_on_more_th
             assert any(kind != "bundled" for kind, _ in fired), f"{phrase!r} is only used by the bundled reports"
 
 
+# Patterns matched on the line as written (capitals matter) rather than in lower case.
+AS_WRITTEN = {"MORE_HEADING", "CJK"}
+
+
+@pytest.mark.parametrize("name", ["GARBLED", "CJK", "CUT_SHORT", "MORE_HEADING", "GALLERY"])
+def test_every_rule_added_for_real_scrapes_fires_on_more_than_one_real_page(name, corpus):
+    rules = importlib.import_module("medialit.page_rules")
+    pattern = getattr(rules, name)
+    fired = set()
+    for path in corpus["real"]:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            text = line.strip() if name in AS_WRITTEN else line.strip().lower()
+            if text and pattern.search(text):
+                fired.add(path.name)
+                break
+    assert len(fired) >= 2, f"{name} fires only on {sorted(fired)}"
+
+
 def test_every_public_function_and_class_of_segment_has_a_docstring_example():
     import inspect
 
