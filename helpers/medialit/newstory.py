@@ -48,7 +48,7 @@ from .story import (
 from .terms import write_terms
 from .webpage import WebPage, html_to_text, read_page  # noqa: F401 - html_to_text: kept for existing callers
 
-SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht")
 #: Report ids have three digits, 000 to 999.
 MAX_REPORTS = 999
 
@@ -85,7 +85,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
                           "check that you may open it."]) from None
     files, notes = inside_files(source, names)
     if not files:
-        raise StoryError([f"{source} has no .txt or .html files: save each report there first."] + notes)
+        raise StoryError([f"{source} has no .txt, .html or .mhtml files: save each report there first."] + notes)
     if len(files) > MAX_REPORTS:
         raise StoryError([f"{source} has {len(files)} .txt/.html files, more than the {MAX_REPORTS} reports a story "
                           "can number: keep the few reports of one event (five or so) in their own folder."])

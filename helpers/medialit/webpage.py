@@ -29,6 +29,8 @@ from urllib.parse import urlparse
 
 from .errors import StoryError
 
+#: Single-file web archives: the page is unwrapped from its MIME parts first.
+ARCHIVE_SUFFIXES = (".mhtml", ".mht")
 #: Deeper nesting is unwrapped (text kept); libxml2's own limit (about 255) is lifted when parsing.
 MAX_DEPTH = 200
 #: Above this many elements (after scripts are dropped) trafilatura runs without its fallback extractors, which
@@ -81,6 +83,8 @@ def read_page(data: bytes, name: str) -> WebPage:
         ...     print(error)
         photo.html is not a web page (it looks like an image or other binary file): save the article's page again with "Save page as…", as "Web page, HTML only".
     """
+    if name.lower().endswith(ARCHIVE_SUFFIXES):
+        data = unwrap_archive(data, name)
     refuse = StoryError([f"{name} is not a web page (it looks like an image or other binary file): save the "
                          "article's page again with \"Save page as…\", as \"Web page, HTML only\"."])
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Windows' "Unicode" text: NUL bytes are normal there
@@ -100,6 +104,32 @@ def read_page(data: bytes, name: str) -> WebPage:
     main, comments = _article_parts(document)
     clues = tuple(_publisher_clues(document))
     return WebPage(_page_text(document), clues, main, comments, encoding, tuple(notes))
+
+
+def unwrap_archive(data: bytes, name: str) -> bytes:
+    """The page inside a single-file web archive (``.mhtml``, what Chrome and Edge save as "Webpage, Single File").
+
+    Example:
+        >>> archive = (b'MIME-Version: 1.0\\nContent-Type: multipart/related; boundary="b"\\n\\n--b\\n'
+        ...            b'Content-Type: text/html\\nContent-Transfer-Encoding: quoted-printable\\n\\n'
+        ...            b'<p>Mayor =E2=80=9Cwarns=E2=80=9D</p>\\n--b--\\n')
+        >>> unwrap_archive(archive, "page.mhtml").decode("utf-8")
+        '<p>Mayor “warns”</p>'
+    """
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                page = part.get_payload(decode=True)
+                if page:
+                    return page.rstrip(b"\r\n")
+    except (ValueError, LookupError, TypeError):
+        pass
+    raise StoryError([f"{name} holds no web page: save the article's page again, as \"Web page, HTML only\" "
+                      "or \"Webpage, Single File\"."])
 
 
 def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:

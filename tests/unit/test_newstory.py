@@ -388,3 +388,11 @@ def test_cli_reports_an_unforeseen_disk_error_in_one_plain_line(source, tmp_path
     monkeypatch.setattr(cli, "new_story", broken)
     assert main(["new-story", str(source), str(tmp_path / "s")]) == 1
     assert "Could not make the story: Input/output error" in capsys.readouterr().err
+
+
+def test_new_story_reads_a_single_file_web_archive(tmp_path):
+    archive = (b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n--b\nContent-Type: text/html\n'
+               b"Content-Transfer-Encoding: quoted-printable\n\n<h1>Mayor =E2=80=9Cwarns=E2=80=9D of floods</h1>"
+               b"<p>The river rose by two metres.</p>\n--b--\n")
+    folder = pages(tmp_path / "src", {"storm.mhtml": archive})
+    assert "Mayor “warns” of floods" in new_story(folder, tmp_path / "s").reports[0].raw_text

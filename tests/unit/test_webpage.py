@@ -131,3 +131,24 @@ def test_a_page_nested_thousands_deep_is_refused_with_a_reason():
 def test_a_stray_control_character_in_a_page_is_read_as_a_space():
     page = ARTICLE.replace("<footer>", "<script></script>\x08<footer>").encode()
     assert "Privacy Policy" in read_page(page, "a.html").text
+
+
+# --- single-file web archives ------------------------------------------------------------------
+
+MHTML = (b'From: <Saved by Blink>\nSubject: Storm\nMIME-Version: 1.0\nContent-Type: multipart/related;\n'
+         b'\ttype="text/html";\n\tboundary="----MultipartBoundary--abc----"\n\n------MultipartBoundary--abc----\n'
+         b'Content-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n'
+         b'Content-Location: https://example.com/storm\n\n'
+         b'<html><body><h1>Mayor =E2=80=9Cwarns=E2=80=9D of floods</h1><p>The river rose by two metres over=\n'
+         b'night.</p></body></html>\n------MultipartBoundary--abc----\nContent-Type: image/png\n'
+         b'Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n------MultipartBoundary--abc------\n')
+
+
+def test_a_page_saved_as_a_single_file_archive_is_read():
+    text = read_page(MHTML, "storm.mhtml").text
+    assert "Mayor “warns” of floods" in text and "over night" not in text and "overnight." in text
+
+
+def test_an_archive_without_a_web_page_is_refused_by_name():
+    with pytest.raises(StoryError, match="storm.mhtml holds no web page"):
+        read_page(b"MIME-Version: 1.0\nContent-Type: text/plain\n\nhello\n", "storm.mhtml")
