@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog="medialit", description="Make and check stories for the medialit lessons.")
     commands = parser.add_subparsers(dest="command", required=True)
-    make = commands.add_parser("new-story", help="turn a folder of .txt/.html reports into a story folder")
-    make.add_argument("source", help="folder with one saved report per .txt or .html file")
+    make = commands.add_parser("new-story", help="turn a folder of saved pages (.html, .mhtml) and .txt reports into a story folder")
+    make.add_argument("source", help="folder with one saved report per .txt, .html or .mhtml file")
     make.add_argument("story", help="new, empty folder to write the story into")
     make.add_argument("--title", default="", help="the story's title (default: the folder's name)")
     make.add_argument("--date", default="", help="the date of the event, e.g. 2024-05-01")

@@ -87,7 +87,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
     if not files:
         raise StoryError([f"{source} has no .txt, .html or .mhtml files: save each report there first."] + notes)
     if len(files) > MAX_REPORTS:
-        raise StoryError([f"{source} has {len(files)} .txt/.html files, more than the {MAX_REPORTS} reports a story "
+        raise StoryError([f"{source} has {len(files)} report files, more than the {MAX_REPORTS} reports a story "
                           "can number: keep the few reports of one event (five or so) in their own folder."])
     if target.exists() and not target.is_dir():
         raise StoryError([f"{target} is a file: give a new folder name for the story."])
