@@ -5,7 +5,13 @@
 * paragraph body F1 on the 61 real plain-text pages of ``../shared/real-pages/text`` against
   ``text/labels.json`` (target >= 0.90), micro-averaged over paragraphs, for all pages and for the
   two parts used while the rules were written: "dev" (two pages of every three, in name order) and
-  "held out" (every third page, names 006, 015, 024, ...: kept out of sight while writing rules);
+  "held out" (every third page, names 006, 015, 024, ...). The held-out third was kept out of sight
+  for the first rules (commit 4698183: dev 0.891, held out 0.686, all 0.808); later rules were
+  written looking at all 61 pages, so today's held-out figure is no longer a blind one. The
+  benchmark's other pages, which this kit has never seen, are the real test;
+* the same figure without the paragraphs whose text is garbled by a wrong encoding ("Itâs"):
+  labels.json compared each paragraph with the clean article text, so such a paragraph is never
+  labelled body even when it is the article (a limit of the labels, shown so it is not hidden);
 * the same figure for jusText 3 (installed with trafilatura) on the same paragraphs, each wrapped
   in ``<p>``, with its default settings;
 * the bundled story's five reports against their answer key (target: every paragraph);
@@ -32,6 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from medialit.page_rules import GARBLED
 from medialit.segmentation import segment, split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,6 +313,14 @@ def lines() -> list[str]:
         out.append(
             f"  dev {len(dev)} pages F1 {total(dev, medialit_guess).f1:.3f}; "
             f"held out {len(held)} pages F1 {total(held, medialit_guess).f1:.3f}"
+        )
+        clean = Score(0, 0, 0)
+        for page in pages:
+            keep = [not GARBLED.search(p.text) for p in split_paragraphs(page.text)]
+            guess = medialit_guess(page)
+            clean += score([g for g, k in zip(page.gold, keep) if k], [q for q, k in zip(guess, keep) if k])
+        out.append(
+            "  " + figures("without the paragraphs garbled by a wrong encoding (labels.json cannot match them)", clean)
         )
         if have_justext():
             out.append(figures("jusText (defaults) on the same paragraphs", total(pages, lambda p: justext_guess(p, JUSTEXT_DEFAULT))))
