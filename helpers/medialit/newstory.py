@@ -76,23 +76,15 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         'Bridge opens'
     """
     source, target = Path(source).expanduser(), Path(target).expanduser()
-    if not source.is_dir():
-        raise StoryError([f"The source folder {source} does not exist: give the folder that holds the saved pages."])
     try:
-        names = sorted(p for p in source.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
-    except OSError as error:
-        raise StoryError([f"The source folder {source} cannot be read ({error.strerror or error}): "
-                          "check that you may open it."]) from None
-    files, notes = inside_files(source, names)
-    if not files:
-        raise StoryError([f"{source} has no .txt, .html or .mhtml files: save each report there first."] + notes)
-    if len(files) > MAX_REPORTS:
-        raise StoryError([f"{source} has {len(files)} report files, more than the {MAX_REPORTS} reports a story "
-                          "can number: keep the few reports of one event (five or so) in their own folder."])
-    if target.exists() and not target.is_dir():
-        raise StoryError([f"{target} is a file: give a new folder name for the story."])
-    if target.exists() and any(target.iterdir()):
-        raise StoryError([f"{target} already has files in it: choose a new, empty folder for the story."])
+        files, notes = _source_files(source)
+        if target.exists() and not target.is_dir():
+            raise StoryError([f"{target} is a file: give a new folder name for the story."])
+        if target.exists() and any(target.iterdir()):
+            raise StoryError([f"{target} already has files in it: choose a new, empty folder for the story."])
+    except OSError as error:  # a folder we may not open: even exists() fails
+        raise StoryError([f"{error.filename or target} cannot be read ({error.strerror or error}): check that you "
+                          "may open it, or choose another folder."]) from None
     reports, problems = _convert_all(files)
     extra, reference_problems = _references(references)
     problems += reference_problems
@@ -124,6 +116,20 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         **extra,
     }, finish=_write_proposed_terms)
     return load_story(target)
+
+
+def _source_files(source: Path) -> tuple[list[Path], list[str]]:
+    """The saved pages in ``source`` (links out of it skipped, with notes); :class:`StoryError` if none or too many."""
+    if not source.is_dir():
+        raise StoryError([f"The source folder {source} does not exist: give the folder that holds the saved pages."])
+    names = sorted(p for p in source.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    files, notes = inside_files(source, names)
+    if not files:
+        raise StoryError([f"{source} has no .txt, .html or .mhtml files: save each report there first."] + notes)
+    if len(files) > MAX_REPORTS:
+        raise StoryError([f"{source} has {len(files)} report files, more than the {MAX_REPORTS} reports a story "
+                          "can number: keep the few reports of one event (five or so) in their own folder."])
+    return files, notes
 
 
 def _write_proposed_terms(folder: Path) -> None:

@@ -259,16 +259,16 @@ def report_id(filename: str) -> str:
 
 def _read_reports(folder: Path) -> tuple[list[str], list[tuple[str, str, str]], list[str]]:
     """The reports' (id, file name, text), the problems, and notes on files skipped."""
-    if not folder.exists():
-        return [
-            f"The story folder {folder} does not exist: check the path "
-            f"(or unset {STORY_ENV} to use the bundled story)."
-        ], [], []
-    if not folder.is_dir():
-        return [f"{folder} is a file, not a folder: give the folder that holds the report .txt files."], [], []
     try:
+        if not folder.exists():
+            return [
+                f"The story folder {folder} does not exist: check the path "
+                f"(or unset {STORY_ENV} to use the bundled story)."
+            ], [], []
+        if not folder.is_dir():
+            return [f"{folder} is a file, not a folder: give the folder that holds the report .txt files."], [], []
         names = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
-    except OSError as error:
+    except OSError as error:  # a folder inside one we may not open: exists() itself fails
         return [f"The story folder {folder} cannot be read ({error.strerror or error}): "
                 "check that you may open it, or copy it somewhere you can."], [], []
     files, notes = inside_files(folder, names)

@@ -396,3 +396,12 @@ def test_new_story_reads_a_single_file_web_archive(tmp_path):
                b"<p>The river rose by two metres.</p>\n--b--\n")
     folder = pages(tmp_path / "src", {"storm.mhtml": archive})
     assert "Mayor “warns” of floods" in new_story(folder, tmp_path / "s").reports[0].raw_text
+
+
+def test_a_source_folder_we_may_not_open_is_a_plain_message(source, tmp_path, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(StoryError, match=r"saved pages cannot be read \(Permission denied\)"):
+        new_story(source, tmp_path / "story")

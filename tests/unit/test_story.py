@@ -374,3 +374,11 @@ def test_a_reference_linking_outside_the_folder_is_skipped(tmp_path):
     (folder / "references" / "passwd.txt").symlink_to("/etc/passwd")
     story = load_story(folder)
     assert story.references == () and any("passwd.txt links to a file outside" in n for n in story.notes)
+
+
+def test_a_story_folder_inside_one_we_may_not_open_is_a_story_error(tmp_path, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    assert "cannot be read (Permission denied)" in problems_of(tmp_path / "locked" / "story")
