@@ -33,7 +33,11 @@ from medialit.text import sentences
 
 # Case-sensitive on purpose: "States" in "the United States" is a name, not the verb "states".
 # "(?<![\w-])": "so-called" is not the verb "called".
-_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+# "(?=[a-zA])": the long alternation is tried only where a word starts with a letter it can
+# start with, not at every masked-out character of a quote (which made it slow).
+_VERB = re.compile(
+    r"(?<![\w-])(?=[a-zA])(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
@@ -422,8 +426,15 @@ class _Paragraph:
     mentions: list[tuple[int, _Who, bool, bool]]  # (offset in page, who, "in a statement", by a speaking verb)
     alone: bool = field(init=False)  # only quotes in it: worked out once, not once per quote
 
+    said_at: list[int] = field(init=False)  # where speaking verbs with a speaker are, for bisect
+    said_who: list[_Who] = field(init=False)
+
     def __post_init__(self) -> None:
         self.alone = _stands_alone(self.masked)
+        said = [(at, who) for at, who, _, by_verb in self.mentions
+                if by_verb and who.kind in ("person", "name", "pronoun")]
+        self.said_at = [at for at, _ in said]
+        self.said_who = [who for _, who in said]
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|van|von|ibn)(?=\s+[A-Z])))*")
@@ -649,21 +660,23 @@ class _Resolver:
             who = _subject(p.masked, start, _shift(verb, start, p.masked))
             if who.kind:
                 return who, start + verb.start()
-        possessive = _POSSESSIVE.search(head)
+        # The frames below never reach across an earlier quote: look only at the words after it.
+        own_head = head[head.rfind("\x00") + 1 :]
+        possessive = _POSSESSIVE.search(own_head)
         if possessive:
             who = _name_from_words(possessive.group(1).split())
             if who.kind:
-                return who, start + possessive.start()
-        if _AS_FRAME.search(head):
+                return who, span.open - len(own_head) + possessive.start()
+        if _AS_FRAME.search(own_head):
             # "X described it as '...'", "X admires him as a 'strong leader'".
             who = _clause_subject(p.masked, start, span.open)
             if who.kind:
                 return who, start
-        if head.rstrip().endswith(":"):
+        if own_head.rstrip().endswith(":"):
             # "President Jo Lee is rolling out a new message: '...'", "Lee: '...'". A bare
             # capitalised word with more words after it ("Le maire :") is not taken for a name.
             who = _clause_subject(p.masked, start, span.open)
-            whole = _bare_of_punctuation(head) == _bare_of_punctuation(who.name)
+            whole = _bare_of_punctuation(own_head) == _bare_of_punctuation(who.name)
             if who.kind in ("person", "pronoun") or (who.kind == "name" and whole):
                 return who, start
         label = _LABEL.match(p.chunk, span.start)
@@ -675,9 +688,10 @@ class _Resolver:
     def last_saying(self, p: _Paragraph, pos: int) -> tuple[_Who, int]:
         """The speaker of the last speaking verb before ``pos`` in the paragraph: for a quote
         that follows its attribution sentence ('Smith called it a failure. "It was," ...')."""
-        for at, who, _, said in reversed(p.mentions):
-            if at < p.start + pos and said and who.kind in ("person", "name", "pronoun"):
-                return who, at - p.start
+        # A lookup, not a scan: a paragraph of many quotes stays linear.
+        index = bisect.bisect_left(p.said_at, p.start + pos)
+        if index:
+            return p.said_who[index - 1], p.said_at[index - 1] - p.start
         return _NOBODY, -1
 
     def quotes(self) -> list[Quote]:
