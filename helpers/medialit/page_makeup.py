@@ -12,11 +12,10 @@ Example:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .page_rules import STOPWORDS
 from .segmentation import Block
+from .text import STOPWORDS, stem, words
 
 @dataclass(frozen=True)
 class PageParts:
@@ -88,9 +87,6 @@ def page_parts(blocks: list[Block]) -> PageParts:
     )
 
 
-_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
 def words_not_in(text: str, other: str, limit: int = 12) -> list[str]:
     """Content words of ``text`` (4+ letters, not small words) that ``other`` never uses, in order.
 
@@ -102,19 +98,13 @@ def words_not_in(text: str, other: str, limit: int = 12) -> list[str]:
         >>> words_not_in("The USA is lying about ISIS fighters.", "ISIS fighter numbers in the USA")
         ['lying']
     """
-    def stem(word: str) -> str:
-        word = word.lower().replace("’", "'").removesuffix("'s")
-        for ending in ("ing", "ed", "es", "s"):
-            if len(word) > len(ending) + 3 and word.endswith(ending):
-                return word[: -len(ending)]
-        return word
-
-    known = {stem(word) for word in _CONTENT_WORD.findall(other)}
+    known = {stem(span.text) for span in words(other)}
     found: list[str] = []
     seen: set[str] = set()
-    for word in _CONTENT_WORD.findall(text):
+    for span in words(text):
+        word = span.text
         key = stem(word)
-        if len(word) < 4 or word.lower() in STOPWORDS or key in known or key in seen:
+        if len(word) < 4 or not word[0].isalpha() or word.lower() in STOPWORDS or key in known or key in seen:
             continue
         seen.add(key)
         found.append(word)

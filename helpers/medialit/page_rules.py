@@ -18,13 +18,6 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
-    """a about after all also an and any are as at be because been but by can could did do does
-    for from had has have he her his how i if in into is it its just more most my no not of on
-    one only or other our out over said says she so some than that the their them then there
-    these they this to up was we were what when where which while who will with would you your
-    has have had being been very""".split()
-)
 VERBISH = frozenset(
     """is are was were be been being has have had will would can could may might must should shall
     says said say tells told warns warned threatens threatened wins won rejects rejected""".split()

@@ -55,13 +55,13 @@ from .page_rules import (
     RELATED_LINK_FIRST,
     REPORTING,
     SOCIAL,
-    STOPWORDS,
     STRONG_FURNITURE,
     TAG_LABEL,
     TO_READER,
     URL,
     WORD,
 )
+from .text import STOPWORDS
 
 
 

@@ -52,7 +52,7 @@ from .page_rules import (
     RELATED_LABEL,
     VERBISH,
 )
-from .text import paragraphs
+from .text import paragraphs, stem
 
 #: Every role a block can have, in the order the lessons introduce them.
 ROLES: tuple[str, ...] = (
@@ -437,8 +437,12 @@ _FULL_STOP_ONLY = re.compile(r"\.[\"'”’)]*$")
 
 
 def _stems(text: str) -> set[str]:
-    """Content words with a plural 's' cut off, so "rains" matches "rain"."""
-    return {word[:-1] if word.endswith("s") else word for word in content_words(text)}
+    """Content words by their stem (medialit.text.stem), so "rains" matches "rain"."""
+    return {_stem(word) for word in content_words(text)}
+
+
+# Pages repeat their words: each distinct word is stemmed once.
+_stem = lru_cache(maxsize=1 << 16)(stem)
 
 
 # ---------------------------------------------------------------------------
