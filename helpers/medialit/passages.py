@@ -7,9 +7,9 @@ line of any position in a passage, with the kit's one sentence splitter (:mod:`m
 :func:`alternation` builds the pattern for a list of words or phrases.
 
 Example:
-    >>> where = Locator(report_passages("First one. Second\\none.")[0])
-    >>> where.sentence(12), where.line(20)
-    ('Second\\none.', 2)
+    >>> where = Locator(report_passages("First one. Second one.\\nA new line.")[0])
+    >>> where.sentence(12), where.line(25)
+    ('Second one.', 2)
 """
 
 from __future__ import annotations
