@@ -46,6 +46,15 @@ def test_offsets_always_slice_back_to_the_quote_text(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.one_of(MESSY, ATTRIBUTED))
+def test_a_scare_quote_never_has_a_speaker_and_a_description_always_has_one(text):
+    for quote in extract_quotes(text, include_all=True):
+        assert quote.kind in ("quote", "scare")
+        assert not (quote.kind == "scare" and quote.speaker)
+        assert not (quote.described_as and not quote.speaker)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=300), MESSY, ATTRIBUTED))
 def test_extract_quotes_never_raises_on_any_string(text):
     extract_quotes(text)
