@@ -10,7 +10,7 @@ Example:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> saved = save_uploads([("../Report one.html", b"<h1>Hi</h1>"), ("notes.docx", b"x")], folder)
     >>> [path.name for path in saved.files], saved.refused
-    (['Report one.html'], ('notes.docx: not a saved web page (.html, .htm) or a text file (.txt); left out.',))
+    (['Report one.html'], ('notes.docx: not one of the kinds of file the kit reads (.txt, .html, .htm, .xhtml, .mhtml, .mht); left out.',))
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from .newstory import SOURCE_SUFFIXES
 from .story import MAX_REPORT_BYTES
 
-#: What the story builder accepts: saved web pages and plain-text copies.
-PAGE_SUFFIXES = (".html", ".htm", ".txt")
+#: What the story builder accepts: what ``new-story`` reads (saved web pages and plain-text copies).
+PAGE_SUFFIXES = SOURCE_SUFFIXES
 #: A saved web page is bigger than its text; the converter caps the text it keeps.
 MAX_UPLOAD_BYTES = 8 * MAX_REPORT_BYTES
 #: More reports than the lessons can show side by side is a mistake, not a story.
@@ -75,8 +76,7 @@ def save_uploads(uploads: list[tuple[str, bytes]], folder: str | os.PathLike,
             refused.append(f"{clean}: more than {MAX_UPLOADS} files at once; left out.")
             continue
         if Path(clean).suffix.lower() not in suffixes:
-            kinds = ", ".join(s for s in suffixes if s != ".txt")
-            refused.append(f"{clean}: not a saved web page ({kinds}) or a text file (.txt); left out.")
+            refused.append(f"{clean}: not one of the kinds of file the kit reads ({', '.join(suffixes)}); left out.")
             continue
         if not data:
             refused.append(f"{clean}: the file is empty; left out.")

@@ -21,7 +21,7 @@ def test_a_hidden_or_empty_name_becomes_a_visible_one():
 def test_pages_are_written_and_other_files_refused_with_a_reason(tmp_path):
     saved = save_uploads([("a.html", b"<p>x</p>"), ("b.pdf", b"%PDF")], tmp_path)
     assert [p.name for p in saved.files] == ["a.html"]
-    assert saved.refused == ("b.pdf: not a saved web page (.html, .htm) or a text file (.txt); left out.",)
+    assert saved.refused == ("b.pdf: not one of the kinds of file the kit reads (.txt, .html, .htm, .xhtml, .mhtml, .mht); left out.",)
 
 
 def test_two_uploads_with_one_name_are_both_kept(tmp_path):

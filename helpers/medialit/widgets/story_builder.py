@@ -45,7 +45,7 @@ class StoryBuilder(KitBox):
 
     def __init__(self) -> None:
         self.story: Story | None = None
-        self.upload = widgets.FileUpload(accept=".html,.htm,.txt", multiple=True, description="Choose pages",
+        self.upload = widgets.FileUpload(accept=".html,.htm,.mhtml,.mht,.xhtml,.txt", multiple=True, description="Choose pages",
                                          tooltip="Choose the saved web pages (.html) or text copies (.txt) of the reports")
         self.source = widgets.Text(description="…or the folder they are in:", placeholder="for example ~/Downloads/pool-story",
                                    style=LABELS, layout=WIDE)
