@@ -56,6 +56,8 @@ _AFTER_PREPOSITION = re.compile(
 # "began by saying", "and vowed": the verb belongs to the subject of the sentence.
 _BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also", "despite", "since"}
 _AND = {"and", "but", "then"}
+# Words that open a subordinate clause after a quote ('"...," when Lee blasted him').
+_SUBORDINATORS = {"when", "after", "before", "because", "as", "while", "if", "since", "although", "though", "until", "where"}
 # Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
 _NOT_IN_PHRASE = {
     "and", "or", "but", "that", "which", "who", "while", "when", "where", "because", "after", "before",
@@ -640,8 +642,8 @@ class _Resolver:
                 # the quote: '"...," scientist and co-author Jo Lee said'.
                 if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or (
                     {"and", "or"} & set(lead_words) and not comma
-                ):
-                    break
+                ) or (lead_words and lead_words[0].lower() in _SUBORDINATORS):
+                    break  # '"...," when Lee said': a new clause, not this quote's attribution
                 # '"...," he said' and '"...?" Smith asked' are attributions; after '...means."'
                 # a capital starts a new sentence, and after a quote in mid-sentence ('called
                 # it "a plan" and warned') the words are the sentence's own.

@@ -55,6 +55,8 @@ FRAMES = [
      "the bridge is safe", "Tom Reyes"),
     ('Jane Okafor spoke first. "We can do this," she said.', "We can do this", "Jane Okafor"),
     ('Mrs. Ana Silva met Mr. Tom Reyes. "We agreed on nothing," she said.', "We agreed on nothing", "Ana Silva"),
+    ('The film shows Tom Reyes saying, "That makes me smart," when Ana Silva attacked him.',
+     "That makes me smart", "Tom Reyes"),
     # a quote after the sentence that names its speaker
     ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
     ('Tom Reyes pointed to the budget. "We cannot afford it."', "We cannot afford it.", "Tom Reyes"),
