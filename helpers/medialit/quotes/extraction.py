@@ -30,7 +30,7 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     Speakers, in this order:
 
     1. an attribution after the quote in the same sentence ("...," he said /
-       said Army Colonel Ryan Dillon / "...?" Smith asked / "..." ― Jo Lee /
+       said Army Colonel Jo Lee / "...?" Smith asked / "..." ― Jo Lee /
        ..., according to Jo Lee);
     2. else one before it in the same sentence, with any reporting verb (He added: "..." /
        Lee called it "a disgrace" / Lee described it as "..." / Lee walked on stage,
@@ -46,18 +46,17 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     "he"/"she" is the last person named before the pronoun; "it"/"they" is the
     organisation the sentence opens with, else unknown. "the statement" is the person
     last said to speak "in a statement", else stays "the statement". A surname alone
-    ("Konashenkov") becomes the full name used elsewhere in the text, and titles are
-    dropped, so "Maj. Gen. Igor Konashenkov" and "Konashenkov" are both
-    "Igor Konashenkov". A description of a person ("the council leader", "a
+    ("Okafor") becomes the full name used elsewhere in the text, and titles are
+    dropped, so "Maj. Gen. Jane Okafor" and "Okafor" are both "Jane Okafor". A description of a person ("the council leader", "a
     spokesman for the city") becomes the person the text gave that title ("council
     leader Jane Okafor"), or for "the ..." the last person named, with the description
     kept in ``described_as``; any other noun phrase ("a resident") is kept as written.
     Verbs are matched in lower case, so "States" in "United States" is never a verb.
 
     Example:
-        >>> page = 'Talks\\n\\n"It went well," said Col. Ryan Dillon. "We laid down maps."'
+        >>> page = 'Talks\\n\\n"It went well," said Col. Jo Lee. "We laid down maps."'
         >>> [(q.text, q.speaker, q.continues) for q in extract_quotes(page)]
-        [('It went well', 'Ryan Dillon', False), ('We laid down maps.', 'Ryan Dillon', True)]
+        [('It went well', 'Jo Lee', False), ('We laid down maps.', 'Jo Lee', True)]
     """
     if not isinstance(text, str) or not text.strip():
         return []

@@ -32,8 +32,8 @@ class Quote:
     from it ("the former senator" for ``speaker`` "Jane Smith"), else it is ``""``.
 
     Example:
-        >>> Quote("We will respond", "Igor Konashenkov", 1, 16).speaker
-        'Igor Konashenkov'
+        >>> Quote("We will respond", "Jane Okafor", 1, 16).speaker
+        'Jane Okafor'
     """
 
     text: str

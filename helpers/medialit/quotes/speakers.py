@@ -97,7 +97,7 @@ def _is_title(word: str) -> bool:
 
 
 def _name_from_words(words: list[str]) -> _Who:
-    """A speaker from a run of capitalised words, titles dropped: 'Maj. Gen. Igor Konashenkov'."""
+    """A speaker from a run of capitalised words, titles dropped: 'Maj. Gen. Jane Okafor' gives 'Jane Okafor'."""
     return _name_from_tuple(tuple(words))
 
 
@@ -175,7 +175,7 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _phrase_at_end(text: str) -> _Who:
-    """'the statement', 'a Syrian commander', "Obama's former aide": the last short noun phrase."""
+    """'the statement', 'a local commander', "the mayor's former aide": the last short noun phrase."""
     all_words = text.split()
     words = all_words[-12:]
     opens_clause = len(all_words) <= 12
@@ -234,7 +234,7 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
             return named
         own = skipped
     if not _bare_of_punctuation(own):
-        # Inverted attribution: '"...," said Army Colonel Ryan Dillon, a spokesman'.
+        # Inverted attribution: '"...," said Army Colonel Jo Lee, a spokesman'.
         after = masked[verb.end() : verb.end() + _WINDOW]
         if after.lstrip()[:3].lower() == "by ":
             after = after.lstrip()[3:]
@@ -514,7 +514,7 @@ class _Resolver:
         self.paragraphs = paragraphs
         all_mentions = [m for p in paragraphs for m in p.mentions]
         # Full names anywhere on the page, so a bare surname can be completed: the page
-        # may say "Konashenkov said" before or after "Maj. Gen. Igor Konashenkov".
+        # may say "Okafor said" before or after "Maj. Gen. Jane Okafor".
         self.full_names = _longest_by_surname(
             who.name for _, who, _, _ in all_mentions if who.kind == "person" and " " in who.name
         )
