@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -94,7 +94,8 @@ class Report:
         entries = {entry.line: entry for entry in self.key}
         if not entries or set(entries) != {block.line for block in helper}:
             return helper
-        return [Block(block.text, entries[block.line].role, block.line, entries[block.line].why) for block in helper]
+        # replace() keeps each block's character offsets, which the quote finder relies on.
+        return [replace(block, role=entries[block.line].role, reason=entries[block.line].why) for block in helper]
 
     @property
     def headline(self) -> str:

@@ -382,3 +382,9 @@ def test_a_story_folder_inside_one_we_may_not_open_is_a_story_error(tmp_path, mo
 
     monkeypatch.setattr(Path, "stat", refuse)
     assert "cannot be read (Permission denied)" in problems_of(tmp_path / "locked" / "story")
+
+
+def test_blocks_set_by_the_answer_key_keep_their_place_in_the_page():
+    report = load_story().report("000")
+    for keyed, guessed in zip(report.blocks, report.helper_blocks):
+        assert (keyed.start, keyed.end) == (guessed.start, guessed.end) and keyed.end > keyed.start
