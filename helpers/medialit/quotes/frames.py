@@ -25,6 +25,9 @@ _REGULAR = """
     observe order plead pledge post praise predict proclaim promise question recall recount reiterate
     remark repeat reply report respond retort reveal scoff shout stress suggest term testify thunder
     tout tweet urge vow warn wonder yell
+    agree allege answer brag chuckle clarify confess demand exclaim fume gripe gush interject marvel mention
+    muse opine reason reassure recommend reflect remind scream sigh snipe speculate summarize summarise
+    tease thank threaten underscore whisper
 """
 # Irregular forms, and verbs whose forms the simple rules below would get wrong.
 _IRREGULAR = """
@@ -32,13 +35,16 @@ _IRREGULAR = """
     read reads
     speak speaks spoke speaking accuse accuses accused accusing rip rips ripped ripping
     admits admitted admitting stated states stating
-    slams slammed slamming quips quipped quipping dubs dubbed dubbing
+    slams slammed slamming quips quipped quipping dubs dubbed dubbing snaps snapped snapping
+    marvelled marvelling
 """
 _BASE_FORMS = "say tell ask add warn insist argue write"
 
 
 def _forms(base: str) -> set[str]:
     """The inflections of a regular verb: 'liken' -> likens, likened, likening."""
+    if base.endswith("ee"):
+        return {base + "s", base + "d", base + "ing"}  # agree: agreeing, not "agreing"
     if base.endswith("e"):
         return {base + "s", base + "d", base[:-1] + "ing"}
     if base.endswith("y") and base[-2:-1] not in "aeiou":
@@ -51,6 +57,13 @@ def _forms(base: str) -> set[str]:
 #: Every form of a reporting verb, lower case ("said", "calling", "likened", "tweets").
 REPORTING_VERBS: frozenset[str] = frozenset(
     {form for base in _REGULAR.split() for form in _forms(base)} | set(_IRREGULAR.split()) | set(_BASE_FORMS.split())
+)
+
+#: Reporting verbs of two words ("pointed out", "shot back"; "as the memo put it"), matched as phrases.
+REPORTING_PHRASES: frozenset[str] = frozenset(
+    line.strip()
+    for line in """pointed out, points out, went on, goes on, shot back, fired back, hit back, hits back,
+    lashed out, summed up, weighed in, put it, puts it""".split(",")
 )
 
 #: Words of a title before a name: dropped from the speaker ("Gov. Jane Smith" -> "Jane Smith").

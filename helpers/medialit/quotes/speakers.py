@@ -20,6 +20,7 @@ from medialit.quotes.frames import (
     PARTICLES,
     PERSON_NOUNS,
     PRONOUNS,
+    REPORTING_PHRASES,
     REPORTING_VERBS,
     SAYING_NOUNS,
     TITLES,
@@ -36,7 +37,9 @@ from medialit.text import sentences
 # "(?=[a-zA])": the long alternation is tried only where a word starts with a letter it can
 # start with, not at every masked-out character of a quote (which made it slow).
 _VERB = re.compile(
-    r"(?<![\w-])(?=[a-zA])(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
+    r"(?<![\w-])(?=[a-zA])(?:"
+    + "|".join(phrase.replace(" ", r"\s+") for phrase in sorted(REPORTING_PHRASES, key=len, reverse=True))
+    + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
@@ -57,6 +60,11 @@ _AFTER_PREPOSITION = re.compile(
 _BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also", "despite", "since"}
 _AND = {"and", "but", "then"}
 # Words that open a subordinate clause after a quote ('"...," when Lee blasted him').
+# ... but '"...," as Lee put it' and '"...," as the memo says' are attributions: "as", a short subject, the verb.
+def _is_as_attribution(lead_words: list[str]) -> bool:
+    return lead_words[0].lower() == "as" and 1 < len(lead_words) <= 6
+
+
 _SUBORDINATORS = {"when", "after", "before", "because", "as", "while", "if", "since", "although", "though", "until", "where"}
 # Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
 _NOT_IN_PHRASE = {
@@ -642,7 +650,7 @@ class _Resolver:
                 # the quote: '"...," scientist and co-author Jo Lee said'.
                 if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or (
                     {"and", "or"} & set(lead_words) and not comma
-                ) or (lead_words and lead_words[0].lower() in _SUBORDINATORS):
+                ) or (lead_words and lead_words[0].lower() in _SUBORDINATORS and not _is_as_attribution(lead_words)):
                     break  # '"...," when Lee said': a new clause, not this quote's attribution
                 # '"...," he said' and '"...?" Smith asked' are attributions; after '...means."'
                 # a capital starts a new sentence, and after a quote in mid-sentence ('called

@@ -43,6 +43,10 @@ FRAMES = [
     ("\"We call it 'the long wait,'\" Jane Okafor, the council leader, told reporters.",
      "We call it 'the long wait,'", "Jane Okafor"),
     ('Tom Reyes, despite admitting that he had doubts about "the cost", backed the plan.', "the cost", "Tom Reyes"),
+    ('"The river is rising," Ana Silva whispered.', "The river is rising", "Ana Silva"),
+    ('"Not this year," Tom Reyes shot back.', "Not this year", "Tom Reyes"),
+    ('Tom Reyes pointed out that the bridge was "older than the town".', "older than the town", "Tom Reyes"),
+    ('The plan needs "a miracle," as Ana Silva put it.', "a miracle", "Ana Silva"),
     # titles and descriptions resolved to the name the text gave them
     ('Council leader Jane Okafor opened the meeting. Later the council leader said it was "a fair deal".',
      "a fair deal", "Jane Okafor"),
