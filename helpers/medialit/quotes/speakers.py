@@ -93,6 +93,10 @@ class _Who:
 
 
 _NOBODY = _Who("", "")
+# Courtesy titles, and the offices they are used to address ("Mr. President", "Madam Speaker").
+_COURTESY = {"mr", "mrs", "ms", "miss", "dr", "madam"}
+_ADDRESSED = {"president", "speaker", "chairman", "chairwoman", "chair", "secretary", "mayor", "governor",
+              "senator", "minister", "ambassador", "justice", "prime", "vice"}
 
 
 def _bare(word: str) -> str:
@@ -125,7 +129,10 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
         word = words[k]
         # A title word that ends a run after a first name is a surname: "Charlie King", "Jo Judge"
         # (but "Prime Minister" is all title).
-        surname = k == len(words) - 1 and k > 0 and not _is_title(words[k - 1]) and word[1:2].islower()
+        # So is one after a courtesy title: "Mr. King", "Dr. Judge" (but "Mr. President" is an address).
+        surname = k == len(words) - 1 and k > 0 and word[1:2].islower() and (
+            not _is_title(words[k - 1]) or (_bare(words[k - 1]) in _COURTESY and _bare(word) not in _ADDRESSED)
+        )
         if _is_title(word) and not surname:
             titles = [_bare(w) for w in words[: k + 1] if _is_title(w)]
             break

@@ -34,6 +34,7 @@ FRAMES = [
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
     ('"The river is rising," said local farmer Ana Silva.', "The river is rising", "Ana Silva"),
     ('"The river is rising," said Charlie King, a farmer.', "The river is rising", "Charlie King"),
+    ('"The river is rising," Mr. King said.', "The river is rising", "King"),
     ('"The river is rising," county engineer and flood adviser Ana Silva said.', "The river is rising", "Ana Silva"),
     ('"The river is rising," Ana Silva, an engineer at the county office, has written.', "The river is rising", "Ana Silva"),
     ('"Stop the pumps!" an engineer ordered.', "Stop the pumps!", "an engineer"),
