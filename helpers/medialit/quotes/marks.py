@@ -69,10 +69,20 @@ def _double_spans(chunk: str) -> list[_Span]:
     # A paragraph quoted with curly marks that also holds one lone straight mark: the straight
     # one is a stray (a scrape of a block quote, a typo), not a quote running to the end.
     stray = chunk.count('"') == 1 and ("“" in chunk or "”" in chunk)
+    nested = False  # inside a quote in the other style within the open one: '"We call it “the wall” here"'
     for i, ch in enumerate(chunk):
         if ch not in _DOUBLE or (stray and ch == '"'):
             continue
         can_open, can_close = _left_flanking(chunk, i), _right_flanking(chunk, i)
+        if open_at is not None and (ch == '"') != (chunk[open_at] == '"') and ch not in _ALWAYS_CLOSE:
+            # A mark of the other style (curly inside straight, straight inside curly) opens
+            # and closes a quotation inside the open one; it does not end it.
+            if not nested and can_open and not can_close:
+                nested = True
+                continue
+            if nested and can_close:
+                nested = False
+                continue
         if open_at is None:
             # A straight or closing mark opens only where it clearly starts a word: scrapes
             # use " for both ends, and some use ” for both. » never opens.
@@ -83,7 +93,7 @@ def _double_spans(chunk: str) -> list[_Span]:
             span = _make_span(chunk, open_at, i)
             if span:
                 spans.append(span)
-            open_at = None
+            open_at, nested = None, False
         elif can_open or ch in _DOUBLE_OPEN:
             # The previous quote was never closed: end it at its last full stop, if any,
             # so the words between it and this new quote are not swallowed.
@@ -91,7 +101,7 @@ def _double_spans(chunk: str) -> list[_Span]:
             span = _make_span(chunk, open_at, stop + 1 if stop > open_at else i)
             if span:
                 spans.append(span)
-            open_at = i
+            open_at, nested = i, False
     if open_at is not None:
         # Newspapers leave a quote open at the end of a paragraph when it goes on in the
         # next one; it runs to the end of this paragraph.

@@ -714,6 +714,7 @@ class _Resolver:
     def quotes(self) -> list[Quote]:
         quotes: list[Quote] = []
         previous: list[Quote] = []
+        before: _Paragraph | None = None  # the paragraph before, quotes or not
         for p in self.paragraphs:
             current: list[Quote] = []
             spoken: list[Quote] = []  # the paragraph's quotes less titles and scare quotes, which speak for nobody
@@ -738,6 +739,10 @@ class _Resolver:
                     continues = bool(spoken) and verb_at == last_verb
                 elif spoken and not _is_scare(p, span):
                     speaker, continues = spoken[-1].speaker, True
+                elif before is not None and _opens_paragraph(p, span) and _introduces(before)[0].kind:
+                    # 'Lee wrote:' then a paragraph that opens with a quote: a block quote, Lee's.
+                    who, at = _introduces(before)
+                    speaker, described = self.speaker(who, before.start + at)
                 elif previous and p.alone:
                     speaker, continues = previous[-1].speaker, True
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
@@ -767,7 +772,7 @@ class _Resolver:
                 if kind == "quote":
                     spoken.append(current[-1])
             quotes.extend(current)
-            previous = current
+            previous, before = current, p
         return quotes
 
 
@@ -796,6 +801,25 @@ def _previous_subject(p: _Paragraph, span: _Span) -> _Who:
     if who.kind in ("person", "name") or (who.kind == "pronoun" and who.name.lower() in ("he", "she")):
         return who
     return _NOBODY
+
+
+def _opens_paragraph(p: _Paragraph, span: _Span) -> bool:
+    """The quote is the first thing in its paragraph."""
+    return not _WORDY.search(p.masked, 0, span.open)
+
+
+def _introduces(p: _Paragraph) -> tuple[_Who, int]:
+    """Who a paragraph ending in a colon introduces ('The Daily Courier reports:', 'Lee went on:'),
+    with where: the speaker of its last speaking verb, else the subject of its last sentence."""
+    text = p.masked.rstrip()
+    if not text.endswith(":"):
+        return _NOBODY, -1
+    start = _sentence_start(p.boundaries, len(text) - 1)
+    index = bisect.bisect_left(p.said_at, p.start + len(text))
+    if index and p.said_at[index - 1] >= p.start + start:
+        return p.said_who[index - 1], p.said_at[index - 1] - p.start
+    who = _clause_subject(p.masked, start, len(text) - 1)
+    return (who, start) if who.kind in ("person", "name", "org") else (_NOBODY, -1)
 
 
 def _opens_sentence(p: _Paragraph, span: _Span) -> bool:

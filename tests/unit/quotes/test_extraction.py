@@ -86,6 +86,15 @@ def test_straight_double_quotes_are_found_without_their_marks():
     ]
 
 
+def test_a_quote_in_the_other_style_inside_a_quote_stays_inside_it():
+    assert found(page('"They call it “the wall” here," said Jane Smith.')) == [
+        ("They call it “the wall” here", "Jane Smith")
+    ]
+    assert found(page('“They call it "the wall" here,” said Jane Smith.')) == [
+        ('They call it "the wall" here', "Jane Smith")
+    ]
+
+
 def test_comma_before_the_attribution_is_not_part_of_the_quote():
     assert found(page("“We are ready,” Jane Smith said.")) == [("We are ready", "Jane Smith")]
 

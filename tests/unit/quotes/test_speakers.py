@@ -65,6 +65,11 @@ FRAMES = [
     # a quote after the sentence that names its speaker
     ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
     ('Tom Reyes pointed to the budget. "We cannot afford it."', "We cannot afford it.", "Tom Reyes"),
+    # a block quote introduced by the paragraph before
+    ('Ana Silva went on:\n\n"The water came in fast. We called it “the wall” because it stood up."',
+     "The water came in fast. We called it “the wall” because it stood up.", "Ana Silva"),
+    ('The Daily Courier reports:\n\n"The bridge will close in May, and the ferry will run instead."',
+     "The bridge will close in May, and the ferry will run instead.", "Daily Courier"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
 ]
