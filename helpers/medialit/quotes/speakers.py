@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -771,6 +771,11 @@ class _Resolver:
                 )
                 if kind == "quote":
                     spoken.append(current[-1])
+            signer = _signed_by(p)
+            if signer.kind:
+                # '“...” ― Jo Lee' closing the paragraph signs every quote in it, nested ones too.
+                name, _ = self.speaker(signer, p.start + len(p.masked))
+                current = [q if q.speaker else replace(q, speaker=name, kind="quote") for q in current]
             quotes.extend(current)
             previous, before = current, p
         return quotes
@@ -801,6 +806,23 @@ def _previous_subject(p: _Paragraph, span: _Span) -> _Who:
     if who.kind in ("person", "name") or (who.kind == "pronoun" and who.name.lower() in ("he", "she")):
         return who
     return _NOBODY
+
+
+def _signed_by(p: _Paragraph) -> _Who:
+    """The name after a dash that ends a paragraph of quotes ('“...” ― Jo Lee.'), else nobody."""
+    if not p.spans:
+        return _NOBODY
+    # After the paragraph's last mark, which may close a quote the marks could not pair.
+    last_mark = max(p.spans[-1].close, *(p.chunk.rfind(mark) for mark in "”\"»"))
+    tail = p.masked[last_mark + 1 :]
+    dash = _DASH_NAME.match(tail)
+    if not dash:
+        return _NOBODY
+    run = _capitalised_run_at_start(tail[dash.end() :])
+    if not run or len(" ".join(run)) < len(tail[dash.end() :].strip().rstrip(".")):
+        return _NOBODY  # more words after the name: a sentence, not a signature
+    who = _name_from_words(run)
+    return who if who.kind in ("person", "name") else _NOBODY
 
 
 def _opens_paragraph(p: _Paragraph, span: _Span) -> bool:

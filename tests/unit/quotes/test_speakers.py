@@ -65,6 +65,8 @@ FRAMES = [
     # a quote after the sentence that names its speaker
     ('Tom Reyes called the plan a failure. "It cost us a year."', "It cost us a year.", "Tom Reyes"),
     ('Tom Reyes pointed to the budget. "We cannot afford it."', "We cannot afford it.", "Tom Reyes"),
+    ('“We came for the river. Now they call it “the view” and charge for it.” ― Ana Silva',
+     "the view", "Ana Silva"),
     # a block quote introduced by the paragraph before
     ('Ana Silva went on:\n\n"The water came in fast. We called it “the wall” because it stood up."',
      "The water came in fast. We called it “the wall” because it stood up.", "Ana Silva"),
