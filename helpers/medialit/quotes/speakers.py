@@ -44,7 +44,11 @@ _VERB = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
-    r"has|had|have|was|is|would|reportedly|once|often|even|just|"
+    r"has|had|have|was|is|would|reportedly|once|often|even|just|long|"
+    # When, between the subject and its verb: "Lee on Monday called", "Lee last week said".
+    r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"(?:last|this|next|earlier\s+this|later\s+that)\s+(?:week|weekend|month|year|night|morning|spring|summer|fall|autumn|winter)|"
+    r"yesterday|today|tonight|"
     r"(?!(?:family|rally|ally|assembly|supply|reply|anomaly|monopoly|bully|daily|weekly|monthly|quarterly|yearly)\b)[a-z]{2,}ly))+\s*$",
 )
 # Words after which a "verb" is really a noun: "the reports", "his claims", "two calls".

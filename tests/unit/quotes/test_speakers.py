@@ -29,6 +29,8 @@ FRAMES = [
     ('Jane Okafor, who has led the council since the last election in May, blasted the plan as "a disgrace".',
      "a disgrace", "Jane Okafor"),
     ('Protesters marching through the streets chanted "Open the bridge" until dawn.', "Open the bridge", "Protesters"),
+    ('Jane Okafor on Monday called the plan "a disaster".', "a disaster", "Jane Okafor"),
+    ('Jane Okafor last week called the plan "a disaster".', "a disaster", "Jane Okafor"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
