@@ -259,6 +259,7 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
             after = after.lstrip()[3:]
         run = _capitalised_run_at_start(after) or _run_after_description(after)
         return _name_from_words(run) if run else _phrase_at_start(after)
+    own = _PARENTHESIS_AT_END.sub(" ", own)  # "Jo Lee (R-Ohio) said": the party and state are no name
     last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
     if last.strip(",").lower() in PRONOUNS:
         return _Who("pronoun", last.strip(","))
@@ -266,13 +267,27 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
         return _NOBODY  # "Obama's remarks", "the reports": the "verb" is a noun
     run = _capitalised_run_at_end(own)
     if run:
-        return _name_from_words(run)
+        return _person_before_of(own, run) or _name_from_words(run)
     phrase = _phrase_at_end(own)
     if phrase.kind and _AFTER_PREPOSITION.search(own[: len(own.rstrip()) - len(phrase.name)]):
         # "Protesters marching through the streets chanted": a phrase after a preposition is
         # an object, not the subject; the subject opens the clause.
         return _clause_subject(masked, sentence_start, verb.start())
     return phrase
+
+
+_PARENTHESIS_AT_END = re.compile(r"\s*\([^()\x00]{1,40}\)\s*$")
+_OF_AT_END = re.compile(r"\s(?:of|from)(?:\s+the)?\s*$")
+
+
+def _person_before_of(own: str, run: list[str]) -> _Who | None:
+    """'Sen. Jo Lee of Ohio', 'Jo Lee from the Acme Institute': the person before "of", not the place."""
+    head = own.rstrip()[: len(own.rstrip()) - len(" ".join(run))]
+    of = _OF_AT_END.search(head)
+    if not of:
+        return None
+    who = _name_from_words(_capitalised_run_at_end(head[: of.start()]))
+    return who if who.kind == "person" else None
 
 
 def _clause_subject(masked: str, start: int, end: int) -> _Who:
@@ -317,7 +332,9 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
 
 def _apposed_name(words: str, head: str) -> _Who:
     """The name in a ", Jo Lee," aside after a description ("Another critic, Jo Lee,"), else nobody."""
-    if head is words or _capitalised_run_at_end(head):
+    run = _capitalised_run_at_end(head)
+    place = run and _OF_AT_END.search(head.rstrip()[: len(head.rstrip()) - len(" ".join(run))])
+    if head is words or (run and not place):  # "the senator from Ohio, Jo Lee,": Ohio is a place
         return _NOBODY
     aside = words.rstrip().rstrip(",")[len(head) :].strip(" ,")
     run = aside.split()

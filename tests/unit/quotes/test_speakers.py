@@ -31,6 +31,9 @@ FRAMES = [
     ('Protesters marching through the streets chanted "Open the bridge" until dawn.', "Open the bridge", "Protesters"),
     ('Jane Okafor on Monday called the plan "a disaster".', "a disaster", "Jane Okafor"),
     ('Jane Okafor last week called the plan "a disaster".', "a disaster", "Jane Okafor"),
+    ('Sen. Jane Okafor of Ohio said the plan was "a disaster".', "a disaster", "Jane Okafor"),
+    ('Jane Okafor (D-Ohio) said the plan was "a disaster".', "a disaster", "Jane Okafor"),
+    ('"It is a disaster," the senator from Ohio, Jane Okafor, said.', "It is a disaster", "Jane Okafor"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
