@@ -238,6 +238,13 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
     before = _FILLER.sub("", before)
     own = before.split("\x00")[-1]  # the words after the last quote in this sentence
     participle = verb.group(0).endswith("ing")
+    quoted = _QUOTED_AS.search(own) if participle else None
+    if quoted:
+        # "The Courier quoted Jo Lee as saying", "Lee was quoted as saying": who is quoted speaks.
+        run = _capitalised_run_at_end(quoted.group(1) + " ")
+        if run:
+            return _name_from_words(run)
+        return _clause_subject(masked, sentence_start, verb_start - len(own) + quoted.start())
     last_word = _bare(own.split()[-1]) if own.split() else ""
     if (participle and (own.rstrip().endswith(",") or last_word in _BEFORE_PARTICIPLE)) or last_word in _AND:
         # "Trump walked on stage, chanting ..." / "..., he told reporters, saying": the
@@ -263,6 +270,11 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
     last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
     if last.strip(",").lower() in PRONOUNS:
         return _Who("pronoun", last.strip(","))
+    if last.lower() == "who" and own.rstrip()[: -len(last)].rstrip().endswith(","):
+        # "Jo Lee, who called the plan ...": the person the relative clause is about.
+        antecedent = own.rstrip()[: -len(last)].rstrip()[:-1] + " "
+        run = _capitalised_run_at_end(antecedent)
+        return _name_from_words(run) if run else _phrase_at_end(antecedent)
     if last.endswith((",", "'s", "’s")) or last.lower() in _DETERMINERS:
         return _NOBODY  # "Obama's remarks", "the reports": the "verb" is a noun
     run = _capitalised_run_at_end(own)
@@ -276,6 +288,7 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
     return phrase
 
 
+_QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s\x00]+\s+){0,5}?)as\s*$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\x00]{1,40}\)\s*$")
 _OF_AT_END = re.compile(r"\s(?:of|from)(?:\s+the)?\s*$")
 

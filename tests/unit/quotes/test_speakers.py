@@ -34,6 +34,9 @@ FRAMES = [
     ('Sen. Jane Okafor of Ohio said the plan was "a disaster".', "a disaster", "Jane Okafor"),
     ('Jane Okafor (D-Ohio) said the plan was "a disaster".', "a disaster", "Jane Okafor"),
     ('"It is a disaster," the senator from Ohio, Jane Okafor, said.', "It is a disaster", "Jane Okafor"),
+    ('Then there is Tom Reyes, who called the plan "a disaster".', "a disaster", "Tom Reyes"),
+    ('The Daily Courier quoted Tom Reyes as saying the bridge was "finished".', "finished", "Tom Reyes"),
+    ('Tom Reyes was quoted as saying the bridge was "finished".', "finished", "Tom Reyes"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
