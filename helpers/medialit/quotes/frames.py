@@ -59,6 +59,11 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     {form for base in _REGULAR.split() for form in _forms(base)} | set(_IRREGULAR.split()) | set(_BASE_FORMS.split())
 )
 
+#: The base forms left out of REPORTING_VERBS ("call", "claim", "report"): often nouns, so a
+#: speaker is taken from one only after a modal or "to" ("would call", "took to Twitter to
+#: blast") or a plural subject ("Lee and Diaz call it", "Democrats claim").
+BASE_ONLY_VERBS: frozenset[str] = frozenset(set(_REGULAR.split()) - REPORTING_VERBS)
+
 #: Reporting verbs of two words ("pointed out", "shot back"; "as the memo put it"), matched as phrases.
 REPORTING_PHRASES: frozenset[str] = frozenset(
     line.strip()

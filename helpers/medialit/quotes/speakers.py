@@ -10,6 +10,7 @@ from typing import Iterable
 
 from medialit.quotes.frames import (
     ABBREVIATIONS,
+    BASE_ONLY_VERBS,
     FEMALE_TITLES,
     INTRODUCTIONS,
     MALE_TITLES,
@@ -39,7 +40,7 @@ from medialit.text import sentences
 _VERB = re.compile(
     r"(?<![\w-])(?=[a-zA])(?:"
     + "|".join(phrase.replace(" ", r"\s+") for phrase in sorted(REPORTING_PHRASES, key=len, reverse=True))
-    + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
+    + "|" + "|".join(sorted(REPORTING_VERBS | BASE_ONLY_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
@@ -235,6 +236,12 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
     before = masked[sentence_start : verb.start()]
     if verb.group(0).lower() == "told" and _PASSIVE.search(before):
         return _NOBODY
+    if verb.group(0) in BASE_ONLY_VERBS:
+        context = _base_form_context(before)
+        if context == "to":
+            return _clause_subject(masked, sentence_start, verb.start())
+        if not context:
+            return _NOBODY  # "the call", "a claim", "Smith report": a noun, not a verb
     before = _FILLER.sub("", before)
     own = before.split("\x00")[-1]  # the words after the last quote in this sentence
     participle = verb.group(0).endswith("ing")
@@ -286,6 +293,22 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
         # an object, not the subject; the subject opens the clause.
         return _clause_subject(masked, sentence_start, verb.start())
     return phrase
+
+
+_MODAL_AT_END = re.compile(r"\b(?:will|would|could|can|may|might|must|should|did|does|do|to)\s*$")
+_PLURAL_SUBJECT_AT_END = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+and\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|"
+    r"\b[A-Za-z][a-z]+(?:ers|ors|ans|ats|ists|ics|ants|ents|ives|ies|als))\s*$"
+)
+
+
+def _base_form_context(before: str) -> str:
+    """Why a base form ("call") before this point is a verb: "modal", "to", "plural", else ""."""
+    own = before.split("\x00")[-1]
+    modal = _MODAL_AT_END.search(own)
+    if modal:
+        return "to" if modal.group(0).strip() == "to" else "modal"
+    return "plural" if _PLURAL_SUBJECT_AT_END.search(own) else ""
 
 
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s\x00]+\s+){0,5}?)as\s*$")
@@ -678,6 +701,8 @@ class _Resolver:
             stopped = last_sign in (".", "…")
             first_word = _SPACE_AND_PUNCTUATION.sub("", tail[:200])[:1]
             for verb in _VERB.finditer(tail):
+                if verb.group(0) in BASE_ONLY_VERBS and not _base_form_context(tail[: verb.start()]):
+                    continue  # '"...," the report said': "report" is a noun here
                 if verb.group(0).lower() == "according to":
                     who = _subject(p.masked, after, _shift(verb, after, p.masked))
                     if who.kind:

@@ -37,6 +37,10 @@ FRAMES = [
     ('Then there is Tom Reyes, who called the plan "a disaster".', "a disaster", "Tom Reyes"),
     ('The Daily Courier quoted Tom Reyes as saying the bridge was "finished".', "finished", "Tom Reyes"),
     ('Tom Reyes was quoted as saying the bridge was "finished".', "finished", "Tom Reyes"),
+    ('Jane Okafor and Tom Reyes call the plan "a disaster".', "a disaster", "Tom Reyes"),
+    ('Jane Okafor would call it "a disaster".', "a disaster", "Jane Okafor"),
+    ('Jane Okafor took to the radio to call the plan "a disaster".', "a disaster", "Jane Okafor"),
+    ('"It is a disaster," the annual report said.', "It is a disaster", "the annual report"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
