@@ -317,3 +317,5 @@ RELATED_LINK_FIRST = frozenset(
     opinion live list end""".split()
 )
 PIPE_CHARS = re.compile(r"[|·•/»>]")
+#: The signature line under a post embedded in an article: "— Jane Doe (@janedoe) November 1, 2019".
+POST_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+" + MONTH + r"\.?\s+\d{1,2},\s+\d{4}$", re.IGNORECASE)

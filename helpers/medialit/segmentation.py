@@ -49,6 +49,7 @@ from .paragraph_looks import (
     prose_score,
 )
 from .page_rules import (
+    POST_SIGNATURE,
     RELATED_LABEL,
     VERBISH,
 )
@@ -348,7 +349,7 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
     """
     topic: set[str] | None = None
     while end < limit:
-        gap_end, titles, linked = end, 0, False
+        gap_end, titles, linked, headed = end, 0, False, False
         while gap_end < limit and gap_end - end <= 8 and not _resumes(looks[gap_end], texts[gap_end]):
             look = looks[gap_end]
             # The site's copyright line and its "More <section>" heading end the article for good.
@@ -356,6 +357,7 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
                 return end
             titles += look.kind == TITLE
             linked = linked or look.kind in ("related_link", "related_header")
+            headed = headed or look.kind == "related_header"
             gap_end += 1
         if gap_end >= limit or gap_end - end > 8 or titles > 2:
             return end
@@ -363,6 +365,10 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
         while stretch_end < limit and looks[stretch_end].kind in (PROSE, SENTENCE):
             stretch_end += 1
         if not any(_FULL_STOP.search(texts[index]) for index in range(gap_end, stretch_end)):
+            return end
+        # Past a heading over links to other stories, the article goes on only with a statement:
+        # a headline ends without a full stop or with a question mark.
+        if headed and not any(_FULL_STOP_ONLY.search(texts[index]) for index in range(gap_end, stretch_end)):
             return end
         # A headline followed by a teaser, twice over, is a list of other stories.
         if (
@@ -465,6 +471,8 @@ REASONS: dict[str, str] = {
     "caption": "Describes a photo or credits the photographer.",
     "caption_top": "A picture description near the top: it names things but does not report news.",
     "caption_twin": "A picture description: the next line repeats it with the photo credit.",
+    "post": "A social-media post quoted in the article, with its author's signature line.",
+    "caption_credit": "A picture description: the next line is the photo credit.",
     "related_inline": "A headline-like line dropped between body paragraphs: a link to another story.",
     "related_link": "A link to another article ('Read more', 'Related').",
     "related_box": "Part of a box of links to other articles dropped into the middle of the article.",
@@ -580,6 +588,7 @@ def _segment(text: str) -> list[Block]:
     # list): a lone one between two paragraphs is more likely a link to another story.
     headed = has_run and sum(looks[index].kind == TITLE and looks[index].words >= 6 for index in range(start, end)) >= 2
     in_box = False  # inside a box of links dropped into the article
+    last_prose = max((i for i in range(start, end) if looks[i].kind == PROSE), default=end) if has_run else end
     zone = "after"  # below the article: "after", then "related" or "comments" once a heading opens them
     roles: list[tuple[str, str]] = []
     for index, look in enumerate(looks):
@@ -596,7 +605,7 @@ def _segment(text: str) -> list[Block]:
         elif index == headline:
             roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
         elif inside:
-            roles.append(_role_inside(look, looks, index, in_box, headed))
+            roles.append(_role_inside(look, looks, index, in_box, headed, index > last_prose))
         elif index < start or not has_run:
             roles.append(_role_before(texts, looks, index, headline, start, has_run))
         else:
@@ -607,6 +616,8 @@ def _segment(text: str) -> list[Block]:
             elif kind == "related_header":
                 zone = "related"
     roles = _fix_with_neighbours(texts, looks, roles, headline, start, end)
+    if has_run:
+        _embedded_posts(texts, looks, roles, start, end)
     # Made without the frozen dataclass's six guarded assignments: the same Block in half the
     # time, which counts on pages of 100,000+ lines.
     blocks: list[Block] = []
@@ -623,14 +634,36 @@ def _segment(text: str) -> list[Block]:
 _new = object.__new__
 
 
-def _role_inside(look: Look, looks: list[Look], index: int, in_box: bool, headed: bool) -> tuple[str, str]:
-    """Role of a paragraph inside the article run."""
+# The kinds of line a list inside an article is made of.
+_LISTISH = frozenset({TITLE, SHORT, SENTENCE})
+
+
+def _list_goes_on(looks: list[Look], index: int) -> bool:
+    """Whether prose or a full headline-like line follows a few list-like lines after ``index``."""
+    for look in looks[index + 1 : index + 5]:
+        if look.kind == PROSE or (look.kind == TITLE and look.words >= 6):
+            return True
+        if look.kind not in _LISTISH:
+            return False
+    return False
+
+
+def _role_inside(
+    look: Look, looks: list[Look], index: int, in_box: bool, headed: bool, past_prose: bool = False
+) -> tuple[str, str]:
+    """Role of a paragraph inside the article run (``past_prose``: below its last prose paragraph)."""
     kind = look.kind
     if in_box and kind in (SENTENCE, TITLE, SHORT):
         return "related", _REASON["related_box"]
     if kind == PROSE:
         return "body", _REASON["body"]
     if kind == SENTENCE:
+        previous = looks[index - 1].kind if index else ""
+        # Below the article's last prose and right after a short line (a tag, a button's label),
+        # a short sentence is a box's message ("Share your thoughts with friends."), not the
+        # article; after an advert the article may well go on.
+        if past_prose and not look.listed and previous == SHORT:
+            return "boilerplate", _REASON["short_after"]
         return "body", _REASON["list_item" if look.listed else "body_short"]
     if kind in (TITLE, SHORT):
         if kind == TITLE and look.words >= 6 and not headed:
@@ -642,6 +675,10 @@ def _role_inside(look: Look, looks: list[Look], index: int, in_box: bool, headed
             return "body", _REASON["subhead"]
         # Headline-like lines next to each other inside the article are the items of a list.
         if kind == TITLE and (look.words >= 6 or TITLE in (previous, following)):
+            return "body", _REASON["list_item"]
+        # A short line between two list-like lines is one more item of the list, when the
+        # list goes on to more of the article (not a row of topic tags at its foot).
+        if previous in _LISTISH and following in _LISTISH and _list_goes_on(looks, index):
             return "body", _REASON["list_item"]
         return "boilerplate", _REASON["stray"]
     return _furniture_role(look)
@@ -749,6 +786,19 @@ def _fix_with_neighbours(
             if texts[index + 1].startswith(text) and index != headline:
                 fixed[index] = ("caption", _REASON["caption_twin"])
                 continue
+        # A short description just above a bare photo credit ("Jane Doe/Getty Images") describes
+        # the photo. Not when a caption comes after the credit ("Image copyright X" / "Image
+        # caption ..."): then the credit opens the photo's own lines and the text above is the article.
+        if (
+            following == "caption"
+            and role == "body"
+            and looks[index].kind in (PROSE, SENTENCE)
+            and looks[index].words <= _CAPTION_WORDS
+            and _bare_credit(texts[index + 1])
+            and not (index + 2 < len(texts) and looks[index + 2].kind == "caption")
+        ):
+            fixed[index] = ("caption", _REASON["caption_credit"])
+            continue
         # A field label ("Summary:", "Image caption,") says what the next line is.
         if looks[index].kind == "label" and index + 1 != headline and fixed[index + 1][0] in ("body", "standfirst", "boilerplate", "related", "caption"):
             label = text.lower()
@@ -768,3 +818,37 @@ def _fix_with_neighbours(
                 if looks[index + 1].kind != PROSE or looks[index + 1].words <= 20:
                     fixed[index + 1] = ("related", _REASON["related_link"])
     return fixed
+
+
+# A photo's description is rarely longer than this many words.
+_CAPTION_WORDS = 60
+# Small words a photo credit may hold ("Courtesy of X", "Photo by X for Y").
+_CREDIT_SMALL = frozenset("of by via for and the at from".split())
+
+
+def _bare_credit(text: str) -> bool:
+    """Whether a caption line is a credit alone (a few names, no description): "Photo: Jane Doe/Getty Images".
+
+    Example:
+        >>> _bare_credit("Courtesy of Andrew Vaughan"), _bare_credit("A boy swims in the river (Photo: AP)")
+        (True, False)
+    """
+    parts = text.split()
+    return len(parts) <= 8 and all(not part[:1].islower() or part in _CREDIT_SMALL for part in parts)
+
+
+def _embedded_posts(texts: list[str], looks: list[Look], roles: list[tuple[str, str]], start: int, end: int) -> None:
+    """A post embedded in the article (its text, then "— Jane Doe (@janedoe) November 1, 2019") is quoted
+    in it: body, though its signature looks like a dateline and its text may end in a link (changes ``roles``)."""
+    for index in range(max(start, 1), min(end + 1, len(texts))):
+        text = texts[index]
+        if "(@" not in text or looks[index].words > _SIGNATURE_WORDS or not POST_SIGNATURE.search(text):
+            continue
+        roles[index] = ("body", _REASON["post"])
+        if looks[index - 1].kind not in _NOT_A_POST:
+            roles[index - 1] = ("body", _REASON["post"])
+
+
+# A post's signature line is short; a heading or a comment control above it is not the post.
+_SIGNATURE_WORDS = 15
+_NOT_A_POST = frozenset({"related_header", "comment_header", "comment_ui", "label", "byline", "date"})

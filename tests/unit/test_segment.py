@@ -551,6 +551,79 @@ def test_long_prose_at_the_foot_of_the_page_below_a_related_heading_does_not_win
     assert all(roles[p] != "body" for p in disclaimer)
 
 
+def test_a_short_description_above_a_bare_photo_credit_is_a_caption():
+    description = "Waves break over the sea wall at the harbour on Tuesday evening."
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], description, "Jo Bell/Getty Images", *ARTICLE[2:]))
+    assert (roles[description], roles["Jo Bell/Getty Images"]) == ("caption", "caption")
+    assert [roles[p] for p in ARTICLE] == ["body"] * 4
+
+
+def test_a_paragraph_above_a_photo_credit_that_opens_its_own_caption_stays_body():
+    credit, caption = "Image copyright Coast Press", "Image caption Waves break over the sea wall"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], credit, caption, *ARTICLE[2:]))
+    assert roles[ARTICLE[1]] == "body"
+
+
+def test_a_paragraph_above_a_photo_credit_with_a_description_stays_body():
+    caption = "Waves break over the sea wall on Tuesday (Photo: Jo Bell)"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], caption, *ARTICLE[2:]))
+    assert roles[ARTICLE[1]] == "body"
+
+
+PLAN = [
+    "Breakfast", "Eat within an hour of waking up",
+    "Have two eggs on toast with a handful of spinach, and a pear if you are still hungry after it.",
+    "Portions: 2 eggs, 1 slice.",
+    "Snack", "Eat halfway through the morning",
+    "Have one apple and a small handful of almonds or walnuts, with a glass of water or a cup of tea.",
+    "Portions: 1 apple, 10 nuts.",
+    "Lunch", "Eat when you feel hungry after noon",
+    "Have a bowl of lentil soup with a slice of wholemeal bread, and some yoghurt if there is time for it.",
+    "Portions: 1 bowl, 1 slice.",
+]
+
+
+def test_a_short_line_between_the_items_of_a_list_in_the_article_is_an_item_too():
+    intro = [
+        "This meal plan keeps you going through a long working day without a slump in the afternoon, our dietitian says.",
+        "Each meal below has a time to eat it and what goes on the plate, so the plan is easy to follow at home or work.",
+    ]
+    outro = "If you train in the evening, move the lunch snack to the hour before your workout and eat dinner after it."
+    roles = roles_of(page("A meal plan for busy days", *intro, *PLAN, outro, "Related Articles", "Ten quick soups"))
+    assert (roles["Snack"], roles["Lunch"]) == ("body", "body")
+
+
+def test_topic_tags_at_the_foot_of_the_article_are_not_list_items():
+    tags = ["Weather", "Storms", "Coast", "Floods"]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, "Opinion", *tags, "More Daily Ledger", "Ferry timetable changes"))
+    assert all(roles[tag] != "body" for tag in tags)
+
+
+def test_a_short_sentence_after_the_tags_below_the_article_is_not_body():
+    prompt = "Share your thoughts with friends."
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, "Storms", prompt, "More Daily Ledger", "Ferry timetable changes"))
+    assert roles[prompt] == "boilerplate"
+
+
+def test_headlines_after_a_related_heading_do_not_become_the_article_going_on():
+    after = [
+        "More Great Ledger Stories",
+        "Harbour master retires after forty years",
+        "Ferry timetable changes for the winter",
+        "Could the storm surge reach the town centre this winter?",
+        "Why the old lighthouse is moving inland",
+    ]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, *after))
+    assert all(roles[line] != "body" for line in after)
+
+
+def test_a_social_media_post_quoted_in_the_article_is_body():
+    post = "Stay away from the sea front tonight, the waves are huge pic.twitter.com/abc123"
+    signature = "\u2014 Coast Police (@coastpolice) November 1, 2019"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], post, signature, *ARTICLE[2:]))
+    assert (roles[post], roles[signature]) == ("body", "body")
+
+
 @pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN"])
 def test_a_more_and_a_name_heading_after_the_article_opens_links_to_other_stories(heading):
     teaser = "Council votes to close the old ferry terminal after eighty years of service to the islands."
@@ -696,7 +769,7 @@ def test_every_phrase_rule_that_fires_on_a_bundled_or_real_page_fires_on_more_th
 AS_WRITTEN = {"MORE_HEADING", "CJK"}
 
 
-@pytest.mark.parametrize("name", ["GARBLED", "CJK", "CUT_SHORT", "MORE_HEADING", "GALLERY"])
+@pytest.mark.parametrize("name", ["GARBLED", "CJK", "CUT_SHORT", "MORE_HEADING", "GALLERY", "POST_SIGNATURE"])
 def test_every_rule_added_for_real_scrapes_fires_on_more_than_one_real_page(name, corpus):
     rules = importlib.import_module("medialit.page_rules")
     pattern = getattr(rules, name)
@@ -721,3 +794,15 @@ def test_every_public_function_and_class_of_segment_has_a_docstring_example():
         if getattr(value, "__module__", "") != segment_module.__name__:
             continue
         assert ">>>" in (value.__doc__ or ""), f"medialit.segmentation.{name} needs a docstring example"
+
+
+@pytest.mark.parametrize("reason", ["caption_credit", "post", "short_after"])
+def test_every_role_reason_added_for_real_scrapes_is_given_on_more_than_one_real_page(reason, corpus):
+    from medialit.segmentation import REASONS
+
+    pages = {
+        path.name
+        for path in corpus["real"]
+        if any(block.reason == REASONS[reason] for block in segment(path.read_text(encoding="utf-8")))
+    }
+    assert len(pages) >= 2, f"{reason} is given only on {sorted(pages)}"
