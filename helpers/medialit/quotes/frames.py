@@ -27,7 +27,7 @@ _REGULAR = """
     tout tweet urge vow warn wonder yell
     agree allege answer brag chuckle clarify confess demand exclaim fume gripe gush interject marvel mention
     muse opine reason reassure recommend reflect remind scream sigh snipe speculate summarize summarise
-    tease thank threaten underscore whisper
+    tease thank threaten underscore whisper believe
 """
 # Irregular forms, and verbs whose forms the simple rules below would get wrong.
 _IRREGULAR = """
@@ -36,7 +36,7 @@ _IRREGULAR = """
     speak speaks spoke speaking accuse accuses accused accusing rip rips ripped ripping
     admits admitted admitting stated states stating
     slams slammed slamming quips quipped quipping dubs dubbed dubbing snaps snapped snapping
-    marvelled marvelling
+    marvelled marvelling thinks thought
 """
 _BASE_FORMS = "say tell ask add warn insist argue write"
 

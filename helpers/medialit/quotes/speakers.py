@@ -35,13 +35,20 @@ from medialit.text import sentences
 
 # Case-sensitive on purpose: "States" in "the United States" is a name, not the verb "states".
 # "(?<![\w-])": "so-called" is not the verb "called".
-# "(?=[a-zA])": the long alternation is tried only where a word starts with a letter it can
+# "(?=[a-zAI])": the long alternation is tried only where a word starts with a letter it can
 # start with, not at every masked-out character of a quote (which made it slow).
 _VERB = re.compile(
-    r"(?<![\w-])(?=[a-zA])(?:"
+    r"(?<![\w-])(?=[a-zAI])(?:"
     + "|".join(phrase.replace(" ", r"\s+") for phrase in sorted(REPORTING_PHRASES, key=len, reverse=True))
-    + "|" + "|".join(sorted(REPORTING_VERBS | BASE_ONLY_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b"
+    + "|" + "|".join(sorted(REPORTING_VERBS | BASE_ONLY_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to|[Ii]n the words of)\b"
 )
+
+
+def _names_after(verb: re.Match[str]) -> bool:
+    """"according to Jo Lee", "in the words of Jo Lee": the speaker comes after the words."""
+    return verb.group(0)[:1] in "aAiI" and verb.group(0).lower() in ("according to", "in the words of")
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
@@ -229,10 +236,10 @@ def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
 def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int) -> _Who:
     verb = _VERB.match(masked, verb_start)
     assert verb is not None and verb.end() == verb_end  # the same characters are there
-    if verb.group(0).lower() == "according to":
+    if _names_after(verb):
         after = masked[verb.end() : verb.end() + _WINDOW]
         run = _capitalised_run_at_start(after) or _run_after_description(after)
-        return _name_from_words(run) if run else _phrase_at_start(after)
+        return _name_from_words(run) if run else _phrase_or_its_name(after)
     before = masked[sentence_start : verb.start()]
     if verb.group(0).lower() == "told" and _PASSIVE.search(before):
         return _NOBODY
@@ -272,7 +279,7 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
         if after.lstrip()[:3].lower() == "by ":
             after = after.lstrip()[3:]
         run = _capitalised_run_at_start(after) or _run_after_description(after)
-        return _name_from_words(run) if run else _phrase_at_start(after)
+        return _name_from_words(run) if run else _phrase_or_its_name(after)
     own = _PARENTHESIS_AT_END.sub(" ", own)  # "Jo Lee (R-Ohio) said": the party and state are no name
     last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
     if last.strip(",").lower() in PRONOUNS:
@@ -433,6 +440,25 @@ def _phrase_at_start(text: str) -> _Who:
     while phrase[-1].lower() in {"of", "for", "at", "in", "on", "from", "with", "to"}:
         phrase.pop()
     return _Who("phrase", " ".join(phrase)) if len(phrase) >= 2 else _NOBODY
+
+
+_PHRASE_THEN_NAME = re.compile(r"\s*,\s*(?=[A-Z])")
+
+
+def _phrase_or_its_name(text: str) -> _Who:
+    """The phrase opening ``text``, or the name right after it: 'the former governor, Jo Lee,' gives Jo Lee."""
+    phrase = _phrase_at_start(text)
+    if not phrase.kind:
+        return phrase
+    last = phrase.name.split()[-1]
+    at = text.find(last, text.find(phrase.name.split()[0])) + len(last)
+    comma = _PHRASE_THEN_NAME.match(text, at)
+    if comma:
+        run = _capitalised_run_at_start(text[comma.end() : comma.end() + 200])
+        who = _name_from_words(run)
+        if who.kind in ("person", "name") and len(run) >= 2:
+            return who
+    return phrase
 
 
 # Common irregular past forms: where a subject phrase ends ("The mayor met reporters").
@@ -703,7 +729,7 @@ class _Resolver:
             for verb in _VERB.finditer(tail):
                 if verb.group(0) in BASE_ONLY_VERBS and not _base_form_context(tail[: verb.start()]):
                     continue  # '"...," the report said': "report" is a noun here
-                if verb.group(0).lower() == "according to":
+                if _names_after(verb):
                     who = _subject(p.masked, after, _shift(verb, after, p.masked))
                     if who.kind:
                         return who, after + verb.start()
