@@ -804,6 +804,7 @@ class _Resolver:
             current: list[Quote] = []
             spoken: list[Quote] = []  # the paragraph's quotes less titles and scare quotes, which speak for nobody
             last_verb = -2
+            unnamed: list[tuple[int, int]] = []  # (index in current, sentence start) of quotes with no speaker yet
             for span in p.spans:
                 if _is_show_title(p, span):
                     # 'told "Morning Report"', 'on ABC's "The Week"': the name of a show, a book
@@ -822,6 +823,13 @@ class _Resolver:
                         subject = _clause_subject(p.masked, _sentence_start(p.boundaries, span.open), max(at, 0))
                     speaker, described = self.speaker(who, p.start + at, subject)
                     continues = bool(spoken) and verb_at == last_verb
+                    if verb_at > span.open and speaker:
+                        # 'It is "slow" and "costly," Lee said': the attribution after the
+                        # last quote of a sentence names the speaker of the earlier ones too.
+                        sentence = _sentence_start(p.boundaries, span.open)
+                        for index, _ in [u for u in unnamed if u[1] == sentence]:
+                            current[index] = replace(current[index], speaker=speaker, kind="quote")
+                        unnamed = [u for u in unnamed if u[1] != sentence]
                 elif spoken and not _is_scare(p, span):
                     speaker, continues = spoken[-1].speaker, True
                 elif before is not None and _opens_paragraph(p, span) and _introduces(before)[0].kind:
@@ -856,6 +864,8 @@ class _Resolver:
                 )
                 if kind == "quote":
                     spoken.append(current[-1])
+                if not speaker:
+                    unnamed.append((len(current) - 1, _sentence_start(p.boundaries, span.open)))
             signer = _signed_by(p)
             if signer.kind:
                 # '“...” ― Jo Lee' closing the paragraph signs every quote in it, nested ones too.

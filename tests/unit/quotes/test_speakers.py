@@ -53,6 +53,7 @@ FRAMES = [
     ('"The river is rising," county engineer and flood adviser Ana Silva said.', "The river is rising", "Ana Silva"),
     ('"The river is rising," Ana Silva, an engineer at the county office, has written.', "The river is rising", "Ana Silva"),
     ('"Stop the pumps!" an engineer ordered.', "Stop the pumps!", "an engineer"),
+    ('The plan is "slow" and "costly," Tom Reyes said.', "slow", "Tom Reyes"),
     ("“The river is rising,’’ Ana Silva told the council.", "The river is rising", "Ana Silva"),
     ('"The river is rising." ― Ana Silva', "The river is rising.", "Ana Silva"),
     ('"It is a fair deal," Jane Okafor, the council leader, told reporters.', "It is a fair deal", "Jane Okafor"),
