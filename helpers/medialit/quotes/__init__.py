@@ -14,7 +14,8 @@ Three steps, each a pure function over plain data:
 with what the news agencies printed.
 
 The private modules, one job each: ``records`` (the dataclasses), ``marks`` (which quote
-marks open and close), ``speakers`` (who said it), ``extraction`` (a page's quotes),
+marks open and close), ``speakers`` (who said it, within a sentence), ``resolution`` (who
+said it, over the page), ``extraction`` (a page's quotes),
 ``vocabulary`` (content words and a story's variants), ``alignment`` (one remark across
 reports), ``comparison`` (word by word, flags, verdicts), ``references`` (the story's
 published versions) and ``placement`` (headline quotes against the body).

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from medialit.quotes.marks import _blank_tags, _mask, _spans_around_tags
 from medialit.quotes.records import ARTICLE_ROLES, Quote
-from medialit.quotes.speakers import _boundaries, _mentions, _Paragraph, _Resolver
+from medialit.quotes.resolution import _Resolver
+from medialit.quotes.speakers import _boundaries, _mentions, _Paragraph
 from medialit.segmentation import segment
 
 # --- extract_quotes ----------------------------------------------------------------------------
