@@ -24,6 +24,7 @@ from lab import (
     shoot,
     start_lab,
     visible_text,
+    whole_notebook_in_view,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -113,7 +114,8 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
     page = open_and_run(browser, server, notebook, errors)
     name = notebook.split("/")[-1].removesuffix(".ipynb")
     shoot(page, f"{name}-top")
-    new_violations = check_accessibility(page, notebook, "after all cells ran")
+    with whole_notebook_in_view(page):
+        new_violations = check_accessibility(page, notebook, "after all cells ran")
     text = visible_text(page)
     assert "Error displaying widget" not in text
     assert "Traceback" not in text and "Something needs fixing" not in text
@@ -128,7 +130,8 @@ def test_notebook_runs_and_its_widgets_render_and_respond(notebook, browser, lab
     set_theme(page, DARK)
     try:
         shoot(page, f"{name}-dark")
-        new_violations += check_accessibility(page, notebook, "in the dark theme")
+        with whole_notebook_in_view(page):
+            new_violations += check_accessibility(page, notebook, "in the dark theme")
     finally:
         set_theme(page, LIGHT)  # the lab's settings are shared by the next notebook
     assert not new_violations, "new accessibility violations:\n" + "\n".join(new_violations)

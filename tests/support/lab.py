@@ -269,6 +269,27 @@ def set_theme(page, theme: str, timeout: float = 20) -> None:
     time.sleep(0.5)  # the theme's stylesheet is applied just after the attribute changes
 
 
+@contextmanager
+def whole_notebook_in_view(page, limit: int = 30_000) -> Iterator[None]:
+    """Make the window as tall as the open notebook, so nothing is scrolled out of view.
+
+    axe-core can only judge the contrast of text it can see on screen (it asks the browser what is
+    drawn under each point); text scrolled out of the notebook's view would be left out.
+    """
+    size = page.viewport_size
+    extra = page.evaluate(
+        """() => { const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+                   return s ? s.scrollHeight - s.clientHeight : 0; }"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(limit, size["height"] + max(0, extra) + 50)})
+    time.sleep(1)
+    try:
+        yield
+    finally:
+        page.set_viewport_size(size)
+        time.sleep(0.5)
+
+
 def visible_text(page) -> str:
     return page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
 

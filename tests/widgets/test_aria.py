@@ -41,8 +41,9 @@ def page_colour(theme: str) -> str:
 
 
 def text_colours(dark: bool) -> dict[str, str]:
-    prefix = r'body\[data-jp-theme-light="false"\] ' if dark else "^"
-    return dict(re.findall(prefix + r"\.(medialit-[a-z]+) \{ color: (#[0-9a-fA-F]{3,6});", CSS, flags=re.M))
+    """The --medialit-* colours aria.css sets for the light (:root) or the dark theme."""
+    block = re.search(r'body\[data-jp-theme-light="false"\] \{([^}]*)\}' if dark else r":root \{([^}]*)\}", CSS).group(1)
+    return dict(re.findall(r"--(medialit-[a-z]+): (#[0-9a-fA-F]{3,6});", block))
 
 
 def test_the_contrast_check_knows_black_on_white_and_grey_on_grey():
@@ -51,6 +52,7 @@ def test_the_contrast_check_knows_black_on_white_and_grey_on_grey():
 
 @pytest.mark.parametrize("theme, dark", [("light", False), ("dark", True)])
 def test_every_status_colour_keeps_4_5_to_1_on_the_themes_page(theme, dark):
+    assert re.search(r"\.medialit-muted \{ color: var\(--medialit-muted\); \}", CSS)
     colours = text_colours(dark)
     assert set(colours) == {"medialit-right", "medialit-wrong", "medialit-flag", "medialit-muted"}
     page = page_colour(theme)
@@ -63,6 +65,12 @@ def test_a_pressed_word_button_sets_both_its_colours_with_enough_contrast():
     background = re.search(r"background-color: (#[0-9a-fA-F]{6})", rule).group(1)
     text = re.search(r"[^-]color: (#[0-9a-fA-F]{6})", rule).group(1)
     assert contrast(text, background) >= 4.5
+
+
+@pytest.mark.parametrize("name, background", [("info", "#0097a7"), ("success", "#388e3c"), ("warning", "#f57c00")])
+def test_coloured_buttons_in_the_light_theme_get_black_text_with_enough_contrast(name, background):
+    rule = re.search(r'theme-light="true"\][^{]*:is\(([^)]*)\) \{\s*color: (#[0-9a-fA-F]{6});', CSS)
+    assert f".mod-{name}" in rule.group(1) and contrast(rule.group(2), background) >= 4.5
 
 
 def test_focus_is_drawn_as_a_visible_ring():
