@@ -297,6 +297,9 @@ class _Resolver:
                     speaker, described = self.speaker(who, before.start + at)
                 elif previous and p.alone:
                     speaker, continues = previous[-1].speaker, True
+                elif p.alone and before is not None and before.said_at:
+                    # 'Lee told the crowd the plan was dead.' then a paragraph of quote only: Lee's.
+                    speaker, described = self.speaker(before.said_who[-1], before.said_at[-1])
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
                     who, verb_at = self.last_saying(p, span.open)
                     speaker, described = self.speaker(who, p.start + verb_at)

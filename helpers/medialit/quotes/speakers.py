@@ -44,6 +44,8 @@ def _names_after(verb: re.Match[str]) -> bool:
     return verb.group(0)[:1] in "aAiI" and verb.group(0).lower() in ("according to", "in the words of")
 
 
+_BY_AGENT = re.compile(r"\bby\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s*$", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\s+(?:also|later|then|further|again|previously|earlier|subsequently|repeatedly|"
@@ -236,7 +238,14 @@ def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int
         run = _capitalised_run_at_start(after) or _run_after_description(after)
         return _name_from_words(run) if run else _phrase_or_its_name(after)
     before = masked[sentence_start : verb.start()]
-    if verb.group(0).lower() == "told" and _PASSIVE.search(before):
+    if not verb.group(0).endswith("ing") and _PASSIVE.search(before):
+        # "Lee was called 'a liar' by Diaz", "Lee was told": the subject is spoken of or to.
+        # The speaker is the agent after "by", if the sentence names one.
+        agent = _BY_AGENT.search(masked, verb.end(), min(len(masked), verb.end() + _WINDOW))
+        if agent and _SENTENCE_END.search(masked, verb.end(), agent.start()) is None:
+            who = _name_from_words(_capitalised_run_at_start(masked[agent.end() : agent.end() + 200]))
+            if who.kind in ("person", "name", "org"):
+                return who
         return _NOBODY
     if verb.group(0) in BASE_ONLY_VERBS:
         context = _base_form_context(before)

@@ -43,6 +43,8 @@ FRAMES = [
     ('"It is a disaster," the annual report said.', "It is a disaster", "the annual report"),
     ('In the words of Tom Reyes, the bridge is "finished".', "finished", "Tom Reyes"),
     ('Tom Reyes believes the plan is "a disaster".', "a disaster", "Tom Reyes"),
+    ('Jane Okafor was called "a liar" by Tom Reyes.', "a liar", "Tom Reyes"),
+    ('Jane Okafor was described by Tom Reyes as "a liar".', "a liar", "Tom Reyes"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
@@ -88,6 +90,8 @@ FRAMES = [
      "The water came in fast. We called it “the wall” because it stood up.", "Ana Silva"),
     ('The Daily Courier reports:\n\n"The bridge will close in May, and the ferry will run instead."',
      "The bridge will close in May, and the ferry will run instead.", "Daily Courier"),
+    ('Tom Reyes told the crowd the plan was dead.\n\n"We will stop it. We will win."',
+     "We will stop it. We will win.", "Tom Reyes"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
 ]
