@@ -478,6 +478,8 @@ REASONS: dict[str, str] = {
     "related_box": "Part of a box of links to other articles dropped into the middle of the article.",
     "related_header": "A heading for a list of links to other articles.",
     "related_after": "A headline of another story, listed after the article ends.",
+    "shouted": "A short call to the reader in capital letters inside the article: the site's own advert.",
+    "teaser_above": "A teaser for another story: a 'Read more' link follows it.",
     "teaser": "A teaser for another story, listed after the article ends.",
     "comment_header": "A heading that opens the reader-comment section.",
     "comment": "A reader's comment, written after the comment heading.",
@@ -605,7 +607,7 @@ def _segment(text: str) -> list[Block]:
         elif index == headline:
             roles.append(("headline", _REASON["headline" if body_words else "headline_alone"]))
         elif inside:
-            roles.append(_role_inside(look, looks, index, in_box, headed, index > last_prose))
+            roles.append(_role_inside(look, looks, index, in_box, headed, index > last_prose, texts[index]))
         elif index < start or not has_run:
             roles.append(_role_before(texts, looks, index, headline, start, has_run))
         else:
@@ -634,6 +636,8 @@ def _segment(text: str) -> list[Block]:
 _new = object.__new__
 
 
+# A line in capitals that ends in "!" shouts at the reader.
+_SHOUTED = re.compile(r"!\W*$")
 # The kinds of line a list inside an article is made of.
 _LISTISH = frozenset({TITLE, SHORT, SENTENCE})
 
@@ -649,7 +653,7 @@ def _list_goes_on(looks: list[Look], index: int) -> bool:
 
 
 def _role_inside(
-    look: Look, looks: list[Look], index: int, in_box: bool, headed: bool, past_prose: bool = False
+    look: Look, looks: list[Look], index: int, in_box: bool, headed: bool, past_prose: bool = False, text: str = ""
 ) -> tuple[str, str]:
     """Role of a paragraph inside the article run (``past_prose``: below its last prose paragraph)."""
     kind = look.kind
@@ -658,6 +662,9 @@ def _role_inside(
     if kind == PROSE:
         return "body", _REASON["body"]
     if kind == SENTENCE:
+        if _SHOUTED.search(text) and text.isupper():
+            # "GET THE QUIZ: INSTANT DOWNLOAD!": a call to the reader in capitals is the site's advert.
+            return "boilerplate", _REASON["shouted"]
         previous = looks[index - 1].kind if index else ""
         # Below the article's last prose and right after a short line (a tag, a button's label),
         # a short sentence is a box's message ("Share your thoughts with friends."), not the
@@ -812,7 +819,15 @@ def _fix_with_neighbours(
                 pass
             else:
                 fixed[index + 1] = ("boilerplate", "The value of a labelled field (like 'Source:'), not article text.")
-        # "Read more:" on its own line makes the next line a link.
+        # "Read more" right under headline-like lines inside the article links to the story they
+        # announce: they are a teaser for it (its headline, maybe a cut-off first line).
+        if looks[index].kind in ("related_header", "related_link") and RELATED_LABEL.match(text.lower()):
+            for before in range(index - 1, max(index - 3, -1), -1):
+                if looks[before].kind != TITLE or fixed[before][0] != "body":
+                    break
+                fixed[before] = ("related", _REASON["teaser_above"])
+        # "read more:" on its own line makes the next line a link (matched as written: applied to
+        # "Read More" in capitals it takes the article's next paragraph on one real page, 150).
         if looks[index].kind in ("related_header", "related_link") and RELATED_LABEL.match(text):
             if fixed[index + 1][0] in ("body", "boilerplate") and looks[index + 1].kind in (TITLE, SENTENCE, PROSE):
                 if looks[index + 1].kind != PROSE or looks[index + 1].words <= 20:

@@ -624,6 +624,29 @@ def test_a_social_media_post_quoted_in_the_article_is_body():
     assert (roles[post], roles[signature]) == ("body", "body")
 
 
+def test_headline_like_lines_just_above_a_read_more_link_inside_the_article_are_a_teaser():
+    teaser = [
+        "Harbour master retires after forty years at the port",
+        "After four decades of guiding ships through the narrow harbour mouth in all weathers, Tom Reid",
+        "Read more",
+    ]
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], *teaser, *ARTICLE[2:]))
+    assert (roles[teaser[0]], roles[teaser[1]]) == ("related", "related")
+    assert [roles[p] for p in ARTICLE] == ["body"] * 4
+
+
+def test_a_call_to_the_reader_in_capitals_inside_the_article_is_boilerplate():
+    shout = "GET THE FLOOD MAP: FREE DOWNLOAD!"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], shout, *ARTICLE[2:]))
+    assert roles[shout] == "boilerplate"
+
+
+def test_a_short_sentence_in_capitals_without_an_exclamation_inside_the_article_stays_body():
+    calm = "THE SEA WALL HELD."
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], calm, *ARTICLE[2:]))
+    assert roles[calm] == "body"
+
+
 @pytest.mark.parametrize("heading", ["More Daily Ledger", "More Games", "More CNN"])
 def test_a_more_and_a_name_heading_after_the_article_opens_links_to_other_stories(heading):
     teaser = "Council votes to close the old ferry terminal after eighty years of service to the islands."
@@ -796,7 +819,7 @@ def test_every_public_function_and_class_of_segment_has_a_docstring_example():
         assert ">>>" in (value.__doc__ or ""), f"medialit.segmentation.{name} needs a docstring example"
 
 
-@pytest.mark.parametrize("reason", ["caption_credit", "post", "short_after"])
+@pytest.mark.parametrize("reason", ["caption_credit", "post", "short_after", "teaser_above", "shouted"])
 def test_every_role_reason_added_for_real_scrapes_is_given_on_more_than_one_real_page(reason, corpus):
     from medialit.segmentation import REASONS
 
