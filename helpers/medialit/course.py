@@ -33,8 +33,7 @@ from .story import StoryError
 
 #: The saved questions every lesson notebook ends with (two or three are used).
 EXIT_TICKET = ("exit.1", "exit.2", "exit.3")
-#: The work "lesson" that holds the student's name, shared by all lessons of a story, and its keys.
-PROFILE = "profile"
+#: The keys of the work "lesson" that holds the student's name (:data:`medialit.progress.PROFILE`).
 PROFILE_KEYS = ("name",)
 
 
@@ -117,6 +116,24 @@ LESSONS: tuple[Lesson, ...] = (
         questions=("justification", *EXIT_TICKET),
         widget_keys=("notes", _answers.RANKING_KEY, "chosen", "summary", "exported"),
         answers=_answers.read_ranking,
+    ),
+    # The transfer task: one notebook, two attempts saved apart (before lesson 1 and after lesson 5).
+    *(
+        Lesson(
+            f"06-transfer-{attempt}", 6, f"Transfer task ({attempt} the unit)", "notebooks/06-transfer.ipynb",
+            questions=("transfer.sources", "transfer.numbers", "transfer.comments", "transfer.trust", *EXIT_TICKET),
+            widget_keys=("viewer.report", _answers.LABELS_KEY, _answers.CHECKED_KEY, "labeller.report",
+                         "labeller.helper_shown", _answers.TAGS_KEY, "compared", "rewrite.report",
+                         _answers.REWRITES_KEY, "transfer.quote"),
+        )
+        for attempt in ("before", "after")
+    ),
+    Lesson(
+        "teacher-make-a-story", None, "Make a story (teacher)", "notebooks/teacher/make-a-story.ipynb",
+        questions=(),
+        # The teacher checks the new story's answer key with lesson 1's labeller, saved apart from students' work.
+        widget_keys=(_answers.LABELS_KEY, _answers.CHECKED_KEY, "labeller.report", "labeller.helper_shown",
+                     "labeller.teacher"),
     ),
     Lesson(
         "teacher-class-work", None, "The class's work (teacher)", "notebooks/teacher/class-work.ipynb",

@@ -23,6 +23,9 @@ WIDGET_MODULES = {
     "03-quote-fidelity": "quote_fidelity.py",
     "04-words-sources-numbers": "words_sources_numbers.py",
     "05-verdict": "verdict.py",
+    "06-transfer-before": "transfer.py",
+    "06-transfer-after": "transfer.py",
+    "teacher-make-a-story": "story_builder.py",
     "teacher-class-work": "class_work.py",
 }
 # How a widget names a key it saves: work.set("k", ...), remember({"k": ...}), X_KEY = "k", key: str = "k".
@@ -44,10 +47,12 @@ def notebook_keys(path) -> list[str]:
     return keys
 
 
-def test_every_notebook_of_the_kit_is_a_declared_lesson():
-    notebooks = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")
-                       if ".ipynb_checkpoints" not in p.parts)
-    assert sorted(item.notebook for item in LESSONS) == notebooks
+def test_every_notebook_of_the_kit_is_a_declared_lesson_and_every_lesson_has_its_notebook():
+    notebooks = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")
+                 if ".ipynb_checkpoints" not in p.parts}
+    declared = {item.notebook for item in LESSONS}
+    assert notebooks - declared == set(), "add a Lesson for each of these notebooks to medialit.course.LESSONS"
+    assert declared - notebooks == set(), "these lessons' notebooks are missing"
 
 
 @pytest.mark.parametrize("item", LESSONS, ids=lambda item: item.id)
@@ -82,7 +87,7 @@ def test_the_sample_class_saves_only_declared_keys():
 
 def test_lessons_are_numbered_in_order_and_ids_are_unique():
     numbered = [item.number for item in LESSONS if item.number is not None]
-    assert numbered == list(range(len(numbered)))
+    assert numbered == sorted(numbered) and sorted(set(numbered)) == list(range(len(set(numbered))))
     assert len({item.id for item in LESSONS}) == len(LESSONS)
 
 
