@@ -39,10 +39,18 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
        a "strong leader" / Lee: "..." / a transcript's "LEE: ...");
     3. else the speaker of the previous quote in the same paragraph (a quote split by
        its attribution) or, for a quote standing alone in its paragraph, of the last
-       quote in the paragraph before; such quotes get ``continues=True``; a quote that
-       opens its sentence after "Lee called it a failure." is Lee's;
-    4. else ``""`` (unknown); a quote of a few words inside the writer's own sentence
+       quote in the paragraph before; such quotes get ``continues=True``; a paragraph
+       opening with a quote after one ending "Lee wrote:" (a block quote), or made of
+       quotes only after one naming a speaker ("Lee told the crowd ..."), is Lee's; a
+       quote that opens its sentence after "Lee called it a failure." is Lee's;
+    4. else the person the sentence is about, for a few words in marks ('Jo Lee wants
+       "a fresh start"': her term);
+    5. else ``""`` (unknown); a quote of a few words inside the writer's own sentence
        with no speaker is a scare quote, ``kind="scare"`` (a term, a title, irony).
+
+    A dash and a name closing a paragraph ('"..." ― Jo Lee') sign all its quotes; an
+    attribution after a sentence's last quote names its earlier quotes too; a passive
+    verb's speaker is its agent ("Lee was called 'a liar' by Diaz" is Diaz's).
 
     "he"/"she" is the last person named before the pronoun; "it"/"they" is the
     organisation the sentence opens with, else unknown. "the statement" is the person

@@ -309,6 +309,13 @@ class _Resolver:
                     speaker, described = self.speaker(_previous_subject(p, span), p.start + span.open)
                 else:
                     speaker = ""
+                    subject = _clause_subject(p.masked, _sentence_start(p.boundaries, span.open), span.open)
+                    if subject.kind == "person" or (subject.kind == "name" and subject.name in self.full_names):
+                        # 'Jo Lee wants "a fresh start"': a term of the person the sentence is
+                        # about, in marks because it is theirs (news annotators read it so). A
+                        # lone capitalised word counts only as the surname of a person named on
+                        # the page, never a word capitalised to open the sentence ("Le maire").
+                        speaker, described = self.speaker(subject, p.start + span.open)
                 last_verb = verb_at
                 text = p.chunk[span.start : span.end]
                 kind = "scare" if not speaker and _is_scare(p, span) else "quote"

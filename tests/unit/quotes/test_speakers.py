@@ -45,6 +45,9 @@ FRAMES = [
     ('Tom Reyes believes the plan is "a disaster".', "a disaster", "Tom Reyes"),
     ('Jane Okafor was called "a liar" by Tom Reyes.', "a liar", "Tom Reyes"),
     ('Jane Okafor was described by Tom Reyes as "a liar".', "a liar", "Tom Reyes"),
+    # a few words in marks in a sentence about a named person are that person's term
+    ('Tom Reyes wants "a fresh start" for the town.', "a fresh start", "Tom Reyes"),
+    ('Tom Reyes said the vote was close. Reyes was "very concerned" about the plan.', "very concerned", "Tom Reyes"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
