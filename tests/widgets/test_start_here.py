@@ -125,3 +125,37 @@ def test_export_button_without_a_name_asks_for_one(work_folder):
     button = kit.export_button()
     button.button.click()
     assert "Type your name" in button.status.value and button.output.value == ""
+
+
+# --- the background card ------------------------------------------------------------------------------
+
+
+def test_background_card_shows_the_note_who_is_who_and_a_map_with_its_numbers(work_folder):
+    kit.start("00-start-here")
+    card = kit.background_card()
+    html = card.static_html()
+    assert "Content note." in html and "The Russian Defence Ministry" in html and "Deir Ezzor" in html
+    assert card.map.rows[0][:2] == ["Deir Ezzor", "where the warning was about"]
+    assert card.map.png.startswith(b"\x89PNG")
+
+
+def test_a_story_without_a_background_card_says_so(work_folder, hostile_story):
+    kit.start("00-start-here", story_path=str(hostile_story))
+    assert "no background card" in kit.background_card().static_html()
+
+
+def test_background_card_text_and_map_labels_from_the_file_are_plain_text(work_folder, hostile_story):
+    import json
+
+    from kit_testing import HOSTILE, assert_markup_is_escaped
+
+    (hostile_story / "background.json").write_text(json.dumps({
+        "content_note": {"students": HOSTILE},
+        "who_is_who": [{"name": HOSTILE, "who": "x"}],
+        "map": {"places": [{"name": "$\\foo$ " + HOSTILE, "lat": 1, "lon": 2}, {"name": "B", "lat": 2, "lon": 3}],
+                "lines": [{"name": "$x$", "through": ["B", "$\\foo$ " + HOSTILE]}]},
+    }))
+    kit.start("00-start-here", story_path=str(hostile_story))
+    card = kit.background_card()
+    assert card.map.png.startswith(b"\x89PNG")
+    assert_markup_is_escaped(card.static_html())

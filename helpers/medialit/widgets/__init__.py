@@ -10,7 +10,7 @@ widgets live in their own module and list their notebook-facing names in ``__all
 """
 
 from .common import esc, session, start
-from .start_here import export_button, name_box, publisher_clues, question, report_viewer, story_intro
+from .start_here import background_card, export_button, name_box, publisher_clues, question, report_viewer, story_intro
 from .article_parts import *  # noqa: F401,F403 - lesson 1
 from .loaded_headlines import *  # noqa: F401,F403 - lesson 2
 from .quote_fidelity import *  # noqa: F401,F403 - lesson 3

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import Any
 
 import ipywidgets as widgets
 
+from ..background import Background, load_background
 from ..course import LESSONS
 from ..progress import PROFILE, LessonWork, export_work, handin_folder, open_work
 from ..story import Report, Story
-from .common import KitBox, SavedBox, Status, esc, guarded, report_menu, session
+from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, report_menu, session
 
 PAGE_STYLE = (
     "white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;"
@@ -242,3 +244,85 @@ def export_button() -> ExportButton:
     """The button that exports all your work on this story for your teacher (use it after any lesson)."""
     current = session()
     return ExportButton(current.story, current.work)
+
+
+def background_map(card: Background) -> Any:
+    """A sketch map of the card's places (longitude across, latitude up, squeezed by cos(latitude))."""
+    import math
+
+    figure = new_figure(6.0, 4.2)
+    axes = figure.subplots()
+    by_name = {place.name: place for place in card.places}
+    middle = sum(place.lat for place in card.places) / len(card.places)
+    for line in card.lines:
+        points = [by_name[name] for name in line.through]
+        axes.plot([p.lon for p in points], [p.lat for p in points], color="#0072B2", linewidth=2,
+                  label=_plain(line.name) + " (sketch)")
+    for place in card.places:
+        axes.plot(place.lon, place.lat, marker="o", color="#D55E00", markersize=7)
+        axes.annotate(_plain(place.name), (place.lon, place.lat), xytext=(6, 4), textcoords="offset points", fontsize=10)
+    axes.set_aspect(1 / max(math.cos(math.radians(middle)), 0.2))
+    axes.margins(0.25)
+    axes.set_xlabel("Longitude (degrees east)")
+    axes.set_ylabel("Latitude (degrees north)")
+    if card.lines:
+        axes.legend(fontsize=8, loc="best")
+    return figure
+
+
+def _plain(text: str) -> str:
+    # matplotlib reads "$...$" as maths; a name from the story's file must show as typed.
+    return text.replace("$", r"\$")
+
+
+class BackgroundCard(KitBox):
+    """The story's background card: the content note, who is who, and a sketch map with its places."""
+
+    def __init__(self, story: Story):
+        self.card = load_background(story)
+        parts: list[widgets.Widget] = [widgets.HTML(self.text_html())]
+        if self.card.places:
+            rows = [[p.name, p.role, f"{p.lat:.2f}", f"{p.lon:.2f}", p.source] for p in self.card.places]
+            self.map = ChartBox(background_map(self.card), self.card.map_title or "Where it happened",
+                                ["place", "what it is in the story", "latitude", "longitude", "source"], rows)
+            parts += [self.map, widgets.HTML(self.map_notes_html())]
+        super().__init__(parts)
+        self.add_class("medialit-background")
+
+    def text_html(self) -> str:
+        card = self.card
+        if card.empty:
+            return "<p><i>This story has no background card (a <code>background.json</code> in its folder).</i></p>"
+        parts = []
+        if card.note:
+            sources = "".join(f"<li>{esc(source)}</li>" for source in card.note_sources)
+            parts.append(
+                '<div role="note" aria-label="Content note" style="border-left:4px solid #b35900;padding:4px 10px;'
+                f'margin:6px 0;background:#fff4e5;color:#222"><b>Content note.</b> {esc(card.note)}'
+                + (f"<details><summary>Sources</summary><ul>{sources}</ul></details>" if sources else "") + "</div>"
+            )
+        if card.people:
+            rows = "".join(
+                f"<tr><th scope='row'>{esc(p.name)}</th><td>{esc(p.who)}</td><td>{esc(p.side)}</td>"
+                f"<td>{esc('; '.join(p.called))}</td></tr>"
+                for p in card.people
+            )
+            parts.append(
+                "<p><b>Who is who</b></p><table class='medialit-table'><thead><tr><th scope='col'>Who</th>"
+                "<th scope='col'>What they are</th><th scope='col'>Side</th><th scope='col'>The reports call them</th>"
+                f"</tr></thead><tbody>{rows}</tbody></table>"
+            )
+        return "".join(parts)
+
+    def map_notes_html(self) -> str:
+        notes = [text for text in (self.card.map_caption, self.card.map_note) if text]
+        return "".join(f"<p>{esc(text)}</p>" for text in notes)
+
+    def static_html(self) -> str:
+        snapshot = self.map.static_html() + self.map_notes_html() if self.card.places else ""
+        return self.text_html() + snapshot
+
+
+def background_card() -> BackgroundCard:
+    """The story's background: a content note, who is who, and where it happened (from its background.json)."""
+    return BackgroundCard(session().story)
