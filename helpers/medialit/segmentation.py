@@ -349,7 +349,7 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
     """
     topic: set[str] | None = None
     while end < limit:
-        gap_end, titles, linked, headed = end, 0, False, False
+        gap_end, titles, linked = end, 0, False
         while gap_end < limit and gap_end - end <= 8 and not _resumes(looks[gap_end], texts[gap_end]):
             look = looks[gap_end]
             # The site's copyright line and its "More <section>" heading end the article for good.
@@ -357,7 +357,6 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
                 return end
             titles += look.kind == TITLE
             linked = linked or look.kind in ("related_link", "related_header")
-            headed = headed or look.kind == "related_header"
             gap_end += 1
         if gap_end >= limit or gap_end - end > 8 or titles > 2:
             return end
@@ -365,10 +364,6 @@ def _extend_run(texts: list[str], looks: list[Look], start: int, end: int, limit
         while stretch_end < limit and looks[stretch_end].kind in (PROSE, SENTENCE):
             stretch_end += 1
         if not any(_FULL_STOP.search(texts[index]) for index in range(gap_end, stretch_end)):
-            return end
-        # Past a heading over links to other stories, the article goes on only with a statement:
-        # a headline ends without a full stop or with a question mark.
-        if headed and not any(_FULL_STOP_ONLY.search(texts[index]) for index in range(gap_end, stretch_end)):
             return end
         # A headline followed by a teaser, twice over, is a list of other stories.
         if (
@@ -855,7 +850,8 @@ def _bare_credit(text: str) -> bool:
 def _embedded_posts(texts: list[str], looks: list[Look], roles: list[tuple[str, str]], start: int, end: int) -> None:
     """A post embedded in the article (its text, then "— Jane Doe (@janedoe) November 1, 2019") is quoted
     in it: body, though its signature looks like a dateline and its text may end in a link (changes ``roles``)."""
-    for index in range(max(start, 1), min(end + 1, len(texts))):
+    # The post may close the article: its text and signature just below the last paragraph.
+    for index in range(max(start, 1), min(end + 2, len(texts))):
         text = texts[index]
         if "(@" not in text or looks[index].words > _SIGNATURE_WORDS or not POST_SIGNATURE.search(text):
             continue

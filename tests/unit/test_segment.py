@@ -605,23 +605,37 @@ def test_a_short_sentence_after_the_tags_below_the_article_is_not_body():
     assert roles[prompt] == "boilerplate"
 
 
-def test_headlines_after_a_related_heading_do_not_become_the_article_going_on():
-    after = [
-        "More Great Ledger Stories",
-        "Harbour master retires after forty years",
-        "Ferry timetable changes for the winter",
-        "Could the storm surge reach the town centre this winter?",
-        "Why the old lighthouse is moving inland",
-    ]
-    roles = roles_of(page("Storm hits the coast", *ARTICLE, *after))
-    assert all(roles[line] != "body" for line in after)
-
-
 def test_a_social_media_post_quoted_in_the_article_is_body():
     post = "Stay away from the sea front tonight, the waves are huge pic.twitter.com/abc123"
     signature = "\u2014 Coast Police (@coastpolice) November 1, 2019"
     roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], post, signature, *ARTICLE[2:]))
     assert (roles[post], roles[signature]) == ("body", "body")
+
+
+def test_a_social_media_post_closing_the_article_is_body():
+    post = "Stay away from the sea front tonight, the waves are huge pic.twitter.com/abc123"
+    signature = "\u2014 Coast Police (@coastpolice) November 1, 2019"
+    roles = roles_of(page("Storm hits the coast", *ARTICLE, post, signature, "Related Articles", "Ferry timetable changes"))
+    assert (roles[post], roles[signature]) == ("body", "body")
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Subscribe to the Ledger and stay ahead with more of your favourite weather writers.",
+        "Keep an eye on your inbox for the latest storm warnings and travel news.",
+    ],
+)
+def test_a_pitch_to_subscribe_inside_the_article_is_boilerplate(pitch):
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], pitch, *ARTICLE[2:]))
+    assert roles[pitch] == "boilerplate"
+    assert [roles[p] for p in ARTICLE] == ["body"] * 4
+
+
+def test_reporting_on_people_who_subscribe_to_a_service_stays_body():
+    sentence = "Thousands of households subscribe to the flood alert service, the agency said on Tuesday."
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], sentence, *ARTICLE[2:]))
+    assert roles[sentence] == "body"
 
 
 def test_headline_like_lines_just_above_a_read_more_link_inside_the_article_are_a_teaser():
