@@ -64,6 +64,16 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 #: blast") or a plural subject ("Lee and Diaz call it", "Democrats claim").
 BASE_ONLY_VERBS: frozenset[str] = frozenset(set(_REGULAR.split()) - REPORTING_VERBS)
 
+#: Verbs by which a document or a body reports ("a report found that", "the poll shows"): a
+#: speaker only when the subject is one of DOCUMENT_NOUNS or an organisation, never a person.
+FINDING_VERBS: frozenset[str] = frozenset("found finds show shows showed".split())
+#: Nouns for documents that speak in the news ("a memo", "the complaint", "a report released on Monday").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """report reports study survey poll memo memorandum letter complaint lawsuit suit filing brief analysis
+    review audit investigation inquiry document documents statement ruling order indictment affidavit
+    motion email emails cable transcript assessment estimate forecast paper papers research""".split()
+)
+
 #: Reporting verbs of two words ("pointed out", "shot back"; "as the memo put it"), matched as phrases.
 REPORTING_PHRASES: frozenset[str] = frozenset(
     line.strip()

@@ -11,6 +11,8 @@ from typing import Iterable
 from medialit.quotes.frames import (
     ABBREVIATIONS,
     BASE_ONLY_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
     INTRODUCTIONS,
     NOT_NAMES,
     ORG_WORDS,
@@ -35,7 +37,7 @@ from medialit.text import sentences
 _VERB = re.compile(
     r"(?<![\w-])(?=[a-zAI])(?:"
     + "|".join(phrase.replace(" ", r"\s+") for phrase in sorted(REPORTING_PHRASES, key=len, reverse=True))
-    + "|" + "|".join(sorted(REPORTING_VERBS | BASE_ONLY_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to|[Ii]n the words of)\b"
+    + "|" + "|".join(sorted(REPORTING_VERBS | BASE_ONLY_VERBS | FINDING_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to|[Ii]n the words of)\b"
 )
 
 
@@ -231,6 +233,18 @@ def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
 
 @lru_cache(maxsize=4096)
 def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int) -> _Who:
+    who = _verb_subject(masked, sentence_start, verb_start, verb_end)
+    if masked[verb_start:verb_end] in FINDING_VERBS and not _is_document(who):
+        return _NOBODY  # "Lee found that ...": a person finding is not a report
+    return who
+
+
+def _is_document(who: _Who) -> bool:
+    """An organisation, or a phrase about a document ("a Senate report released on Monday")."""
+    return who.kind == "org" or (who.kind == "phrase" and any(_bare(w) in DOCUMENT_NOUNS for w in who.name.split()))
+
+
+def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: int) -> _Who:
     verb = _VERB.match(masked, verb_start)
     assert verb is not None and verb.end() == verb_end  # the same characters are there
     if _names_after(verb):
@@ -446,6 +460,10 @@ def _phrase_at_start(text: str) -> _Who:
     return _Who("phrase", " ".join(phrase)) if len(phrase) >= 2 else _NOBODY
 
 
+_MADE_BY = re.compile(
+    r"\s+(?:(?:filed|issued|released|published|written|prepared|commissioned|sent)\s+)?(?:by|from)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])"
+)
 _PHRASE_THEN_NAME = re.compile(r"\s*,\s*(?=[A-Z])")
 
 
@@ -456,6 +474,12 @@ def _phrase_or_its_name(text: str) -> _Who:
         return phrase
     last = phrase.name.split()[-1]
     at = text.find(last, text.find(phrase.name.split()[0])) + len(last)
+    source = _MADE_BY.match(text, at)
+    if source and not any(w[:1].isupper() for w in phrase.name.split()):
+        # "a complaint filed by the Acme Commission": the body behind the document names it.
+        run = _capitalised_run_at_start(text[source.end() : source.end() + 200])
+        if run:
+            return _Who("phrase", phrase.name + text[at : source.end()] + " ".join(run).rstrip(",;:."))
     comma = _PHRASE_THEN_NAME.match(text, at)
     if comma:
         run = _capitalised_run_at_start(text[comma.end() : comma.end() + 200])

@@ -48,6 +48,12 @@ FRAMES = [
     # a few words in marks in a sentence about a named person are that person's term
     ('Tom Reyes wants "a fresh start" for the town.', "a fresh start", "Tom Reyes"),
     ('Tom Reyes said the vote was close. Reyes was "very concerned" about the plan.', "very concerned", "Tom Reyes"),
+    # documents and bodies as the source
+    ('A study by the Acme Institute found that the river was "unsafe to swim in".', "unsafe to swim in", "Acme Institute"),
+    ('A council report found that the bridge was "past repair".', "past repair", "a council report"),
+    ('According to a complaint filed by the Acme Commission, the firm ran "a scheme".', "a scheme",
+     "a complaint filed by the Acme Commission"),
+    ('The bridge needs "a full survey," as a council memo put it.', "a full survey", "a council memo"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
