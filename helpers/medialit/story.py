@@ -195,10 +195,9 @@ def load_story(path: str | os.PathLike | None = None) -> Story:
         >>> len(load_story().reports)
         5
     """
-    if path is None and os.environ.get(STORY_ENV):
-        path = os.environ[STORY_ENV]
-    elif path is None and STORY_ENV not in os.environ:
-        path = chosen_story()  # picked in the story builder; None keeps the bundled story
+    if path is None:
+        # An empty MEDIALIT_STORY counts as unset; the story builder's choice comes next, then the bundled one.
+        path = os.environ.get(STORY_ENV) or chosen_story()
     bundled = path is None
     folder = bundled_story_folder() if bundled else Path(path).expanduser()
     problems, texts, notes = _read_reports(folder)

@@ -25,8 +25,14 @@ def test_a_chosen_story_is_loaded_by_default(work_folder, monkeypatch):
 
 def test_medialit_story_wins_over_the_choice(work_folder, monkeypatch):
     choose_story(HARBOUR)
+    monkeypatch.setenv("MEDIALIT_STORY", str(ROOT / "helpers" / "medialit" / "data" / "transfer"))
+    assert load_story().id == "tallowmere-pool-2024"
+
+
+def test_an_empty_medialit_story_counts_as_unset(work_folder, monkeypatch):
+    choose_story(HARBOUR)
     monkeypatch.setenv("MEDIALIT_STORY", "")
-    assert load_story().id == "deir-ezzor-2017"
+    assert load_story().folder.resolve() == HARBOUR.resolve()
 
 
 def test_forgetting_the_choice_goes_back_to_the_bundled_story(work_folder, monkeypatch):
