@@ -197,6 +197,8 @@ class _Resolver:
                 if not verb.group(0).endswith("ing"):
                     lead = _skip_aside(lead)
                 lead_words = lead.replace(",", " ").split()
+                if lead_words and lead_words[-1].lower() in ("who", "which") and lead.rstrip().endswith(lead_words[-1]):
+                    continue  # '"...," an aide, who asked not to be named, said': the verb of an aside
                 # "and" in a lead is a clause ("to the test and warned"), unless a comma closed
                 # the quote: '"...," scientist and co-author Jo Lee said'.
                 if len(lead_words) > 10 or "," in re.sub(r"^[\s,]+", "", lead) or (

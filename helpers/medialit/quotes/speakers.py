@@ -127,7 +127,7 @@ def _name_from_words(words: list[str]) -> _Who:
 @lru_cache(maxsize=8192)
 def _name_from_tuple(run: tuple[str, ...]) -> _Who:
     words = [w.strip(",;:()\"“”") for w in run if w.strip(",;:()\"“”")]
-    while words and _bare(words[0]) in NOT_NAMES:
+    while words and _bare(words[0]).removesuffix("’s").removesuffix("'s") in NOT_NAMES:  # "Said Lee", "Here's"
         words = words[1:]
     if not words:
         return _NOBODY
@@ -207,7 +207,7 @@ def _phrase_at_end(text: str) -> _Who:
     opens_clause = len(all_words) <= 12
     for k in range(len(words)):
         word = words[k]
-        possessive = word[:1].isupper() and word.endswith(("'s", "’s")) and k < len(words) - 1
+        possessive = word[:1].isupper() and word.endswith(("'s", "’s", "s'", "s’")) and k < len(words) - 1
         if word.lower() in {"the", "a", "an", "this"} or possessive:
             rest = words[k:]
             opening = opens_clause and not any(_WORDY.search(w) for w in words[:k])
