@@ -6,6 +6,8 @@ all gives spans inside it, in order, without a crash.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -225,6 +227,20 @@ def test_a_long_finished_line_is_not_joined_to_the_next():
 def test_every_kind_of_line_break_counts_one_line(newline):
     text = newline.join(["One", "", "Two"])
     assert [(p.first_line, text[p.start : p.end]) for p in paragraphs(text)] == [(1, "One"), (3, "Two")]
+
+
+def test_mixed_line_breaks_keep_line_numbers_and_offsets():
+    text = "One\r\n\rTwo\n  Three \r\nFour"
+    assert [(p.text, p.first_line, text[p.start : p.end]) for p in paragraphs(text)] == [
+        ("One", 1, "One"), ("Two", 3, "Two"), ("Three", 4, "Three"), ("Four", 5, "Four"),
+    ]
+
+
+def test_paragraphs_are_frozen_values_like_any_other_paragraph():
+    found = paragraphs("Title\n\nBody.")[1]
+    assert found == Paragraph("Body.", 7, 12, 3, 3) and hash(found) == hash(Paragraph("Body.", 7, 12, 3, 3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.text = "changed"  # type: ignore[misc]
 
 
 # --------------------------------------------------------------------------- normalisation
