@@ -154,5 +154,11 @@ SAYING_NOUNS: frozenset[str] = frozenset(
     accusation accusations charge vow line joke call calls insistence suggestion prediction""".split()
 )
 
+#: Capitals before a colon that head a paragraph without naming a speaker ("UPDATE: ...").
+NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """update updated correction clarification note editor's editors breaking watch read related video
+    photos photo warning alert exclusive analysis opinion""".split()
+)
+
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "it"})
 PARTICLES: frozenset[str] = frozenset({"al", "bin", "de", "van", "von", "der", "la", "le", "da", "el", "ibn"})

@@ -17,6 +17,7 @@ from medialit.quotes.frames import (
     BASE_ONLY_VERBS,
     FEMALE_TITLES,
     MALE_TITLES,
+    NOT_SPEAKER_LABELS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
     SAYING_NOUNS,
@@ -59,6 +60,7 @@ _POSSESSIVE = re.compile(
     + r")\b[^\x00]{0,160}|(?:[a-z-]+\s+){0,1})$"
 )
 _AS_FRAME = re.compile(r"\bas\s+(?:an?\s+|the\s+)?$|\b(?:likened|compared)\b[^\x00]{0,80}\bto\s+(?:an?\s+|the\s+)?$")
+_LABEL_AT_START = re.compile(r"[\s\"“']*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 # Words of a quote that is put in marks by nobody in particular: a scare quote, a title, a term.
 _SCARE_WORDS = 5
@@ -337,6 +339,11 @@ class _Resolver:
                     spoken.append(current[-1])
                 if not speaker:
                     unnamed.append((len(current) - 1, _sentence_start(p.boundaries, span.open)))
+            label = _LABEL_AT_START.match(p.chunk)
+            if label and current and label.group(1).split()[0].lower().replace("’", "'") not in NOT_SPEAKER_LABELS:
+                # A transcript's 'SMITH: ...' paragraph is Smith speaking; what Smith quotes is
+                # said by Smith in this article ('SMITH: She calls it "a show."').
+                current = [replace(q, speaker=label.group(1), kind="quote", described_as="") for q in current]
             signer = _signed_by(p)
             if signer.kind:
                 # '“...” ― Jo Lee' closing the paragraph signs every quote in it, nested ones too.

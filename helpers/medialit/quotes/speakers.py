@@ -162,8 +162,8 @@ def _capitalised_run_at_end(text: str) -> list[str]:
     words = text.split()
     run: list[str] = []
     for word in reversed(words):
-        if word.endswith(",") and run:
-            break
+        if word.endswith((",", ":", ";")) and run:
+            break  # "Update: Jo Lee", "Lee, Diaz": the name starts after the mark
         core = word.strip(",;:()\"“”")
         if core[:1].isupper() or (core.lower() in PARTICLES and run) or (run and _is_title(core)):
             run.insert(0, word)

@@ -106,6 +106,7 @@ FRAMES = [
      "We will stop it. We will win.", "Tom Reyes"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
+    ('OKAFOR: Tom Reyes thinks this is "a game show." It is not.', "a game show.", "OKAFOR"),
 ]
 
 # Quotes that nobody in the sentence said: scare quotes, titles, terms. (text, the quote)
@@ -120,6 +121,7 @@ SCARE_QUOTES = [
 
 # Words that are not names must never be given as a speaker. (text, the quote, the speaker)
 NOT_NAMES = [
+    ('UPDATE: Tom Reyes said the plan was "a disaster".', "a disaster", "Tom Reyes"),
     ('Tom Reyes is telling voters that the United States economy is "strong".', "strong", "Tom Reyes"),
     ('China said it was "firmly opposed" to the test and warned against more of them.', "firmly opposed", "China"),
     ('The report, which was published on Monday, says the plan is "sound".', "sound", "the report"),
