@@ -70,6 +70,8 @@ INTERACTIONS = load_interactions()
 
 # Serious or critical axe-core violations inside the kit's outputs that are known and not yet fixed, per
 # notebook and rule (issue 14). The test fails on anything beyond these; the list only ever shrinks.
+# "text-contrast" is the kit's own contrast check (tests/support/accessibility.py), added after the audit:
+# its counts are what it first measured (mostly the dark theme), not a regression; docs/accessibility.md.
 KNOWN_VIOLATIONS = json.loads((ROOT / "tests" / "end_to_end" / "accessibility_known.json").read_text())
 AXE_RESULTS: dict[str, list] = {}
 
