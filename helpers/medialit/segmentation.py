@@ -49,6 +49,7 @@ from .paragraph_looks import (
 )
 from .page_rules import (
     POST_SIGNATURE,
+    REPORTING,
     RELATED_LABEL,
     VERBISH,
 )
@@ -488,6 +489,7 @@ def _fix_with_neighbours(
             and looks[index].kind in (PROSE, SENTENCE)
             and looks[index].words <= _CAPTION_WORDS
             and _bare_credit(texts[index + 1])
+            and REPORTING.isdisjoint(text.lower().split())  # a caption describes; a paragraph that reports is the article
             and not (index + 2 < len(texts) and looks[index + 2].kind == "caption")
         ):
             fixed[index] = ("caption", _REASON["caption_credit"])
@@ -509,7 +511,8 @@ def _fix_with_neighbours(
         # announce: they are a teaser for it (its headline, maybe a cut-off first line).
         if looks[index].kind in ("related_header", "related_link") and RELATED_LABEL.match(text.lower()):
             for before in range(index - 1, max(index - 3, -1), -1):
-                if looks[before].kind != TITLE or fixed[before][0] != "body":
+                # Headlines are long; a short subheading over the next paragraph is not a teaser.
+                if looks[before].kind != TITLE or looks[before].words < 6 or fixed[before][0] != "body":
                     break
                 fixed[before] = ("related", _REASON["teaser_above"])
         # "read more:" on its own line makes the next line a link (matched as written: applied to

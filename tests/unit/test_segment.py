@@ -564,6 +564,12 @@ def test_a_paragraph_above_a_photo_credit_that_opens_its_own_caption_stays_body(
     assert roles[ARTICLE[1]] == "body"
 
 
+def test_a_paragraph_that_reports_above_a_bare_photo_credit_stays_body():
+    said = "The coastguard said the harbour would stay closed until the wind drops."
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], said, "Jo Bell/Getty Images", *ARTICLE[2:]))
+    assert roles[said] == "body"
+
+
 def test_a_paragraph_above_a_photo_credit_with_a_description_stays_body():
     caption = "Waves break over the sea wall on Tuesday (Photo: Jo Bell)"
     roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], caption, *ARTICLE[2:]))
