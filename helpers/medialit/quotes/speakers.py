@@ -278,6 +278,13 @@ def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: i
             return _name_from_words(run)
         return _clause_subject(masked, sentence_start, verb_start - len(own) + quoted.start())
     last_word = _bare(own.split()[-1]) if own.split() else ""
+    if participle and last_word in ("for", "of"):
+        # "Lee criticized Diaz for calling it ...", "accused Diaz of saying": the one blamed said it.
+        head = own.rstrip()[: -len(own.split()[-1])]
+        run = _capitalised_run_at_end(head)
+        who = _name_from_words(run) if run else _NOBODY
+        if who.kind in ("person", "name"):
+            return who
     if (participle and (own.rstrip().endswith(",") or last_word in _BEFORE_PARTICIPLE)) or last_word in _AND:
         # "Trump walked on stage, chanting ..." / "..., he told reporters, saying": the
         # participle belongs to the subject of the sentence.

@@ -54,6 +54,7 @@ FRAMES = [
     ('According to a complaint filed by the Acme Commission, the firm ran "a scheme".', "a scheme",
      "a complaint filed by the Acme Commission"),
     ('The bridge needs "a full survey," as a council memo put it.', "a full survey", "a council memo"),
+    ('Tom Reyes criticized Jane Okafor for calling the bridge "a relic".', "a relic", "Jane Okafor"),
     # speakers named after the quote
     ('"We will not give up," said Tom Reyes.', "We will not give up", "Tom Reyes"),
     ('"Why now?" Tom Reyes asked.', "Why now?", "Tom Reyes"),
