@@ -42,8 +42,9 @@ __all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_v
            "class_answers"]
 
 FOLDER_KEY = "class.folder"
-# Colour-blind-safe (Okabe-Ito) colours, one per verdict.
+# Colour-blind-safe (Okabe-Ito) colours, one per verdict, and a hatch each so no verdict is told by colour alone.
 VERDICT_COLOURS = ("#0072B2", "#56B4E9", "#D55E00", "#009E73", "#E69F00")
+VERDICT_HATCHES = ("", "//", "..", "xx", "\\\\")
 #: A chart of more bars than this is unreadable; the versions most students judged are drawn.
 MAX_BARS = 24
 #: The remark menu lists at most this many remarks (those judged by most students first).
@@ -233,9 +234,10 @@ class ClassQuoteVerdicts(ClassView):
         axes = figure.subplots()
         bottoms = [0] * len(shown)
         positions = list(range(len(shown)))
-        for verdict, colour in zip(VERDICTS, VERDICT_COLOURS):
+        for verdict, colour, hatch in zip(VERDICTS, VERDICT_COLOURS, VERDICT_HATCHES):
             heights = [versions[name].get(verdict, 0) for name in shown]
-            axes.bar(positions, heights, bottom=bottoms, label=plain(verdict), color=colour)
+            axes.bar(positions, heights, bottom=bottoms, label=plain(verdict), color=colour, hatch=hatch,
+                     edgecolor="#222222", linewidth=0.5)
             bottoms = [b + h for b, h in zip(bottoms, heights)]
         axes.set_xticks(positions, [plain(label) for label in labels])
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -323,13 +323,18 @@ class ChartBox(KitBox):
     """A matplotlib chart as a PNG, its caption, and the same numbers as a table.
 
     The table is the chart's text alternative (screen readers, static exports) and
-    lets students check the picture against the numbers.
+    lets students check the picture against the numbers. The picture itself carries alt
+    text (``alt``, else the caption): ipywidgets' Image cannot, so it is an
+    :class:`~medialit.widgets.aria.Picture`.
     """
 
-    def __init__(self, figure: Any, caption: str, headers: list[str], rows: list[list[object]]):
+    def __init__(self, figure: Any, caption: str, headers: list[str], rows: list[list[object]], alt: str = ""):
+        from .aria import Picture
+
         self.png = figure_png(figure)
         self.caption, self.headers, self.rows = caption, headers, rows
-        self.image = widgets.Image(value=self.png, format="png", layout=widgets.Layout(max_width="760px"))
+        self.alt = alt or caption
+        self.image = Picture(value=self.png, format="png", alt=self.alt, layout=widgets.Layout(max_width="760px"))
         self.table = widgets.HTML(static_table(headers, rows))
         numbers = widgets.Accordion(children=[self.table], titles=("Show the numbers",))
         numbers.selected_index = None
@@ -340,7 +345,7 @@ class ChartBox(KitBox):
         encoded = base64.b64encode(self.png).decode("ascii")
         return (
             f"<p><b>{esc(self.caption)}</b></p>"
-            f'<img alt="{esc(self.caption)}" src="data:image/png;base64,{encoded}">'
+            f'<img alt="{esc(self.alt)}" src="data:image/png;base64,{encoded}">'
             + static_table(self.headers, self.rows)
         )
 

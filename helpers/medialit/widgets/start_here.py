@@ -283,8 +283,12 @@ class BackgroundCard(KitBox):
         parts: list[widgets.Widget] = [widgets.HTML(self.text_html())]
         if self.card.places:
             rows = [[p.name, p.role, f"{p.lat:.2f}", f"{p.lon:.2f}", p.source] for p in self.card.places]
+            names = [p.name for p in self.card.places]
+            alt = "A sketch map of " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+            if self.card.lines:
+                alt += ", with a line for " + ", ".join(line.name for line in self.card.lines)
             self.map = ChartBox(background_map(self.card), self.card.map_title or "Where it happened",
-                                ["place", "what it is in the story", "latitude", "longitude", "source"], rows)
+                                ["place", "what it is in the story", "latitude", "longitude", "source"], rows, alt=alt)
             parts += [self.map, widgets.HTML(self.map_notes_html())]
         super().__init__(parts)
         self.add_class("medialit-background")
