@@ -78,9 +78,14 @@ class _Resolver:
             who.name for _, who, _, _ in all_mentions if who.kind == "person" and " " in who.name
         )
         persons = sorted(
-            (pos, self.canonical(who.name), statement, who.titles)
-            for pos, who, statement, _ in all_mentions
-            if who.kind == "person" or (who.kind == "name" and who.name in self.full_names)
+            [
+                (pos, self.canonical(who.name), statement, who.titles)
+                for pos, who, statement, _ in all_mentions
+                if who.kind == "person" or (who.kind == "name" and who.name in self.full_names)
+            ]
+            # The person a sentence is about ("Jo Lee then took the stage."): who a later
+            # "she" most likely means, though no speaking verb or title named her.
+            + [(pos, self.canonical(who.name), False, ()) for pos, who in _sentence_subjects(paragraphs)]
         )
         # Positions kept apart for bisect: "the last person before this quote" is a lookup,
         # not a scan of every mention on the page.
@@ -396,6 +401,19 @@ def _signed_by(p: _Paragraph) -> _Who:
         return _NOBODY  # more words after the name: a sentence, not a signature
     who = _name_from_words(run)
     return who if who.kind in ("person", "name") else _NOBODY
+
+
+def _sentence_subjects(paragraphs: list[_Paragraph]) -> list[tuple[int, _Who]]:
+    """Each sentence's subject where it is a person's full name, with its place in the page."""
+    found = []
+    for p in paragraphs:
+        for start in [0, *p.boundaries]:
+            end = _sentence_end(p.boundaries, start, len(p.masked))
+            # A subject is in a sentence's first words: a few dozen characters are enough.
+            who = _clause_subject(p.masked, start, min(end, start + 120))
+            if who.kind == "person" and " " in who.name:
+                found.append((p.start + start, who))
+    return found
 
 
 def _opens_paragraph(p: _Paragraph, span: _Span) -> bool:

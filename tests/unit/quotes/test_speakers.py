@@ -90,6 +90,7 @@ FRAMES = [
     ('Ana Silva said Tom Reyes was "plainly wrong" when he said that "the bridge is safe".',
      "the bridge is safe", "Tom Reyes"),
     ('Jane Okafor spoke first. "We can do this," she said.', "We can do this", "Jane Okafor"),
+    ('Tom Reyes spoke first. Jane Okafor then took the stage. "We won," she said.', "We won", "Jane Okafor"),
     ('Mrs. Ana Silva met Mr. Tom Reyes. "We agreed on nothing," she said.', "We agreed on nothing", "Ana Silva"),
     ('The film shows Tom Reyes saying, "That makes me smart," when Ana Silva attacked him.',
      "That makes me smart", "Tom Reyes"),
