@@ -309,6 +309,9 @@ class _Resolver:
                 elif p.alone and before is not None and before.said_at:
                     # 'Lee told the crowd the plan was dead.' then a paragraph of quote only: Lee's.
                     speaker, described = self.speaker(before.said_who[-1], before.said_at[-1])
+                elif before is not None and _opens_paragraph(p, span) and _last_subject(before).kind:
+                    # 'Lee turned to the economy.' then a paragraph opening with a quote: Lee's.
+                    speaker, described = self.speaker(_last_subject(before), before.start + len(before.masked))
                 elif _opens_sentence(p, span) and self.last_saying(p, span.open)[0].kind:
                     who, verb_at = self.last_saying(p, span.open)
                     speaker, described = self.speaker(who, p.start + verb_at)
@@ -382,6 +385,18 @@ def _previous_subject(p: _Paragraph, span: _Span) -> _Who:
         return _NOBODY
     who = _clause_subject(p.masked, _sentence_start(p.boundaries, start - 1), start)
     if who.kind in ("person", "name") or (who.kind == "pronoun" and who.name.lower() in ("he", "she")):
+        return who
+    return _NOBODY
+
+
+def _last_subject(p: _Paragraph) -> _Who:
+    """The person (or "he"/"she") that opens a paragraph's last sentence, else nobody."""
+    text = p.masked.rstrip()
+    if not text or "\x00" in text:
+        return _NOBODY  # a paragraph with quotes of its own hands on its speaker by other rules
+    start = _sentence_start(p.boundaries, len(text) - 1)
+    who = _clause_subject(p.masked, start, min(len(text), start + 120))
+    if who.kind == "person" or (who.kind == "pronoun" and who.name.lower() in ("he", "she")):
         return who
     return _NOBODY
 

@@ -106,6 +106,8 @@ FRAMES = [
      "The bridge will close in May, and the ferry will run instead.", "Daily Courier"),
     ('Tom Reyes told the crowd the plan was dead.\n\n"We will stop it. We will win."',
      "We will stop it. We will win.", "Tom Reyes"),
+    ('Tom Reyes turned to the budget.\n\n"We cannot afford it. Not this year." The hall went quiet.',
+     "We cannot afford it. Not this year.", "Tom Reyes"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
     ('OKAFOR: Tom Reyes thinks this is "a game show." It is not.', "a game show.", "OKAFOR"),
