@@ -313,14 +313,15 @@ def _segment(text: str) -> list[Block]:
     add = blocks.append
     for paragraph, (role, reason) in zip(found, roles):
         block = _new(Block)
-        block.__dict__.update(
-            text=paragraph.text, role=role, line=paragraph.first_line, reason=reason, start=paragraph.start, end=paragraph.end
-        )
+        _set(block, "__dict__", {
+            "text": paragraph.text, "role": role, "line": paragraph.first_line,
+            "reason": reason, "start": paragraph.start, "end": paragraph.end,
+        })
         add(block)
     return blocks
 
 
-_new = object.__new__
+_new, _set = object.__new__, object.__setattr__
 
 
 # A line in capitals that ends in "!" shouts at the reader.
