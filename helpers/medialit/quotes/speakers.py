@@ -231,7 +231,7 @@ def _subject(masked: str, sentence_start: int, verb: re.Match[str]) -> _Who:
     return _subject_at(masked, max(sentence_start, verb.start() - _WINDOW), verb.start(), verb.end())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # every verb of a long page fits: the second pass over them is all hits
 def _subject_at(masked: str, sentence_start: int, verb_start: int, verb_end: int) -> _Who:
     who = _verb_subject(masked, sentence_start, verb_start, verb_end)
     if masked[verb_start:verb_end] in FINDING_VERBS and not _is_document(who):
