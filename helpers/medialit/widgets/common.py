@@ -27,6 +27,7 @@ import ipywidgets as widgets
 import traitlets
 
 from ..progress import LessonWork, WorkError, open_work
+from .aria import LiveHTML
 from ..story import Story, StoryError, load_story
 
 KIT_ERRORS = (StoryError, WorkError)
@@ -122,8 +123,12 @@ class KitBox(widgets.VBox):
         return bundle
 
 
-class Status(widgets.HTML):
-    """A one-line status under a widget: saved, checked, or a problem in plain words."""
+class Status(LiveHTML):
+    """A one-line status under a widget: saved, checked, or a problem in plain words.
+
+    It is a live region (:class:`~medialit.widgets.aria.LiveHTML`), so a screen reader says
+    "Saved" or the problem when it changes, as a sighted student sees it.
+    """
 
     def saved(self) -> None:
         self.value = f'<span class="medialit-ok">✓ Saved at {datetime.now():%H:%M:%S}</span>'
