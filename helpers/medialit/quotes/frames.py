@@ -129,7 +129,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     during following since until despite asked speaking according another other some many several
     most all few one instead moreover furthermore indeed thus now today yesterday here there finally
     first second third lastly overall would could should will can may might must did does do is are
-    was were has have had said says added asked wrote""".split()
+    was were has have had said says added asked wrote monday tuesday wednesday thursday friday saturday
+    sunday""".split()
 )
 
 #: Words that open an introductory phrase before a sentence's subject ("At a rally, Trump ...").

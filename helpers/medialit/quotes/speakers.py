@@ -358,6 +358,10 @@ def _person_before_of(own: str, run: list[str]) -> _Who | None:
     return who if who.kind == "person" else None
 
 
+# Adverbs that may open a sentence right before its subject, with no comma ("Later Lee said").
+_ADVERB_OPENERS = {"but", "and", "even", "still", "yet", "also", "then", "however", "later", "earlier", "meanwhile"}
+
+
 def _clause_subject(masked: str, start: int, end: int) -> _Who:
     """The subject of the sentence in ``masked[start:end]``: its first name, pronoun or phrase.
 
@@ -371,10 +375,10 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
         if not words:
             continue
         first = _bare(words[0])
-        if first in INTRODUCTIONS and not (len(words) > 1 and words[1][:1].isupper() and first in {"but", "and", "even", "still", "yet", "also", "then", "however"}):
+        if first in INTRODUCTIONS and not (len(words) > 1 and words[1][:1].isupper() and first in _ADVERB_OPENERS):
             continue
-        if first in {"but", "and", "even", "still", "yet", "also", "then", "however"}:
-            words, first = words[1:], _bare(words[1])
+        if first in _ADVERB_OPENERS and len(words) > 1:
+            words, first = words[1:], _bare(words[1])  # "Later Lee said": the adverb is no part of the subject
         if first in PRONOUNS:
             return _Who("pronoun", words[0].strip(",;:"))
         if words[0][:1].isupper():

@@ -31,6 +31,8 @@ FRAMES = [
     ('Protesters marching through the streets chanted "Open the bridge" until dawn.', "Open the bridge", "Protesters"),
     ('Jane Okafor on Monday called the plan "a disaster".', "a disaster", "Jane Okafor"),
     ('Jane Okafor last week called the plan "a disaster".', "a disaster", "Jane Okafor"),
+    ('On Monday Jane Okafor called the plan "a disaster".', "a disaster", "Jane Okafor"),
+    ('Tom Reyes said the vote was close. Later Reyes was "very concerned" about it.', "very concerned", "Tom Reyes"),
     ('Sen. Jane Okafor of Ohio said the plan was "a disaster".', "a disaster", "Jane Okafor"),
     ('Jane Okafor (D-Ohio) said the plan was "a disaster".', "a disaster", "Jane Okafor"),
     ('"It is a disaster," the senator from Ohio, Jane Okafor, said.', "It is a disaster", "Jane Okafor"),
