@@ -48,6 +48,7 @@ from .paragraph_looks import (
     prose_score,
 )
 from .page_rules import (
+    CREDIT,
     POST_SIGNATURE,
     REPORTING,
     RELATED_LABEL,
@@ -164,6 +165,7 @@ REASONS: dict[str, str] = {
     "caption_top": "A picture description near the top: it names things but does not report news.",
     "caption_twin": "A picture description: the next line repeats it with the photo credit.",
     "post": "A social-media post quoted in the article, with its author's signature line.",
+    "caption_credited": "A picture description: it ends with the photo credit.",
     "caption_credit": "A picture description: the next line is the photo credit.",
     "related_inline": "A headline-like line dropped between body paragraphs: a link to another story.",
     "related_link": "A link to another article ('Read more', 'Related').",
@@ -347,6 +349,9 @@ def _role_inside(
     kind = look.kind
     if in_box and kind in (SENTENCE, TITLE, SHORT):
         return "related", _REASON["related_box"]
+    if kind in (PROSE, SENTENCE) and _credit_tail(text):
+        # "A man rides a donkey past the village. Jane Doe / AFP": a photo's description with its credit.
+        return "caption", _REASON["caption_credited"]
     if kind == PROSE:
         return "body", _REASON["body"]
     if kind == SENTENCE:
@@ -529,6 +534,32 @@ def _fix_with_neighbours(
 _CAPTION_WORDS = 60
 # Small words a photo credit may hold ("Courtesy of X", "Photo by X for Y").
 _CREDIT_SMALL = frozenset("of by via for and the at from".split())
+
+
+# The words after a paragraph's last sentence, when they are not a sentence themselves.
+_TAIL = re.compile(r"[.!?][\"'”’)]*\s+([^.!?]{1,60})$")
+# Picture agencies whose name alone is a credit ("... the drug. Getty").
+_AGENCIES = frozenset("getty ap afp reuters epa shutterstock alamy istock".split())
+
+
+def _credit_tail(text: str) -> bool:
+    """Whether a paragraph ends, after its last sentence, with a photo credit alone.
+
+    Example:
+        >>> _credit_tail("A man rides a donkey past the village on Tuesday. Jane Doe / AFP")
+        True
+        >>> _credit_tail("The agency said the photo was taken by AFP.")
+        False
+    """
+    tail = _TAIL.search(text)
+    if tail is None or not _bare_credit(tail.group(1)) or len(tail.group(1).split()) > _CREDIT_WORDS:
+        return False
+    low = tail.group(1).lower()
+    return CREDIT.search(low) is not None or not _AGENCIES.isdisjoint(low.replace("/", " ").strip("()").split())
+
+
+# A credit is a few names: "Photograph by Robyn Beck/AFP/Getty Images".
+_CREDIT_WORDS = 6
 
 
 def _bare_credit(text: str) -> bool:

@@ -564,6 +564,27 @@ def test_a_paragraph_above_a_photo_credit_that_opens_its_own_caption_stays_body(
     assert roles[ARTICLE[1]] == "body"
 
 
+def test_a_photo_description_ending_with_its_credit_inside_the_article_is_a_caption():
+    described = (
+        "Waves break over the sea wall at the harbour on Tuesday evening as the first storm of the season arrives, "
+        "while residents watch from the promenade and the lifeboat crew stands by. The coastguard has warned people "
+        "to stay away from the sea front until the wind drops on Thursday. Jo Bell / AFP"
+    )
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], described, *ARTICLE[2:]))
+    assert roles[described] == "caption"
+    assert [roles[p] for p in ARTICLE] == ["body"] * 4
+
+
+def test_a_paragraph_whose_last_sentence_names_an_agency_stays_body():
+    sentence = (
+        "The harbour will stay closed until the wind drops below gale force, and ferries to the islands have been "
+        "cancelled for at least two days while engineers check the damage to the sea wall and the old pier. "
+        '"We will rebuild, as we did after every storm before this one," the mayor told AFP'
+    )
+    roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], sentence, *ARTICLE[2:]))
+    assert roles[sentence] == "body"
+
+
 def test_a_paragraph_that_reports_above_a_bare_photo_credit_stays_body():
     said = "The coastguard said the harbour would stay closed until the wind drops."
     roles = roles_of(page("Storm hits the coast", *ARTICLE[:2], said, "Jo Bell/Getty Images", *ARTICLE[2:]))
@@ -839,7 +860,7 @@ def test_every_public_function_and_class_of_segment_has_a_docstring_example():
         assert ">>>" in (value.__doc__ or ""), f"medialit.segmentation.{name} needs a docstring example"
 
 
-@pytest.mark.parametrize("reason", ["caption_credit", "post", "short_after", "teaser_above", "shouted"])
+@pytest.mark.parametrize("reason", ["caption_credit", "caption_credited", "post", "short_after", "teaser_above", "shouted"])
 def test_every_role_reason_added_for_real_scrapes_is_given_on_more_than_one_real_page(reason, corpus):
     from medialit.segmentation import REASONS
 
