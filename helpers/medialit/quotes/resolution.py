@@ -304,8 +304,9 @@ class _Resolver:
                     # 'Lee wrote:' then a paragraph that opens with a quote: a block quote, Lee's.
                     who, at = _introduces(before)
                     speaker, described = self.speaker(who, before.start + at)
-                elif previous and p.alone:
-                    speaker, continues = previous[-1].speaker, True
+                elif p.alone and any(q.speaker for q in previous):
+                    # Skip a show's title or a scare quote that ended the paragraph before.
+                    speaker, continues = [q.speaker for q in previous if q.speaker][-1], True
                 elif p.alone and before is not None and before.said_at:
                     # 'Lee told the crowd the plan was dead.' then a paragraph of quote only: Lee's.
                     speaker, described = self.speaker(before.said_who[-1], before.said_at[-1])

@@ -110,6 +110,8 @@ FRAMES = [
      "We will stop it. We will win.", "Tom Reyes"),
     ('Tom Reyes turned to the budget.\n\n"We cannot afford it. Not this year." The hall went quiet.',
      "We cannot afford it. Not this year.", "Tom Reyes"),
+    ('"We will win," Tom Reyes told "Morning Report" on Sunday.\n\n"The town is behind us."',
+     "The town is behind us.", "Tom Reyes"),
     # transcripts
     ('"OKAFOR: We will not close the bridge.', "OKAFOR: We will not close the bridge.", "OKAFOR"),
     ('OKAFOR: Tom Reyes thinks this is "a game show." It is not.', "a game show.", "OKAFOR"),
