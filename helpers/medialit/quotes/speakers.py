@@ -305,7 +305,8 @@ def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: i
             after = after.lstrip()[3:]
         run = _capitalised_run_at_start(after) or _run_after_description(after)
         return _name_from_words(run) if run else _phrase_or_its_name(after)
-    own = _PARENTHESIS_AT_END.sub(" ", own)  # "Jo Lee (R-Ohio) said": the party and state are no name
+    # "Jo Lee (R-Ohio) said": the party and state are no name (but "(a) said" keeps its words).
+    own = _PARENTHESIS_AT_END.sub(" ", own) if _PARENTHESIS_AT_END.sub(" ", own).split() else own
     last = own.split()[-1]  # own has a word: _bare_of_punctuation said so
     if last.strip(",").lower() in PRONOUNS:
         return _Who("pronoun", last.strip(","))
