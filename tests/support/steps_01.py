@@ -15,11 +15,11 @@ def use(page, scratch) -> None:
     labeller.locator(".widget-dropdown select").first.select_option(index=4)
     wait_for_text(page, "Fact checked")
     cards = labeller.locator(".medialit-card")
-    cards.nth(0).get_by_role("button", name="Other part of the page").click()
-    cards.nth(1).get_by_role("button", name="Body").click()
-    # Keyboard only: Tab reaches the buttons, Space presses one.
-    comment_button = cards.nth(2).get_by_role("button", name="Comment")
-    comment_button.focus()
+    cards.nth(0).get_by_role("radio", name="Other part of the page").check()
+    cards.nth(1).get_by_role("radio", name="Body").check()
+    # Keyboard only: Tab reaches the radio buttons, Space chooses one.
+    comment_choice = cards.nth(2).get_by_role("radio", name="Comment")
+    comment_choice.focus()
     page.keyboard.press("Space")
     labeller.locator(".widget-dropdown select").first.scroll_into_view_if_needed()
     wait_for_text(page, "You have labelled 3 of 23 paragraphs")

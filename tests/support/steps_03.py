@@ -25,13 +25,13 @@ def use(page, scratch) -> None:
     assert rows.count() >= 2, "several reports' versions should be stacked"
     shoot(page, "03-quote-fidelity-remark")
 
-    rows.nth(0).locator("button", has_text="Meaning changed").click()
+    rows.nth(0).get_by_role("radio", name="Meaning changed").check()
     wait_for_text(page, "✓ your verdict: Meaning changed")
     reason = rows.nth(0).locator(".widget-text input")
     reason.fill("stronger word than the reference")
     reason.press("Enter")
-    # Keyboard only: focus a verdict button of the second version and press Space.
-    rows.nth(1).locator("button", has_text="Fragment").focus()
+    # Keyboard only: focus a verdict of the second version and press Space.
+    rows.nth(1).get_by_role("radio", name="Fragment").focus()
     page.keyboard.press("Space")
     wait_until(lambda: len(_verdicts(scratch).get(chosen, {})) >= 2, "saving two verdicts")
     entries = list(_verdicts(scratch)[chosen].values())

@@ -6,6 +6,7 @@ import importlib
 import re
 import shutil
 
+import ipywidgets as widgets
 import pytest
 from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 
@@ -51,6 +52,14 @@ def test_one_card_per_paragraph_with_its_line_number(work_folder):
     report = current.story.report("004")
     assert [card.block.line for card in widget.cards] == [block.line for block in report.blocks]
     assert "Line 34" in card_at(widget, 34).children[0].value
+
+
+def test_each_card_offers_its_parts_as_radio_buttons_and_names_its_finer_role_menu(work_folder):
+    kit.start(LESSON)
+    card = kit.labeller().cards[0]
+    # RadioButtons: the browser marks the chosen part "checked" (ToggleButtons only shade it: ipywidgets#2650).
+    assert isinstance(card.group, widgets.RadioButtons) and card.group.orientation == "horizontal"
+    assert card.role.description == "Finer role:"  # the visible label is the menu's accessible name
 
 
 def test_cards_start_unlabelled(work_folder):

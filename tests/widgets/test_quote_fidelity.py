@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import ipywidgets as widgets
 import pytest
 from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
 
@@ -12,7 +13,7 @@ import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.quotes import VERDICTS, align_quotes, check_verdict, compare_quotes, helper_flags
 from medialit.story import bundled_story_folder, load_story
-from medialit.widgets.quote_fidelity import aligned_html, evidence, group_key, member_key
+from medialit.widgets.quote_fidelity import VERDICT_LABELS, aligned_html, evidence, group_key, member_key
 
 LESSON = "03-quote-fidelity"
 
@@ -117,6 +118,19 @@ def test_verdicts_and_reasons_are_saved_under_stable_keys(checker, work_folder):
     }
     assert answers["quotecheck.remark"] == "remark:fire-points"
     assert "Saved" in checker.status.value
+
+
+def test_a_verdict_is_a_row_of_radio_buttons_whose_choice_a_screen_reader_hears(checker, work_folder):
+    choose(checker, "remark:fire-points")
+    verdict = checker.rows[0].verdict
+    # RadioButtons: the browser marks the chosen one "checked" (ToggleButtons only shade it: ipywidgets#2650).
+    assert isinstance(verdict, widgets.RadioButtons) and verdict.orientation == "horizontal"
+    assert [value for _, value in verdict.options] == list(VERDICTS)
+
+
+def test_the_legend_says_what_each_verdict_means_in_words(checker):
+    legend = checker.legend.value
+    assert all(f"<b>{label}</b>: " in legend for label in VERDICT_LABELS.values())
 
 
 def test_verdicts_reference_and_reveal_come_back_when_the_notebook_is_run_again(checker, work_folder):

@@ -76,12 +76,13 @@ SHORT_TEXT = 320
 
 # Okabe-Ito colours (safe for colour-blind readers); comments are also hatched.
 COLOURS = {"body": "#0072B2", "comment": "#E69F00", "other": "#999999"}
-RIGHT_STYLE = "color:#1a6e2e;font-weight:bold"
-WRONG_STYLE = "color:#b3261e;font-weight:bold"
-FLAG_STYLE = "color:#7a4b00;font-weight:bold"
-CARD_STYLE = "border:1px solid #bbb;border-radius:6px;padding:6px 10px;margin:4px 0;background:#fff"
-TEXT_STYLE = "white-space:pre-wrap;line-height:1.45;color:#111"
-GREY = "color:#595959"
+# Theme colours from widgets/aria.css (light and dark, each 4.5:1 or more), with the light one as fallback.
+RIGHT_STYLE = "color:var(--medialit-right, #1a6e2e);font-weight:bold"
+WRONG_STYLE = "color:var(--medialit-wrong, #b3261e);font-weight:bold"
+FLAG_STYLE = "color:var(--medialit-flag, #7a4b00);font-weight:bold"
+CARD_STYLE = "border:1px solid #bbb;border-radius:6px;padding:6px 10px;margin:4px 0"
+TEXT_STYLE = "white-space:pre-wrap;line-height:1.45"
+GREY = "color:var(--medialit-muted, #595959)"
 # ipywidgets' HTML sets a tall inline line height; wrapped notes read better tighter.
 LINE = "line-height:1.45;margin:2px 0"
 
@@ -192,16 +193,21 @@ class Card(widgets.VBox):
         header = widgets.HTML(
             f'<div><span style="{GREY}">Line {block.line}</span></div>{paragraph_html(block.text)}'
         )
-        self.group = widgets.ToggleButtons(
+        # Radio buttons in a row, not ToggleButtons: a screen reader hears which part is chosen
+        # ("checked"); ToggleButtons only show it by a shade (jupyter-widgets/ipywidgets#2650).
+        self.group = widgets.RadioButtons(
             options=[(GROUP_NAMES[g], g) for g in GROUPS],
             value=label.group if label and label.group in GROUPS else None,
-            tooltips=["The news article itself", "Written by a reader", "Anything else on the page"],
-            style={"button_width": "auto"},
+            orientation="horizontal",
+            layout=widgets.Layout(width="auto"),
         )
+        # The visible label is the menu's accessible name.
         self.role = widgets.Dropdown(
-            options=[("Finer role (optional)…", "")] + [(role_name(r), r) for r in ROLES],
+            options=[("(optional)", "")] + [(role_name(r), r) for r in ROLES],
             value=label.role if label and label.role in ROLES else "",
-            layout=widgets.Layout(width="min(100%, 330px)"),
+            description="Finer role:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="min(100%, 360px)"),
         )
         self.why = widgets.Text(
             value=why,
@@ -213,12 +219,6 @@ class Card(widgets.VBox):
         super().__init__([header, controls] + ([self.why] if teacher else []) + [self.mark])
         self.layout = widgets.Layout(border="1px solid #bbb", padding="4px 10px", margin="4px 0")
         self.add_class("medialit-card")
-        self.group.observe(lambda change: self._tick(), names="value")
-        self._tick()
-
-    def _tick(self) -> None:
-        # The chosen button also carries a tick: its darker grey alone is easy to miss.
-        self.group.icons = ["check" if group == self.group.value else "" for group in GROUPS]
 
     @property
     def label(self) -> Label | None:
@@ -366,7 +366,7 @@ class Labeller(SavedBox):
         # Marks are for the labels that were checked: a changed label waits for the next check.
         if self.picker.value in self.checked:
             self.checked.discard(self.picker.value)
-            self.score.value = '<span style="color:#595959">Labels changed: press <b>Check my labels</b> again.</span>'
+            self.score.value = f'<span style="{GREY}">Labels changed: press <b>Check my labels</b> again.</span>'
         self._refresh()
 
     def _picked(self, change: dict) -> None:

@@ -84,7 +84,7 @@ CHIP = "display:inline-block;margin:2px 1px;padding:1px 4px;border-radius:4px;li
 STYLE_CHANGED = CHIP + "background:#fbe3b5;border:1px solid #E69F00;color:#111"
 STYLE_INSERTED = CHIP + "background:#d4e8f5;border:1px solid #0072B2;color:#111"
 STYLE_DELETED = CHIP + "background:#f1f1f1;border:1px dashed #8a8a8a;color:#555;text-decoration:line-through"
-STYLE_SAME = CHIP + "color:#111"
+STYLE_SAME = CHIP  # no background, so the theme's own text colour (light or dark)
 ROW_STYLE = "font-size:15px;line-height:1.7;margin:2px 0 4px 0"
 
 LEGEND = (
@@ -95,6 +95,10 @@ LEGEND = (
     f'<span style="{STYLE_INSERTED}">+ added</span> not in the reference · '
     f'<span style="{STYLE_DELETED}">− missing</span> in the reference but left out here'
     "</div>"
+    # The verdicts' meanings as text (they were tooltips on ToggleButtons, which a keyboard user never sees).
+    '<div style="font-size:13px;margin:4px 0"><b>The verdicts:</b> '
+    + " · ".join(f"<b>{VERDICT_LABELS[v]}</b>: {VERDICT_TIPS[v]}" for v in VERDICT_TIPS)
+    + "</div>"
 )
 
 
@@ -257,7 +261,7 @@ def flags_html(reference: Union[Quote, ReferenceVersion], version: Quote, verdic
         mark = '<span style="color:#1a7340">✓</span>' if fits else '<span style="color:#b35900">✗ look again:</span>'
         fit = f'<p style="margin:4px 0 0 0">{mark} {esc(sentence)}</p>'
     return (
-        '<div style="display:flex;flex-wrap:wrap;gap:12px;background:#f6f8fa;border-radius:6px;padding:6px 10px">'
+        '<div style="display:flex;flex-wrap:wrap;gap:12px;background:#f6f8fa;color:#111;border-radius:6px;padding:6px 10px">'
         f'<div style="flex:1 1 200px"><b>Your verdict</b><br>{yours}</div>'
         f'<div style="flex:2 1 320px"><b>The helper\'s flags</b>{helper}</div>'
         f"</div>{fit}"
@@ -275,11 +279,13 @@ class VersionRow(widgets.VBox):
         self.title = widgets.HTML()
         self.title_text = title
         self.words = widgets.HTML()
-        self.verdict = widgets.ToggleButtons(
+        # Radio buttons in a row, not ToggleButtons: a screen reader hears which verdict is chosen
+        # ("checked"); ToggleButtons only show it by a shade (jupyter-widgets/ipywidgets#2650).
+        self.verdict = widgets.RadioButtons(
             options=[(VERDICT_LABELS[v], v) for v in VERDICTS],
-            tooltips=[VERDICT_TIPS[v] for v in VERDICTS],
             value=saved.get("verdict") if saved.get("verdict") in VERDICTS else None,
-            style={"button_width": "auto"},
+            orientation="horizontal",
+            layout=widgets.Layout(width="auto"),
         )
         self.reason = widgets.Text(
             value=str(saved.get("reason", "")),
@@ -300,9 +306,9 @@ class VersionRow(widgets.VBox):
     def _show_choice(self) -> None:
         value = self.verdict.value
         self.chosen.value = (
-            f'<span style="margin-left:8px;color:#1a4f8a">✓ your verdict: <b>{esc(VERDICT_LABELS.get(value, value))}</b></span>'
+            f'<span style="margin-left:8px">✓ your verdict: <b>{esc(VERDICT_LABELS.get(value, value))}</b></span>'
             if value
-            else '<span style="margin-left:8px;color:#5a5a5a">no verdict yet</span>'
+            else '<span class="medialit-muted" style="margin-left:8px">no verdict yet</span>'
         )
 
 
@@ -439,7 +445,7 @@ class QuoteChecker(SavedBox):
         shown = self.revealed(group_key(group))
         for row, (rid, quote) in zip(self.rows, group.members):
             own = reference is quote
-            marker = ' <span style="color:#1a7340">(this is the reference)</span>' if own else ""
+            marker = ' <span class="medialit-muted">(this is the reference)</span>' if own else ""
             row.title.value = f"<b>{esc(row.title_text)}</b>{marker}"
             row.words.value = aligned_html(reference, quote)
             row.result.value = (
@@ -469,7 +475,7 @@ class QuoteChecker(SavedBox):
         if len(group.report_ids) < 2:
             note += '<p style="margin:4px 0">ℹ Only one report quotes this remark.</p>'
         return (
-            '<div style="border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;background:#f4f9fc">'
+            '<div style="border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;background:#f4f9fc;color:#111">'
             f"<b>Reference ({esc(name)}):</b>"
             f'<div style="{ROW_STYLE}">“{esc(reference.text)}”</div>{source}</div>{note}'
         )
