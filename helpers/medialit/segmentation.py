@@ -582,7 +582,7 @@ def _embedded_posts(texts: list[str], looks: list[Look], roles: list[tuple[str, 
         if "(@" not in text or looks[index].words > _SIGNATURE_WORDS or not POST_SIGNATURE.search(text):
             continue
         roles[index] = ("body", _REASON["post"])
-        if looks[index - 1].kind not in _NOT_A_POST:
+        if index > start and looks[index - 1].kind not in _NOT_A_POST:
             roles[index - 1] = ("body", _REASON["post"])
 
 
