@@ -67,6 +67,8 @@ _WHY = {
     "leaves it out (trafilatura): check it.",
     "kit_only_body": "The kit's rules read this as article prose, but the page's structure puts it outside the "
     "article (trafilatura): check it.",
+    "title": "The article's title, as the page's HTML names it.",
+    "above_title": "A heading above the article's own title: part of the site, not this report.",
 }
 
 
@@ -133,7 +135,36 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         between = entries[index - 1].role == "body" and entries[index + 1].role == "body"
         if between and blocks[index].role == "body" and entries[index].role != "body":
             entries[index] = ProposedEntry(entries[index].line, "body", _WHY["between"], True)
+    return _headline_from_title(entries, keys, page.titles)
+
+
+def _headline_from_title(entries: list[ProposedEntry], keys: list[str], titles: tuple[str, ...]) -> list[ProposedEntry]:
+    """The paragraph that is the article's title as the HTML names it (og:title, <h1>, <title>) is the
+    headline; a line the kit took for a headline above it is the site's (a menu heading, a podcast promo)."""
+    at = _title_index(keys, titles)
+    if at is None:
+        return entries
+    entries = list(entries)
+    entries[at] = ProposedEntry(entries[at].line, "headline", _WHY["title"], entries[at].disagree)
+    for index in range(at):
+        if entries[index].role == "headline":
+            entries[index] = ProposedEntry(entries[index].line, "boilerplate", _WHY["above_title"], True)
     return entries
+
+
+def _title_index(keys: list[str], titles: tuple[str, ...]) -> int | None:
+    """The first paragraph that gives the best title the page names (the same words, or all of one
+    inside the other when the shorter has at least four words and most of the longer's)."""
+    for title in titles:
+        wanted = _key(title)
+        if len(wanted.split()) < 2:
+            continue
+        for index, key in enumerate(keys):
+            shorter, longer = sorted((key, wanted), key=len)
+            if key == wanted or (len(shorter.split()) >= 4 and f" {shorter} " in f" {longer} "
+                                 and len(shorter.split()) >= 0.6 * len(longer.split())):
+                return index
+    return None
 
 
 def _furniture_inside(block) -> bool:

@@ -71,6 +71,8 @@ class WebPage:
     comments: tuple[str, ...] = ()
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    #: What the HTML itself calls the article's title (og:title, the <h1>s, <title>), best first.
+    titles: tuple[str, ...] = ()
 
 
 def read_page(data: bytes, name: str) -> WebPage:
@@ -103,7 +105,7 @@ def read_page(data: bytes, name: str) -> WebPage:
     _flatten(document)
     main, comments = _article_parts(document)
     clues = tuple(_publisher_clues(document))
-    return WebPage(_page_text(document), clues, main, comments, encoding, tuple(notes))
+    return WebPage(_page_text(document), clues, main, comments, encoding, tuple(notes), _titles(document))
 
 
 def unwrap_archive(data: bytes, name: str) -> bytes:
@@ -282,6 +284,21 @@ def _article_parts(document) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return tuple(found)
 
     return paragraphs("main"), paragraphs("comments")
+
+
+def _titles(document) -> tuple[str, ...]:
+    """The article's title as the page's HTML gives it, best first: og:title, the <h1>s, then <title>
+    with and without the site's name after a separator ("Pool to close | The Daily")."""
+    found: list[str] = []
+    for element in document.iter("meta"):
+        if (element.get("property") or element.get("name") or "").strip().lower() in ("og:title", "twitter:title"):
+            found.append(element.get("content") or "")
+    found += ["".join(h1.itertext()) for h1 in document.iter("h1")]
+    for title in document.iter("title"):
+        whole = "".join(title.itertext())
+        found += [whole, re.split(r"\s+[|\u2013\u2014-]\s+", whole.strip())[0]]
+    cleaned = (" ".join(text.split()) for text in found)
+    return tuple(dict.fromkeys(text for text in cleaned if 2 <= len(text) <= 300))
 
 
 def _page_text(document) -> str:

@@ -118,3 +118,26 @@ def test_article_prose_trafilatura_dropped_at_the_edge_of_the_article_is_not_bod
     text = "\n\n".join(BODY) + "\n"
     webpage = WebPage(text, main=tuple(BODY[:3]))
     assert propose_key(webpage)[3].role != "body"
+
+
+# --- the headline is the title the page's HTML names ------------------------------------------------
+
+
+def test_the_headline_is_the_title_the_html_names_not_a_promo_heading_above_it():
+    page = read_page(
+        b"<html><head><meta property='og:title' content='Council shuts the riverside pool'></head><body>"
+        b"<div><h2>Listen to our morning podcast</h2></div>"
+        b"<article><h1>Council shuts the riverside pool</h1>"
+        b"<p>The council voted on Thursday to close the riverside pool after engineers said its roof needed "
+        b"repairs costing two million pounds.</p><p>Campaigners said they would fight the decision in the "
+        b"courts and that the vote had been rushed.</p></article></body></html>", "pool.html")
+    roles = {entry.line: entry.role for entry in propose_key(page)}
+    lines = page.text.split("\n")
+    assert roles[lines.index("Council shuts the riverside pool") + 1] == "headline"
+    assert roles[lines.index("Listen to our morning podcast") + 1] != "headline"
+
+
+def test_a_page_that_names_no_title_keeps_the_kits_headline():
+    page = read_page(b"<html><body><p>Pool to close</p><p>The council voted on Thursday to close the pool after "
+                     b"engineers said the roof needed repairs.</p></body></html>", "plain.html")
+    assert [entry.role for entry in propose_key(page)][0] == "headline"
