@@ -322,7 +322,10 @@ class _Resolver:
                     speaker, described = self.speaker(_previous_subject(p, span), p.start + span.open)
                 else:
                     speaker = ""
-                    subject = _clause_subject(p.masked, _sentence_start(p.boundaries, span.open), span.open)
+                    sentence = _sentence_start(p.boundaries, span.open)
+                    # Only a subject that opens the sentence: after an earlier quote the
+                    # first name is more likely an object ('sent its "reporter" Jo Lee into "...").
+                    subject = _clause_subject(p.masked, sentence, span.open) if "\x00" not in p.masked[sentence : span.open] else _NOBODY
                     if subject.kind == "person" or (subject.kind == "name" and subject.name in self.full_names):
                         # 'Jo Lee wants "a fresh start"': a term of the person the sentence is
                         # about, in marks because it is theirs (news annotators read it so). A

@@ -122,6 +122,8 @@ SCARE_QUOTES = [
     ('The so-called "temporary" closure has lasted a year.', "temporary"),
     ('The film "River Town" opens on Friday.', "River Town"),
     ('Residents gathered on the "new" bridge for the opening.', "new"),
+    # a name after an earlier quote in the sentence is no subject owning the words
+    ('The council sent its "chief engineer" Tom Reyes into "the flooded tunnel" on Monday.', "the flooded tunnel"),
     # titles of shows and books, in marks by custom: nobody is quoted
     ('"We will win," Tom Reyes told "Morning Report" on Sunday.', "Morning Report"),
     ('Jane Okafor appeared on the radio station\'s "Face the Nation" show.', "Face the Nation"),
