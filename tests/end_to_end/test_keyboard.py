@@ -13,8 +13,6 @@ import pytest
 from keyboard import Keyboard
 from lab import chromium_browser, open_and_run, saved, shoot, start_lab, wait_for_text, wait_until
 
-from medialit.widgets.aria import LiveHTML
-from medialit.widgets.common import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,8 +76,6 @@ def test_lesson_2_tag_a_headline_word_choose_its_kind_and_compare_by_keyboard(br
     wait_until(lambda: saved(scratch, "02-loaded-headlines").get("compared") is True, "saving the comparison")
     shoot(page, "keyboard-02-loaded-headlines")
     no_focus_trap(keys, tagger, "the headline tagger")
-    if not issubclass(Status, LiveHTML):
-        pytest.xfail("status lines are announced once medialit.widgets.common.Status is a LiveHTML (the lead's change)")
     assert announced(page, tagger, "Saved"), "'Saved' is in an aria-live region"
 
 
@@ -143,11 +139,6 @@ def test_lesson_1_label_a_page_and_check_it_by_keyboard(browser, lab):
     no_focus_trap(keys, labeller, "the labeller")
 
 
-@pytest.mark.xfail(
-    not issubclass(Status, LiveHTML), strict=True,
-    reason="JupyterLab takes ArrowDown on a menu in an output as 'next cell' until aria.js is on every page "
-    "(medialit.widgets.common.Status as a LiveHTML, the lead's change); lesson 5 has no other kit widget that loads it",
-)
 def test_lesson_5_rank_the_reports_and_check_the_verdict_by_keyboard(browser, lab):
     server, scratch = lab
     page = open_and_run(browser, server, "notebooks/05-verdict.ipynb")

@@ -64,17 +64,7 @@ def look_alike_series(figure) -> list[str]:
     return problems
 
 
-NOT_YET_HATCHED = {
-    "teacher: lesson 3 verdicts": "the stacked verdict bars (widgets/class_work.py, not yet released to the "
-    "accessibility helper) need a hatch per verdict",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(name, marks=pytest.mark.xfail(reason=NOT_YET_HATCHED[name], strict=False)) if name in NOT_YET_HATCHED
-     else name for name in CHARTS],
-)
+@pytest.mark.parametrize("name", CHARTS)
 def test_each_series_of_a_chart_has_its_own_hatching_or_marker(name, drawn):
     draw(name)
     assert drawn, f"{name}: no chart was drawn"
@@ -98,15 +88,6 @@ def chart_boxes(widget) -> list[common.ChartBox]:
     return [box for child in getattr(widget, "children", ()) for box in chart_boxes(child)]
 
 
-def _charts_have_alt_text() -> bool:
-    return isinstance(common.ChartBox(common.new_figure(1, 1), "A chart", [], []).image, Picture)
-
-
-@pytest.mark.xfail(
-    not _charts_have_alt_text(),
-    reason="ChartBox in widgets/common.py still shows an ipywidgets Image (no alt): the lead's change",
-    strict=False,
-)
 @pytest.mark.parametrize("name", CHARTS)
 def test_each_chart_image_has_alt_text_that_says_what_it_shows(name, drawn):
     boxes = chart_boxes(draw(name))

@@ -11,8 +11,6 @@ from kit_testing import HOSTILE, ROOT, all_html, assert_markup_is_escaped
 import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.terms import load_terms
-from medialit.widgets import common
-from medialit.widgets.aria import Picture
 from medialit.widgets.words_sources_numbers import evidence
 
 LESSON = "04-words-sources-numbers"
@@ -69,11 +67,6 @@ def test_changing_the_group_redraws_the_chart_for_its_terms(work_folder):
     assert "Naming Islamic State" in counter.chart.caption
 
 
-@pytest.mark.xfail(
-    not isinstance(common.ChartBox(common.new_figure(1, 1), "A chart", [], []).image, Picture),
-    reason="ChartBox (widgets/common.py) still shows an ipywidgets Image, which has no alt text: the lead's change",
-    strict=True,
-)
 def test_the_redrawn_chart_says_in_its_alt_text_what_it_now_shows(work_folder):
     kit.start(LESSON)
     counter = kit.term_counts()

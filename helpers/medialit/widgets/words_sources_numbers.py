@@ -33,7 +33,6 @@ from ..sources import KIND_NAMES, Source, find_sources, kind_words
 from ..story import Story
 from ..terms import TermGroup, Terms, load_terms, story_terms
 from ..word_counts import TermMatch, comment_difference, count_table, count_terms, times
-from .aria import Picture
 from .common import ChartBox, SavedBox, esc, figure_png, guarded, new_figure, report_menu, session
 
 __all__ = ["number_check", "readability_chart", "source_chart", "term_counts"]
@@ -112,8 +111,7 @@ def _update_chart(chart: ChartBox, figure: Any, caption: str, headers: list[str]
     chart.png = figure_png(figure)
     chart.caption, chart.headers, chart.rows = caption, headers, rows
     chart.image.value = chart.png
-    if isinstance(chart.image, Picture):  # its alt text says what the chart now shows
-        chart.image.alt = caption
+    chart.alt = chart.image.alt = caption  # the alt text says what the chart now shows
     chart.table.value = table_html(headers, rows, nowrap=(0,))
     chart.children[0].value = f"<b>{esc(caption)}</b>"
 
