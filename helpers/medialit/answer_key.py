@@ -289,6 +289,29 @@ def teacher_key(
     return new, problems
 
 
+def with_roles(key: dict[str, list[KeyEntry]], changes: dict[str, dict[int, str]],
+               why: str = "Checked by the teacher.") -> dict[str, list[KeyEntry]]:
+    """The key with some paragraphs' roles changed (``{report_id: {line: role}}``); others stay as they were.
+
+    An unchanged role keeps its entry's why; a changed one gets ``why``. Lines the key does not
+    have are ignored (the key covers every paragraph of a proposed story).
+
+    Example:
+        >>> key = {"000": [KeyEntry(1, "headline", "Title."), KeyEntry(3, "body", "Prose.")]}
+        >>> with_roles(key, {"000": {3: "caption", 9: "body"}})["000"]
+        [KeyEntry(line=1, role='headline', why='Title.'), KeyEntry(line=3, role='caption', why='Checked by the teacher.')]
+    """
+    changed = {}
+    for report_id, entries in key.items():
+        wanted = changes.get(report_id, {})
+        changed[report_id] = [
+            KeyEntry(entry.line, wanted[entry.line], why)
+            if wanted.get(entry.line, entry.role) != entry.role else entry
+            for entry in entries
+        ]
+    return changed
+
+
 def write_answer_key(folder: str | Path, key: dict[str, list[KeyEntry]]) -> Path | None:
     """Write ``key`` as the folder's ``answer_key.json``, atomically; return the backup of the old file, if any.
 

@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .segmentation import _REASON, GROUP_OF_ROLE, segment
+from .segmentation import GROUP_OF_ROLE, REASONS, segment
 from .webpage import WebPage
 
 #: Share of a paragraph's three-word sequences that must be in trafilatura's text for it to count as its.
@@ -52,7 +52,7 @@ KIT_DECIDES = ("headline", "comment", "comment_ui")
 
 _WORD = re.compile(r"\w+")
 _KIT_FURNITURE = frozenset(
-    [_REASON[name] for name in ("related_box", "related_header", "headline_repeat")]
+    [REASONS[name] for name in ("related_box", "related_header", "headline_repeat")]
     + [f"Site text, not the report: {note}." for note in ("a share or follow button", "a cookie notice",
                                                            "log-in text", "an advert or sponsor notice")]
 )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 import pytest
 
 from medialit import load_story
-from medialit.widgets.story_builder import StoryBuilder
+from medialit.widgets.story_builder import KeyReview, StoryBuilder
 
 PAGES = {
     "tribune.html": "<html><head><title>Tribune</title></head><body><nav>Home | News | Sport</nav>"
@@ -44,7 +45,39 @@ def test_building_writes_a_story_with_one_report_per_page(built, tmp_path):
 
 def test_after_building_the_later_steps_appear(built):
     kinds = [type(child).__name__ for child in built.later.children if type(child).__name__ != "HTML"]
-    assert kinds == ["Labeller", "TermsEditor", "ReferenceAdder", "StoryCheck", "StoryChooser"]
+    assert kinds == ["KeyReview", "TermsEditor", "ReferenceAdder", "StoryCheck", "StoryChooser"]
+
+
+def in_doubt(folder, report_id: str, line: int):
+    """The built story, with one paragraph marked as one where the two methods disagree."""
+    meta = json.loads((folder / "story.json").read_text())
+    meta["answer_key"] = {"status": "proposed", "disagree": {report_id: [line]}}
+    (folder / "story.json").write_text(json.dumps(meta))
+    return load_story(folder)
+
+
+def test_the_review_offers_a_menu_for_each_paragraph_in_doubt(built, tmp_path):
+    story = in_doubt(tmp_path / "pool-story", "001", 3)
+    review = KeyReview(story)
+    assert list(review.menus) == [("001", 3)]
+    assert review.menus[("001", 3)].value == {e.line: e.role for e in story.report("001").key}[3]
+
+
+def test_saving_the_reviewed_key_writes_it_and_marks_it_checked(built, tmp_path):
+    review = KeyReview(in_doubt(tmp_path / "pool-story", "001", 3))
+    review.menus[("001", 3)].value = "caption"
+    review.save.click()
+    assert "saved and marked as checked" in review.status.value
+    story = load_story(tmp_path / "pool-story")
+    assert not story.key_proposed
+    assert {e.line: e.role for e in story.report("001").key}[3] == "caption"
+
+
+def test_the_full_labeller_opens_only_when_asked(built):
+    review = built.later.children[1]
+    assert review.more.children == ()
+    review.full.click()
+    assert [type(child).__name__ for child in review.more.children] == ["Labeller"]
 
 
 def test_nothing_to_build_from_gives_a_message_not_an_error(work_folder):

@@ -15,9 +15,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..answer_key import load_answer_key, with_roles, write_answer_key
 from ..checkup import check_story
 from ..files import slug
-from ..newstory import new_story
+from ..newstory import confirm_answer_key, new_story
+from ..segmentation import ROLES
 from ..progress import open_work
 from ..story import Story, load_story
 from ..story_choice import choose_story, forget_story_choice
@@ -94,9 +96,9 @@ class StoryBuilder(KitBox):
         self.status.info("Built. Now check the proposed answer key below.")
         self.later.children = [
             _step("2. Check the answer key", "The kit has proposed which paragraphs are the article, which are reader "
-                  "comments and which are the rest of the page. Paragraphs where its two methods disagree come first. "
-                  "Fix what is wrong, then save the key."),
-            Labeller(self.story, open_work(BUILDER_LESSON, self.story.id), teacher=True),
+                  "comments and which are the rest of the page. Below are the paragraphs where its two methods "
+                  "disagree: set each one's role, then save the key. To check every paragraph, open the full labeller."),
+            KeyReview(self.story),
             _step("3. Word groups for lesson 4", "Groups of words the reports choose differently, proposed from the "
                   "reports. Rename, merge, drop or add groups, then save them."),
             TermsEditor(self.story),
@@ -108,6 +110,70 @@ class StoryBuilder(KitBox):
             _step("6. Use it in the lessons", "Every lesson reads the chosen story."),
             StoryChooser(self.story),
         ]
+
+
+#: How a paragraph's role is named in the review menus.
+ROLE_WORDS = {
+    "headline": "headline", "standfirst": "standfirst (summary under the headline)", "byline": "byline",
+    "caption": "caption", "body": "article body", "related": "link to another story", "comment": "reader's comment",
+    "comment_ui": "comment box or buttons", "boilerplate": "other part of the page (menu, footer, advert)",
+}
+#: A review longer than this shows the first ones; the full labeller has the rest.
+MAX_REVIEW_ROWS = 60
+
+
+class KeyReview(KitBox):
+    """The proposed key's doubtful paragraphs (where trafilatura and the kit's rules disagree), one menu each.
+
+    Saving writes the key (the old one is backed up) and marks it confirmed. The full teacher-mode
+    labeller, every paragraph of one report, opens on request: on a long saved page it is hundreds of cards.
+    """
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.key = load_answer_key(story.folder)
+        self.menus: dict[tuple[str, int], widgets.Dropdown] = {}
+        rows: list[widgets.Widget] = []
+        for report in story.reports:
+            roles = {entry.line: entry.role for entry in self.key.get(report.id, [])}
+            texts = {block.line: block.text for block in report.helper_blocks}
+            for line in story.disagreements.get(report.id, [])[:MAX_REVIEW_ROWS - len(self.menus)]:
+                if line not in roles or line not in texts:
+                    continue
+                text = texts[line] if len(texts[line]) <= 200 else texts[line][:199] + "…"
+                menu = widgets.Dropdown(options=[(ROLE_WORDS[role], role) for role in ROLES], value=roles[line],
+                                        description="Role:", tooltip=f"{report.name}, line {line}: its role",
+                                        layout=widgets.Layout(width="min(100%, 420px)"))
+                self.menus[(report.id, line)] = menu
+                rows.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{esc(report.name)}, line {line}</b>: "
+                                         f"{esc(text)}</p>"))
+                rows.append(menu)
+        if not rows:
+            rows.append(widgets.HTML("<p>No paragraph is in doubt: the two methods agree everywhere.</p>"))
+        self.save = widgets.Button(description="Save the key", icon="save", button_style="primary",
+                                   tooltip="Write the answer key with these roles and mark it checked",
+                                   layout=widgets.Layout(width="fit-content"))
+        self.full = widgets.Button(description="Open the full labeller", icon="list",
+                                   tooltip="Every paragraph of one report, in lesson 1's teacher mode (long pages are slow)",
+                                   layout=widgets.Layout(width="fit-content"))
+        self.status = Status()
+        self.more = widgets.VBox()
+        self.save.on_click(guarded(self.status)(lambda b: self._save()))
+        self.full.on_click(guarded(self.status)(lambda b: self._open_labeller()))
+        super().__init__([*rows, widgets.HBox([self.save, self.full, self.status]), self.more])
+        self.add_class("medialit-key-review")
+
+    def _save(self) -> None:
+        changes: dict[str, dict[int, str]] = {}
+        for (report_id, line), menu in self.menus.items():
+            changes.setdefault(report_id, {})[line] = menu.value
+        self.key = with_roles(self.key, changes)
+        write_answer_key(self.story.folder, self.key)
+        confirm_answer_key(self.story.folder)
+        self.status.info("✓ The key is saved and marked as checked.")
+
+    def _open_labeller(self) -> None:
+        self.more.children = [Labeller(self.story, open_work(BUILDER_LESSON, self.story.id), teacher=True)]
 
 
 class TermsEditor(KitBox):
