@@ -47,11 +47,17 @@ def test_a_story_built_from_three_real_pages_runs_in_every_lesson(browser, lab, 
     target = tmp_path / "built-story"
     page = open_and_run(browser, server, "notebooks/teacher/make-a-story.ipynb")
     builder = page.locator(".medialit-story-builder").first
-    builder.locator("input[type=file]").first.set_input_files([str(p) for p in three_saved_pages(tmp_path / "saved")])
+    # ipywidgets' upload button opens the browser's file chooser (its file input is not in the page).
+    with page.expect_file_chooser() as chooser:
+        builder.get_by_role("button", name="Choose pages").click()
+    chooser.value.set_files([str(p) for p in three_saved_pages(tmp_path / "saved")])
+    wait_for_text(page, "Choose pages (3)")
     builder.locator(".widget-text", has_text="Title of the story:").locator("input").fill("Three real pages")
     builder.locator(".widget-text", has_text="Save the story in the folder:").locator("input").fill(str(target))
     builder.get_by_role("button", name="Build the story").click()
     wait_for_text(page, "✓ The story", timeout=90)
+    # The later steps take a few seconds to appear (the proposed word groups are worked out first).
+    wait_for_text(page, "6. Use it in the lessons", timeout=90)
     shoot(page, "make-a-story-built")
     builder.get_by_role("button", name="Save the word groups").click()
     wait_for_text(page, "Saved to")
