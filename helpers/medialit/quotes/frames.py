@@ -129,7 +129,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     during following since until despite asked speaking according another other some many several
     most all few one instead moreover furthermore indeed thus now today yesterday here there finally
     first second third lastly overall would could should will can may might must did does do is are
-    was were has have had said says added asked wrote monday tuesday wednesday thursday friday saturday
+    was were has have had said says added asked wrote although though because unless whether whereas monday tuesday wednesday thursday friday saturday
     sunday""".split()
 )
 

@@ -427,9 +427,10 @@ def _sentence_subjects(paragraphs: list[_Paragraph]) -> list[tuple[int, _Who]]:
     found = []
     for p in paragraphs:
         for start in [0, *p.boundaries]:
-            end = _sentence_end(p.boundaries, start, len(p.masked))
-            # A subject is in a sentence's first words: a few dozen characters are enough.
-            who = _clause_subject(p.masked, start, min(end, start + 120))
+            # A subject is in a sentence's first words, before any quote: a few dozen characters.
+            end = min(_sentence_end(p.boundaries, start, len(p.masked)), start + 120)
+            quote = p.masked.find("\x00", start, end)
+            who = _clause_subject(p.masked, start, end if quote == -1 else quote)
             if who.kind == "person" and " " in who.name:
                 found.append((p.start + start, who))
     return found

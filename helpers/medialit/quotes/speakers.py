@@ -124,9 +124,15 @@ def _name_from_words(words: list[str]) -> _Who:
     return _name_from_tuple(tuple(words))
 
 
+_PARTY_TAG = re.compile(r"[DRI](?:-[A-Z][\w.-]*)?[,;:)]*")
+
+
 @lru_cache(maxsize=8192)
 def _name_from_tuple(run: tuple[str, ...]) -> _Who:
-    words = [w.strip(",;:()\"“”") for w in run if w.strip(",;:()\"“”")]
+    raw = list(run)
+    while len(raw) > 1 and (raw[-1].startswith("(") or _PARTY_TAG.fullmatch(raw[-1])):
+        raw.pop()  # "Jo Lee (D-Ohio)", "Jo Lee (Vt.)", "Jo Lee D": the party and state are no name
+    words = [w.strip(",;:()\"“”") for w in raw if w.strip(",;:()\"“”")]
     while words and _bare(words[0]).removesuffix("’s").removesuffix("'s") in NOT_NAMES:  # "Said Lee", "Here's"
         words = words[1:]
     if not words:
@@ -147,8 +153,8 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
         if _is_title(word) and not surname:
             titles = [_bare(w) for w in words[: k + 1] if _is_title(w)]
             break
-        if _bare(word) in NOT_NAMES or len(name) == 4:
-            break
+        if _bare(word) in NOT_NAMES or len(name) == 4 or (name and _bare(word) in OUTLET_WORDS):
+            break  # "Washington Post Trump": the name starts after the outlet
         name.insert(0, word.rstrip(".") if not re.fullmatch(r"[A-Z]\.", word) else word)
     if not name:
         return _NOBODY
@@ -598,6 +604,10 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
             found.append((offset + verb.start(), who, in_statement, True))
     for run in _CAPITALISED_RUN.finditer(masked):
         words = run.group(0).split()
+        for k, word in enumerate(words[:-1]):
+            if word.endswith(".") and not _is_abbreviation(word) and not re.fullmatch(r"[A-Z]\.", word):
+                words = words[: k + 1]  # "President Lee.  Diaz said": a full stop ends the name
+                break
         who = _name_from_words(words)
         if who.kind == "org" and _bare(words[-1]) in OUTLET_WORDS:
             found.append((offset + run.start(), who, False, False))  # for "the paper said"

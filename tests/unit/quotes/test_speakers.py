@@ -131,6 +131,10 @@ SCARE_QUOTES = [
 
 # Words that are not names must never be given as a speaker. (text, the quote, the speaker)
 NOT_NAMES = [
+    ('Although Tom Reyes lost, he called the vote "fair".', "fair", "Tom Reyes"),
+    ('"We lost," said Tom Reyes (D-Ohio).', "We lost", "Tom Reyes"),
+    ('The Daily Post Tom Reyes interview ran long. "We lost," Reyes said.', "We lost", "Reyes"),
+    ('Jane Okafor thanked President Tom Reyes.  Okafor called it "a fair result".', "a fair result", "Jane Okafor"),
     ('UPDATE: Tom Reyes said the plan was "a disaster".', "a disaster", "Tom Reyes"),
     ('Tom Reyes is telling voters that the United States economy is "strong".', "strong", "Tom Reyes"),
     ('China said it was "firmly opposed" to the test and warned against more of them.', "firmly opposed", "China"),
