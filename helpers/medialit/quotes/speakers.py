@@ -22,6 +22,7 @@ from medialit.quotes.frames import (
     PRONOUNS,
     REPORTING_PHRASES,
     REPORTING_VERBS,
+    SAYING_NOUNS,
     TITLES,
 )
 from medialit.quotes.marks import _WORDY, _Span
@@ -226,6 +227,8 @@ def _phrase_at_end(text: str) -> _Who:
                 continue
             if _bare(rest[-1]) in _DETERMINERS:
                 continue  # a phrase ends on its noun: "the debate by" is not one
+            if any(_looks_like_verb(a) and (_bare(b) in _DETERMINERS or b.endswith("ing")) for a, b in zip(rest, rest[1:])):
+                continue  # "the council issued a statement", "Lee began taking": a clause, not a phrase
             phrase = " ".join(w.strip(",;:") for w in rest)
             return _Who("phrase", phrase if possessive else phrase[0].lower() + phrase[1:])
     return _NOBODY
@@ -284,6 +287,9 @@ def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: i
             return _name_from_words(run)
         return _clause_subject(masked, sentence_start, verb_start - len(own) + quoted.start())
     last_word = _bare(own.split()[-1]) if own.split() else ""
+    if participle and (last_word in SAYING_NOUNS or last_word in DOCUMENT_NOUNS):
+        # "The council issued a statement calling it ...": the one who issued it speaks.
+        return _clause_subject(masked, sentence_start, verb.start())
     if participle and last_word in ("for", "of"):
         # "Lee criticized Diaz for calling it ...", "accused Diaz of saying": the one blamed said it.
         head = own.rstrip()[: -len(own.split()[-1])]
@@ -352,7 +358,7 @@ def _base_form_context(before: str) -> str:
 
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s\x00]+\s+){0,5}?)as\s*$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\x00]{1,40}\)\s*$")
-_OF_AT_END = re.compile(r"\s(?:of|from)(?:\s+the)?\s*$")
+_OF_AT_END = re.compile(r"\s(?:of|from|at)(?:\s+the)?\s*$")
 
 
 def _person_before_of(own: str, run: list[str]) -> _Who | None:
@@ -405,6 +411,8 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
             named = _name_from_words(nxt) if nxt and all(w[:1].isupper() for w in nxt) else _NOBODY
             if named.kind in ("person", "name"):
                 return named
+        if not who.kind and not any(_looks_like_verb(w) or w in REPORTING_VERBS for w in words):
+            continue  # "Following a swiftly called, late-afternoon meeting, the council ...": still the opening
         return who
     return _NOBODY
 

@@ -51,6 +51,9 @@ FRAMES = [
     ('Tom Reyes wants "a fresh start" for the town.', "a fresh start", "Tom Reyes"),
     ('Tom Reyes said the vote was close. Reyes was "very concerned" about the plan.', "very concerned", "Tom Reyes"),
     # documents and bodies as the source
+    ('The Acme Council issued a statement calling the closure "a scandal".', "a scandal", "Acme Council"),
+    ('Following a long, late-night meeting, the Acme Council called the closure "a scandal".', "a scandal",
+     "Acme Council"),
     ('A study by the Acme Institute found that the river was "unsafe to swim in".', "unsafe to swim in", "Acme Institute"),
     ('A council report found that the bridge was "past repair".', "past repair", "a council report"),
     ('According to a complaint filed by the Acme Commission, the firm ran "a scheme".', "a scheme",
@@ -101,6 +104,8 @@ FRAMES = [
     ('Tom Reyes pointed to the budget. "We cannot afford it."', "We cannot afford it.", "Tom Reyes"),
     ('“We came for the river. Now they call it “the view” and charge for it.” ― Ana Silva',
      "the view", "Ana Silva"),
+    ('His former partner at Acme, Lawrence B. Cummings, called him a master. "He never gave up."',
+     "He never gave up.", "Lawrence B. Cummings"),
     # a block quote introduced by the paragraph before
     ('Ana Silva went on:\n\n"The water came in fast. We called it “the wall” because it stood up."',
      "The water came in fast. We called it “the wall” because it stood up.", "Ana Silva"),
