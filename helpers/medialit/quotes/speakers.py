@@ -600,6 +600,11 @@ _APPOSITION_WINDOW = 80
 _SUBJECT_OF = re.compile(r"\s+(?:was|is|has|had|would|will|did|does|could|should)\b")
 
 
+_ORG_CONTINUES = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_WORDS)) + r")\s+(?:on|of|for|and)\s+(?:the\s+)?$"
+)
+
+
 def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int, _Who, bool, bool]]:
     """People named in a paragraph, for "he said" and "the senator said": speakers of speaking
     verbs, people with a title ("Mayor Jane Smith") and people in apposition ("Jane Smith,
@@ -616,6 +621,8 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
             if word.endswith(".") and not _is_abbreviation(word) and not re.fullmatch(r"[A-Z]\.", word):
                 words = words[: k + 1]  # "President Lee.  Diaz said": a full stop ends the name
                 break
+        if _ORG_CONTINUES.search(masked, max(0, run.start() - 40), run.start()):
+            continue  # "Council on Foreign Relations", "Department of Homeland Security": one organisation
         who = _name_from_words(words)
         if who.kind == "org" and _bare(words[-1]) in OUTLET_WORDS:
             found.append((offset + run.start(), who, False, False))  # for "the paper said"

@@ -97,6 +97,8 @@ FRAMES = [
     ('Jane Okafor spoke first. "We can do this," she said.', "We can do this", "Jane Okafor"),
     ('Tom Reyes spoke first. Jane Okafor then took the stage. "We won," she said.', "We won", "Jane Okafor"),
     ('Mrs. Ana Silva met Mr. Tom Reyes. "We agreed on nothing," she said.', "We agreed on nothing", "Ana Silva"),
+    ('Tom Reyes said so. Ana Silva of the Council on Foreign Relations disagreed. "It is late," she said.',
+     "It is late", "Ana Silva"),
     ('The film shows Tom Reyes saying, "That makes me smart," when Ana Silva attacked him.',
      "That makes me smart", "Tom Reyes"),
     # a quote after the sentence that names its speaker
