@@ -145,7 +145,7 @@ PERSON_NOUNS: frozenset[str] = TITLES | frozenset(
     """man woman boy girl person people source sources aide adviser lawyer father mother son daughter
     wife husband brother sister friend official officials critic critics supporter supporters voter
     voters resident residents witness witnesses expert experts historian author singer actor
-    actress star player coach owner partner member colleague""".split()
+    actress star player coach owner partner member colleague allies aides surrogates delegates loyalists""".split()
 )
 
 #: Nouns that a possessive names as someone's words: "Smith's claim that ...", "the mayor's 'plan'".

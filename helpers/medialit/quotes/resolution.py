@@ -66,6 +66,9 @@ _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _SCARE_WORDS = 5
 
 
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?\s")
+
+
 class _Resolver:
     """Speaker resolution over a page's paragraphs, in reading order."""
 
@@ -160,7 +163,8 @@ class _Resolver:
                     return self.outlet_name[index - 1], who.name
             if noun in PERSON_NOUNS:
                 name = self.fitting_person(noun, pos)
-                if not name and who.name.lower().startswith("the ") and noun in TITLES:
+                # Not for "the mayor's spokeswoman": someone other than the person last named.
+                if not name and who.name.lower().startswith("the ") and noun in TITLES and not _POSSESSIVE_WORD.search(who.name):
                     name = self.last_person(pos)
                 if name:
                     return name, who.name

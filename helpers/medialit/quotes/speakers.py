@@ -125,6 +125,8 @@ def _name_from_words(words: list[str]) -> _Who:
     return _name_from_tuple(tuple(words))
 
 
+_PARTY_ASIDE_AT_END = re.compile(r"(?<=\w),\s*[DRI]-[A-Z][\w.-]*,?\s*$")
+_NAME_AND_GROUP = re.compile(r"(?:^|\s)([A-Z][\w'’-]+)\s+([a-z]+s)\s*$")
 _PARTY_TAG = re.compile(r"[DRI](?:-[A-Z][\w.-]*)?[,;:)]*")
 
 
@@ -329,6 +331,10 @@ def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: i
         return _name_from_words(run) if run else _phrase_at_end(antecedent)
     if last.endswith((",", "'s", "’s")) or last.lower() in _DETERMINERS:
         return _NOBODY  # "Obama's remarks", "the reports": the "verb" is a noun
+    group = _NAME_AND_GROUP.search(own)
+    if group and _is_group_noun(group.group(2)):
+        return _Who("phrase", group.group(1) + " " + group.group(2))  # "Okafor supporters called"
+    own = _PARTY_ASIDE_AT_END.sub(" ", own)  # "Jo Lee, D-Ohio, said"
     run = _capitalised_run_at_end(own)
     if run:
         return _person_before_of(own, run) or _name_from_words(run)

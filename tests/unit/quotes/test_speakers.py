@@ -84,6 +84,8 @@ FRAMES = [
     ('"Not this year," Tom Reyes shot back.', "Not this year", "Tom Reyes"),
     ('Tom Reyes pointed out that the bridge was "older than the town".', "older than the town", "Tom Reyes"),
     ('The plan needs "a miracle," as Ana Silva put it.', "a miracle", "Ana Silva"),
+    ('Okafor supporters called the report "false".', "false", "Okafor supporters"),
+    ('Jane Okafor, D-Ohio, the ranking member, called the report "false".', "false", "Jane Okafor"),
     # titles and descriptions resolved to the name the text gave them
     ('Council leader Jane Okafor opened the meeting. Later the council leader said it was "a fair deal".',
      "a fair deal", "Jane Okafor"),
@@ -175,6 +177,12 @@ def test_a_resolved_description_is_kept_beside_the_name():
     text = page('Council leader Jane Okafor spoke. Later the council leader said it was "a fair deal".')
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.described_as) == ("Jane Okafor", "the council leader")
+
+
+def test_a_description_of_someone_elses_aide_is_not_resolved_to_that_person():
+    text = page('Tom Reyes, the mayor, spoke. "It is late," the mayor\'s spokeswoman said.')
+    [quote] = extract_quotes(text, include_all=True)
+    assert quote.speaker == "the mayor's spokeswoman"
 
 
 def test_a_description_with_no_fitting_name_is_kept_as_written():
