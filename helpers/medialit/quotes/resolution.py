@@ -251,7 +251,7 @@ class _Resolver:
             # capitalised word with more words after it ("Le maire :") is not taken for a name.
             who = _clause_subject(p.masked, start, span.open)
             whole = _bare_of_punctuation(own_head) == _bare_of_punctuation(who.name)
-            if who.kind in ("person", "pronoun") or (who.kind == "name" and whole):
+            if who.kind in ("person", "pronoun") or (who.kind == "name" and (whole or who.name in self.full_names)):
                 return who, start
         label = _LABEL.match(p.chunk, span.start)
         if label:

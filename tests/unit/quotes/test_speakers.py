@@ -110,6 +110,7 @@ FRAMES = [
      "the view", "Ana Silva"),
     ('His former partner at Acme, Lawrence B. Cummings, called him a master. "He never gave up."',
      "He never gave up.", "Lawrence B. Cummings"),
+    ('Jane Okafor said the vote was close. Okafor had one word for critics: "Nonsense."', "Nonsense.", "Jane Okafor"),
     # a block quote introduced by the paragraph before
     ('Ana Silva went on:\n\n"The water came in fast. We called it “the wall” because it stood up."',
      "The water came in fast. We called it “the wall” because it stood up.", "Ana Silva"),
