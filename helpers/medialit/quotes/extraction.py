@@ -48,11 +48,16 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     5. else ``""`` (unknown); a quote of a few words inside the writer's own sentence
        with no speaker is a scare quote, ``kind="scare"`` (a term, a title, irony).
 
-    A dash and a name closing a paragraph ('"..." ― Jo Lee') sign all its quotes; an
-    attribution after a sentence's last quote names its earlier quotes too; a passive
-    verb's speaker is its agent ("Lee was called 'a liar' by Diaz" is Diaz's).
+    A dash and a name closing a paragraph ('"..." ― Jo Lee') sign all its quotes, and a
+    transcript's "LEE:" paragraph is Lee's throughout; an attribution after a sentence's
+    last quote names its earlier quotes too; a passive verb's speaker is its agent ("Lee
+    was called 'a liar' by Diaz" is Diaz's); "quoted Lee as saying", "in the words of Lee",
+    "Diaz criticized Lee for calling it" and "Lee, who called it" give Lee. A base form
+    reports speech only after a modal, "to" or a plural subject ("Lee would call it",
+    "Lee and Diaz call it"); a document or a body speaks too ("a report found that",
+    "as a memo put it", "according to a complaint filed by the Acme Commission").
 
-    "he"/"she" is the last person named before the pronoun; "it"/"they" is the
+    "he"/"she" is the last person named (or a sentence is about) before the pronoun; "it"/"they" is the
     organisation the sentence opens with, else unknown. "the statement" is the person
     last said to speak "in a statement", else stays "the statement". A surname alone
     ("Okafor") becomes the full name used elsewhere in the text, and titles are
