@@ -36,7 +36,7 @@ def page_html(report: Report) -> str:
     lines = report.raw_text.replace("\r\n", "\n").split("\n")
     width = len(str(len(lines)))
     numbered = "\n".join(
-        f'<span style="color:#767676;user-select:none">{number:>{width}} </span>{esc(line)}'
+        f'<span style="color:#6b6b6b;user-select:none">{number:>{width}} </span>{esc(line)}'
         for number, line in enumerate(lines, start=1)
     )
     # A scrolling box must be reachable by keyboard (WCAG 2.1.1): focusable, and named as a region.
