@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -186,7 +187,10 @@ def _run_after_description(text: str) -> list[str]:
     words = text.split()[:16]
     for k, word in enumerate(words[:5]):
         if word[:1].isupper():
-            return _capitalised_run_at_start(" ".join(words[k:])) if k else []
+            run = _capitalised_run_at_start(" ".join(words[k:])) if k else []
+            if len(run) == 1 and k + 1 < len(words) and words[k + 1][:1].islower() and not run[0].endswith((",", ".")):
+                return []  # "one Democratic source on the panel": an adjective, not a name
+            return run
         if _bare(word) in _DETERMINERS or word.endswith((",", ".", ";", ":")) or word.lower() in REPORTING_VERBS:
             return []
     return []
@@ -404,6 +408,14 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
             run = _capitalised_run_at_start(" ".join(words))
             if len(run) == 1 and _is_group_noun(run[0]):
                 return _Who("phrase", run[0].strip(",;:"))  # "Protesters chanted": people, not a name
+            between = list(itertools.takewhile(lambda w: w[:1].islower(), words[1:5]))
+            if len(run) == 1 and between and not any(
+                w.endswith(("ly", "s", ",")) or _looks_like_verb(w) for w in between
+            ):
+                # "Democratic presidential nominee Jo Lee chimed in": the name after the description.
+                later = _name_from_words(_run_after_description(" ".join(words[1:])))
+                if later.kind == "person":
+                    return later
             who = _name_from_words(run)
             if who.kind:
                 return who

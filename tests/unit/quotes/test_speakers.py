@@ -141,6 +141,9 @@ SCARE_QUOTES = [
 
 # Words that are not names must never be given as a speaker. (text, the quote, the speaker)
 NOT_NAMES = [
+    ('"We lost," said one Democratic aide on the council.', "We lost", "one Democratic aide on the council"),
+    ('Democratic council leader Jane Okafor spoke up, saying the plan was "a disaster".', "a disaster", "Jane Okafor"),
+    ('Tom Reyes openly admires Mayor Jane Okafor as a "strong leader".', "strong leader", "Tom Reyes"),
     ('Although Tom Reyes lost, he called the vote "fair".', "fair", "Tom Reyes"),
     ('"We lost," said Tom Reyes (D-Ohio).', "We lost", "Tom Reyes"),
     ('The Daily Post Tom Reyes interview ran long. "We lost," Reyes said.', "We lost", "Reyes"),
