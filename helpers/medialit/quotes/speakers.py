@@ -73,12 +73,14 @@ _AFTER_PREPOSITION = re.compile(
 _BEFORE_PARTICIPLE = {"by", "after", "before", "while", "when", "without", "in", "on", "also", "despite", "since"}
 _AND = {"and", "but", "then"}
 # Words that open a subordinate clause after a quote ('"...," when Lee blasted him').
-# ... but '"...," as Lee put it' and '"...," as the memo says' are attributions: "as", a short subject, the verb.
+_SUBORDINATORS = {"when", "after", "before", "because", "as", "while", "if", "since", "although", "though", "until", "where"}
+
+
 def _is_as_attribution(lead_words: list[str]) -> bool:
+    """'"...," as Lee put it', '"...," as the memo says': "as", a short subject, then the verb."""
     return lead_words[0].lower() == "as" and 1 < len(lead_words) <= 6
 
 
-_SUBORDINATORS = {"when", "after", "before", "because", "as", "while", "if", "since", "although", "though", "until", "where"}
 # Words that end a noun phrase: a phrase holding one is a clause, not a speaker.
 _NOT_IN_PHRASE = {
     "and", "or", "but", "that", "which", "who", "while", "when", "where", "because", "after", "before",
