@@ -193,9 +193,8 @@ def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
         {}
     """
     from .quotes import Quote, ReferenceVersion, align_quotes, helper_flags
-
-    # The saved-key format and flag titles still live beside the lesson-3 widget (its owner is moving them out).
-    from .widgets.quote_fidelity import FLAG_TITLES, default_reference, group_key, member_key, resolve_reference
+    from .quotes.comparison import FLAG_TITLES
+    from .quotes.keys import default_reference, group_key, member_key, resolve_reference
 
     read = read_verdicts(answers)
     found: dict[str, list[str]] = {}

@@ -121,6 +121,17 @@ def _partial(ops: tuple[WordOp, ...], n_a: int, n_b: int) -> str:
 
 #: The verdicts a student can give a version of a quote, compared with the reference.
 VERDICTS: tuple[str, ...] = ("verbatim", "minor wording", "meaning changed", "different translation", "fragment")
+#: What each kind of flag is called where students read it.
+FLAG_TITLES: dict[str, str] = {
+    "brackets": "Square brackets",
+    "parentheses": "Round brackets",
+    "ellipsis": "Dots (…)",
+    "changed_words": "Changed words",
+    "partial": "Only part of the sentence",
+    "speaker": "Different speaker",
+    "indirect_speech": "Reported speech in the original",
+    "translation": "Another language",
+}
 
 _OTHER_LANGUAGE = (
     "The reference is in another language, so the English words cannot be lined up with it: every "
