@@ -38,12 +38,20 @@ class Keyboard:
     def is_focused(self, locator) -> bool:
         return locator.evaluate("element => element === document.activeElement")
 
+    def focus_ring(self) -> str:
+        """The focused element's outline as drawn (e.g. "2px solid rgb(25, 118, 210)"), or "" if none."""
+        return self.page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
+                       return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1 ? `${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}` : ''; }"""
+        )
+
     def reach(self, locator, what: str, backwards: bool = False, limit: int = 300) -> int:
         """Press Tab (or Shift+Tab) until ``locator`` has focus; return how many presses it took."""
         key = "Shift+Tab" if backwards else "Tab"
         path: list[tuple[str, str]] = []
         for presses in range(limit + 1):
             if self.is_focused(locator):
+                assert self.focus_ring(), f"{what} has keyboard focus but no visible focus ring"
                 return presses
             self.press(key)
             now = self.focused()
