@@ -15,7 +15,8 @@ from medialit.progress import open_work
 from medialit.answer_key import ANSWER_KEY_FILE, load_answer_key
 from medialit.story import bundled_story_folder
 answer_key_module = importlib.import_module("medialit.answer_key")
-from medialit.widgets.article_parts import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY, evidence
+from medialit.evidence import article_parts_evidence as evidence
+from medialit.widgets.article_parts import CHECKED_KEY, HELPER_KEY, LABELS_KEY, REPORT_KEY, TEACHER_KEY
 
 LESSON = "01-what-is-the-article"
 

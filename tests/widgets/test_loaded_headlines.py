@@ -14,7 +14,8 @@ from medialit.agreement import class_agreement
 from medialit.headlines import CATEGORIES, word_spans
 from medialit.progress import open_work
 from medialit.widgets.aria import PressButton
-from medialit.widgets.loaded_headlines import MARK, evidence
+from medialit.evidence import loaded_headlines_evidence as evidence
+from medialit.widgets.loaded_headlines import MARK
 
 LESSON = "02-loaded-headlines"
 

@@ -13,7 +13,9 @@ import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.quotes import VERDICTS, align_quotes, check_verdict, compare_quotes, helper_flags
 from medialit.story import bundled_story_folder, load_story
-from medialit.widgets.quote_fidelity import VERDICT_LABELS, aligned_html, evidence, group_key, member_key
+from medialit.evidence import quote_fidelity_evidence as evidence
+from medialit.quotes.keys import group_key, member_key
+from medialit.widgets.quote_fidelity import VERDICT_LABELS, aligned_html
 
 LESSON = "03-quote-fidelity"
 

@@ -11,7 +11,7 @@ from kit_testing import HOSTILE, ROOT, all_html, assert_markup_is_escaped
 import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.terms import load_terms
-from medialit.widgets.words_sources_numbers import evidence
+from medialit.evidence import words_sources_numbers_evidence as evidence
 
 LESSON = "04-words-sources-numbers"
 
@@ -274,7 +274,7 @@ def test_evidence_gives_lines_for_what_the_student_looked_at(work_folder):
     lines = evidence(answers, load_story())
     assert "Naming the Syrian government side: 'regime' 5 times in the body" in lines["000"]
     assert any(line.startswith("Cites 1 news agency, 2 named officials, 2 anonymous sources") for line in lines["003"])
-    assert any("at least 7 km, which disagrees with another report" in line for line in lines["000"])
+    assert any("at least 7 km, which differs from another report's figure" in line for line in lines["000"])
     assert "Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence" in lines["000"]
     assert any("reader comments add 'regime' 2 times" in line for line in lines["004"])
 

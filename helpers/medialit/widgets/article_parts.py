@@ -26,8 +26,6 @@ Keys saved in this lesson's work file (``session().work``):
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 import ipywidgets as widgets
 
 from ..answer_key import (
@@ -637,37 +635,3 @@ def comments_only() -> CommentsView:
 # ---------------------------------------------------------------------------
 # Evidence for the verdict lesson and the teacher notebook
 # ---------------------------------------------------------------------------
-
-
-def evidence(answers: dict, story: Story) -> dict[str, list[str]]:
-    """Plain-English lines per report from lesson 1's saved answers, plus the helper's page parts.
-
-    Example:
-        >>> from medialit import load_story
-        >>> evidence({"labeller.labels": {"004": {"34": {"group": "comment", "role": ""}}}}, load_story())["004"][0]
-        'You labelled 1 of 23 paragraphs: 0 body, 1 comment, 0 other.'
-    """
-    answers = answers if isinstance(answers, dict) else {}
-    labels = answers.get(LABELS_KEY) if isinstance(answers.get(LABELS_KEY), dict) else {}
-    checked = answers.get(CHECKED_KEY) if isinstance(answers.get(CHECKED_KEY), dict) else {}
-    result: dict[str, list[str]] = {}
-    for report in story.reports:
-        lines: list[str] = []
-        mine = labels.get(report.id) if isinstance(labels.get(report.id), dict) else {}
-        groups = [v.get("group") for v in mine.values() if isinstance(v, dict)]
-        if groups:
-            counts = {g: groups.count(g) for g in GROUPS}
-            lines.append(
-                f"You labelled {len(groups)} of {len(report.blocks)} paragraphs: {counts['body']} body, "
-                f"{counts['comment']} comment, {counts['other']} other."
-            )
-        score = checked.get(report.id)
-        if isinstance(score, dict) and isinstance(score.get("right"), int) and isinstance(score.get("scored"), int):
-            lines.append(f"Checked against the answer key: {score['right']} of {score['scored']} paragraphs right.")
-        parts = page_parts(report.blocks)
-        lines.append(f"Helper: the article is {parts.body_share:.0%} of the page's {parts.total_words} words.")
-        comments = comment_blocks(report)
-        if comments:
-            lines.append(f"Helper: {len(comments)} reader comments ({parts.comment_words} words) below the article.")
-        result[report.id] = lines
-    return result

@@ -51,18 +51,6 @@ CAVEAT = (
 # --- what the old evidence() below still needs --------------------------------------------------
 
 
-def clean_saved_tags(saved: object, story: Story) -> dict[str, list[dict]]:
-    """Saved tags that fit the story, as dicts: only for this module's old ``evidence()``, which moved
-    to :mod:`medialit.evidence` (the lead removes both; the widgets use :mod:`medialit.tag_edits`).
-
-    Example:
-        >>> from medialit import load_story
-        >>> clean_saved_tags({"004": [{"start": 0, "end": 999}], "001": []}, load_story())
-        {'004': [], '001': []}
-    """
-    return saved_tags(tag_edits.clean_saved_tags(saved, story))
-
-
 # --- lesson 2 widgets ---------------------------------------------------------------------------
 
 
@@ -548,55 +536,3 @@ def class_tags(folder: str | None = None, include_me: bool = True) -> ClassTags:
     """
     current = session()
     return ClassTags(current.story, current.work, read_class(folder, story_id=current.story.id), include_me=include_me)
-
-
-def evidence(answers: dict, story: Story) -> dict[str, list[str]]:
-    """Plain-English evidence lines per report from this lesson's saved answers (never raises on partial data).
-
-    Example:
-        >>> from medialit import load_story
-        >>> tags = {"004": [{"start": 7, "end": 16, "word": "Threatens", "category": "emotive_verb"}]}
-        >>> evidence({"tags": tags}, load_story())["004"][0]
-        'You tagged 1 loaded word: Threatens (Fighting words).'
-    """
-    answers = answers if isinstance(answers, dict) else {}
-    tags = clean_saved_tags(answers.get("tags", {}), story)
-    rewrites = answers.get("rewrites") if isinstance(answers.get("rewrites"), dict) else {}
-    ranked = rank_headlines(story)
-    position = {r.report_id: index for index, r in enumerate(reversed(ranked), start=1)}
-    lines: dict[str, list[str]] = {}
-    for report in story.reports:
-        mine: list[str] = []
-        report_tags = tags.get(report.id)
-        if report_tags:
-            words = ", ".join(f"{t['word']} ({category_title(t['category'])})" for t in report_tags)
-            count = len(report_tags)
-            mine.append(f"You tagged {count} loaded {'word' if count == 1 else 'words'}: {words}.")
-        elif report_tags == []:
-            mine.append("You found no loaded words in this headline.")
-        ranked_here = next(r for r in ranked if r.report_id == report.id)
-        flagged = ", ".join(flag.word for flag in ranked_here.flags) or "nothing"
-        mine.append(
-            f"Helper: headline loadedness {ranked_here.score:g} per 10 words "
-            f"({_rank_words(position[report.id], len(ranked))}); it flags {flagged}."
-        )
-        if report_tags is not None:
-            rows = compare_tags(report.headline, report_tags)
-            both = sum(row.agreement == "both" for row in rows)
-            if rows:
-                mine.append(f"You and the helper agreed on {both} of {len(rows)} marked words.")
-        rewrite = rewrites.get(report.id)
-        if isinstance(rewrite, str) and rewrite.strip():
-            check = check_rewrite(report.headline, rewrite)
-            mine.append(f"Your neutral rewrite: \"{check.rewrite.strip()[:200]}\" (helper score {check.before:g} → {check.after:g}).")
-        lines[report.id] = mine
-    return lines
-
-
-def _rank_words(position: int, total: int) -> str:
-    if position == 1:
-        return f"the most loaded of {total}"
-    if position == total:
-        return f"the least loaded of {total}"
-    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
-    return f"{position}{suffix} most loaded of {total}"

@@ -31,6 +31,8 @@ from typing import Any, Union
 import ipywidgets as widgets
 
 from ..progress import LessonWork
+from ..quotes.comparison import FLAG_TITLES
+from ..quotes.keys import default_reference, group_key, member_key, resolve_reference
 from ..quotes import (
     VERDICTS,
     Quote,
@@ -65,16 +67,6 @@ VERDICT_TIPS: dict[str, str] = {
     "different translation": "Another translator's English for the same words in the original language",
     "fragment": "Only a piece of the reference sentence is quoted",
 }
-FLAG_TITLES: dict[str, str] = {
-    "brackets": "Square brackets",
-    "parentheses": "Round brackets",
-    "ellipsis": "Dots (…)",
-    "changed_words": "Changed words",
-    "partial": "Only part of the sentence",
-    "speaker": "Different speaker",
-    "indirect_speech": "Reported speech in the original",
-    "translation": "Another language",
-}
 LANGUAGES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "ar": "Arabic", "es": "Spanish",
              "other": "another language"}
 ROLE_NAMES = {"headline": "headline", "standfirst": "standfirst (the line under the headline)", "body": "article body"}
@@ -105,29 +97,6 @@ LEGEND = (
 # --- keys ------------------------------------------------------------------------------------
 
 
-def member_key(report_id: str, quote: Quote) -> str:
-    """The saved key of one report's version: report id and where the quote starts in the page.
-
-    Example:
-        >>> member_key("001", Quote("Fire points", "x", 59, 70))
-        '001@59'
-    """
-    return f"{report_id}@{quote.start}"
-
-
-def group_key(group: QuoteGroup) -> str:
-    """A key for a remark that stays the same across runs (never a position in a list).
-
-    Example:
-        >>> group_key(QuoteGroup((("002", Quote("a b c", "x", 5, 10)),), Quote("a b c", "x", 5, 10), "002", "a b c", "x"))
-        'quote:002@5'
-    """
-    if group.remark:
-        return f"remark:{group.remark}"
-    report_id, quote = group.members[0]
-    return f"quote:{member_key(report_id, quote)}"
-
-
 def ordered_groups(story: Any) -> list[QuoteGroup]:
     """The story's remarks, those quoted by the most reports first (ties keep page order)."""
     groups = align_quotes(story)
@@ -145,32 +114,6 @@ def reference_options(group: QuoteGroup, story: Story) -> list[tuple[str, str]]:
         else:
             options.append((f"{name} (published version)", f"ref:{version.source}"))
     return options
-
-
-def default_reference(group: QuoteGroup) -> str:
-    """The token of the group's own reference (a published version, else the best-copied report)."""
-    if isinstance(group.reference, ReferenceVersion):
-        return f"ref:{group.reference.source}"
-    for rid, quote in group.members:
-        if quote is group.reference or quote == group.reference:
-            return f"report:{member_key(rid, quote)}"
-    rid, quote = group.members[0]
-    return f"report:{member_key(rid, quote)}"
-
-
-def resolve_reference(group: QuoteGroup, token: str) -> tuple[Union[Quote, ReferenceVersion], str]:
-    """The version a token names and a short name for it; the group's own reference if unknown."""
-    if token.startswith("ref:"):
-        for version in group.reference_versions:
-            if version.source == token[4:]:
-                return version, version.name or version.source
-    if token.startswith("report:"):
-        for rid, quote in group.members:
-            if member_key(rid, quote) == token[7:]:
-                return quote, f"report {rid}"
-    if isinstance(group.reference, ReferenceVersion):
-        return group.reference, group.reference.name or group.reference.source
-    return group.reference, f"report {group.reference_source}"
 
 
 def _member_name(story: Story, report_id: str, quote: Quote) -> str:
@@ -641,49 +584,3 @@ def quote_places() -> QuotePlaces:
 
 
 # --- evidence for lesson 5 ----------------------------------------------------------------------
-
-
-def evidence(answers: dict, story: Any) -> dict[str, list[str]]:
-    """Plain-English evidence lines per report id from this lesson's saved answers.
-
-    Never raises on missing or partial answers.
-
-    Example:
-        >>> from medialit import load_story
-        >>> evidence({}, load_story())
-        {}
-    """
-    found: dict[str, list[str]] = {}
-    verdicts = answers.get("verdicts") if isinstance(answers, dict) else None
-    if not isinstance(verdicts, dict):
-        return found
-    revealed = answers.get("revealed") if isinstance(answers.get("revealed"), list) else []
-    saved_refs = answers.get("reference") if isinstance(answers.get("reference"), dict) else {}
-    try:
-        groups = {group_key(g): g for g in align_quotes(story)}
-    except Exception:  # noqa: BLE001 - evidence must never stop the verdict lesson
-        groups = {}
-    for gkey, entries in verdicts.items():
-        if not isinstance(entries, dict):
-            continue
-        group = groups.get(gkey)
-        label = f"“{group.label}”" if group else str(gkey)
-        reference: Union[Quote, ReferenceVersion, None] = None
-        ref_name = ""
-        if group:
-            token = saved_refs.get(gkey) if isinstance(saved_refs.get(gkey), str) else default_reference(group)
-            reference, ref_name = resolve_reference(group, token)
-        members = {member_key(r, q): (r, q) for r, q in group.members} if group else {}
-        for mkey, entry in entries.items():
-            if not isinstance(entry, dict) or not entry.get("verdict"):
-                continue
-            rid = members[mkey][0] if mkey in members else str(mkey).split("@")[0]
-            line = f"You judged its quote {label} against {ref_name or 'the reference'}: {entry['verdict']}"
-            if entry.get("reason"):
-                line += f" (because: {entry['reason']})"
-            found.setdefault(rid, []).append(line)
-            if group and mkey in members and gkey in revealed and reference is not None:
-                flags = helper_flags(reference, members[mkey][1])
-                names = ", ".join(FLAG_TITLES.get(f.kind, f.kind).lower() for f in flags) or "no flags"
-                found[rid].append(f"Helper on that quote: {names}")
-    return found

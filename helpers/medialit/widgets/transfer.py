@@ -13,7 +13,6 @@ from ..progress import all_work
 from ..quotes import VERDICTS, check_verdict
 from ..story import Story, load_story
 from ..transfer import (
-    AFTER,
     QUOTE_KEY,
     QuoteCheck,
     attempt_lesson,

@@ -27,12 +27,12 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..progress import LessonWork
-from ..quantities import NumberMention, compare_numbers, find_numbers
-from ..reading_level import Readability, ease_words, readability, report_readability
-from ..sources import KIND_NAMES, Source, find_sources, kind_words
+from ..quantities import compare_numbers, find_numbers
+from ..reading_level import Readability, ease_words, report_readability
+from ..sources import KIND_NAMES, Source, find_sources
 from ..story import Story
-from ..terms import TermGroup, Terms, load_terms, story_terms
-from ..word_counts import TermMatch, comment_difference, count_table, count_terms, times
+from ..terms import TermGroup, Terms, story_terms
+from ..word_counts import TermMatch, comment_difference, count_table, count_terms
 from .common import ChartBox, SavedBox, esc, figure_png, guarded, new_figure, report_menu, session
 
 __all__ = ["number_check", "readability_chart", "source_chart", "term_counts"]
@@ -55,13 +55,6 @@ READABILITY_EXPLAINED = (
 
 # The lesson-5 evidence (medialit.evidence) still imports these from here; they now live in the
 # analysis modules, and these names go when it imports them from there.
-_times = times
-
-
-def _number_words(mention: NumberMention) -> str:
-    return mention.as_written
-
-
 # --------------------------------------------------------------------------- display helpers
 
 
@@ -475,52 +468,3 @@ def readability_chart() -> ReadabilityChart:
 
 
 # --------------------------------------------------------------------------- evidence for lesson 5
-
-
-def evidence(answers: dict, story: Story) -> dict[str, list[str]]:
-    """Per-report lines from the lesson-4 analysis the student looked at (see the module docstring).
-
-    Example:
-        >>> from medialit import load_story
-        >>> evidence({"readability": {"seen": True}}, load_story())["000"]
-        ['Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence']
-    """
-    lines: dict[str, list[str]] = {r.id: [] for r in story.reports}
-    answers = answers if isinstance(answers, dict) else {}
-    terms = load_terms()
-    chosen = answers.get("terms") if isinstance(answers.get("terms"), dict) else None
-    if chosen is not None:
-        ids = [g.id for g in terms.groups]
-        seen = [g for g in chosen.get("seen", []) if g in ids] if isinstance(chosen.get("seen"), list) else []
-        if chosen.get("group") in ids and chosen["group"] not in seen:
-            seen.append(chosen["group"])
-        for group_id in seen:
-            group = terms.group(group_id)
-            for report in story.reports:
-                counts = count_terms(report, [group], terms=terms)
-                parts = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.body.items() if n)
-                added = ", ".join(f"'{term}' {_times(n)}" for term, n in counts.comments.items() if n)
-                line = f"{group.title}: {parts} in the body" if parts else f"{group.title}: none of these words in the body"
-                lines[report.id].append(line + (f"; reader comments add {added}" if added else ""))
-    if isinstance(answers.get("sources"), dict):
-        for report in story.reports:
-            found = find_sources(report)
-            kinds = [kind_words(kind, n) for kind in KIND_NAMES if (n := sum(1 for s in found if s.kind == kind))]
-            lines[report.id].append("Cites " + ", ".join(kinds) if kinds else "Cites no source the kit could find")
-    if isinstance(answers.get("numbers"), dict):
-        for comparison in compare_numbers(story, terms=terms):
-            if comparison.agree is None:
-                continue
-            for report_id, mentions in comparison.mentions.items():
-                if mentions and report_id in lines:
-                    said = ", ".join(dict.fromkeys(_number_words(m) for m in mentions))
-                    verdict = "fits the other reports" if comparison.agree else "disagrees with another report"
-                    lines[report_id].append(f"{comparison.title}: says {said}, which {verdict}")
-    if isinstance(answers.get("readability"), dict):
-        for report in story.reports:
-            score = readability(report.body_text)
-            lines[report.id].append(
-                f"Reading ease {score.reading_ease:.0f} ({ease_words(score.reading_ease)}), grade {score.grade:.0f}, "
-                f"{score.sentence_length:g} words per sentence"
-            )
-    return lines
