@@ -34,7 +34,7 @@ ARCHIVE_SUFFIXES = (".mhtml", ".mht")
 #: Deeper nesting is unwrapped (text kept); libxml2's own limit (about 255) is lifted when parsing.
 MAX_DEPTH = 200
 #: Above this many elements (after scripts are dropped) trafilatura runs without its fallback extractors, which
-#: would take seconds; the 61 real pages of ../shared/real-pages have at most about 1,450, and give the same
+#: would take seconds; the 61 real news pages the kit is measured on have at most about 1,450, and give the same
 #: article either way.
 FAST_ABOVE = 5000
 #: Elements whose content is never page text.

@@ -24,7 +24,7 @@ GUIDES = sorted(LESSONS.glob("0[0-6]-*.md"))
 LEVELS = ("4 —", "3 —", "2 —", "1 —")
 
 # Where the kit's own text lives: none of it may send a teacher to a file outside the kit.
-KIT_TEXT = [LESSONS, ROOT / "notebooks", ROOT / "README.md"]
+KIT_TEXT = [LESSONS, ROOT / "notebooks", ROOT / "README.md", ROOT / "helpers" / "medialit" / "data", ROOT / "docs"]
 KIT_SUFFIXES = {".md", ".ipynb", ".py", ".json", ".txt", ".csv"}
 OUTSIDE = re.compile(r"(?:\.\./)?\bshared/(?:reference|seeds|real-pages|quotes-dev|loaded-dev)\b")
 
