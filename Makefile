@@ -8,7 +8,8 @@ TEST_STAMP := $(VENV)/.test-installed
 STUDENTS ?= 30
 
 # JupyterLab refuses to start as root unless told to; containers, Codespaces and many school VMs run as root.
-# Allow it only then. LAB_ARGS passes extra options (tests use it for the port and token).
+# Allow it only then. LAB_ARGS passes extra options (tests use it for the port and token). The server's root is
+# the kit's folder, so the lessons' links to lessons/glossary.md and the guides open in JupyterLab.
 LAB_USER_ID ?= $(shell id -u)
 LAB_ROOT_FLAG := $(if $(filter 0,$(LAB_USER_ID)),--allow-root,)
 LAB_ARGS ?=
@@ -18,7 +19,7 @@ LAB_ARGS ?=
 lab: $(KIT_STAMP)
 	@echo "Starting JupyterLab. If no browser window opens, copy the address below that starts with"
 	@echo "http://localhost or http://127.0.0.1 (it ends with ?token=...) into your web browser."
-	$(VENV)/bin/jupyter lab $(LAB_ROOT_FLAG) $(LAB_ARGS) notebooks/00-start-here.ipynb
+	$(VENV)/bin/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00-start-here.ipynb
 
 # axe-core for the accessibility test, from the npm registry through the lock file.
 AXE := tests/support/axe/node_modules/.package-lock.json

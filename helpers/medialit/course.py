@@ -107,7 +107,7 @@ LESSONS: tuple[Lesson, ...] = (
     ),
     Lesson(
         "04-words-sources-numbers", 4, "Words, sources, numbers", "notebooks/04-words-sources-numbers.ipynb",
-        questions=("stance", "trust-numbers", "readability-limits", *EXIT_TICKET),
+        questions=("stance", "trust-numbers", "readability-limits", "both-sides", *EXIT_TICKET),
         widget_keys=("terms", "sources", "numbers", "readability"),
         evidence=_evidence.words_sources_numbers_evidence,
     ),

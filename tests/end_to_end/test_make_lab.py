@@ -70,8 +70,7 @@ def test_make_lab_on_a_fresh_clone_serves_the_first_lesson(tmp_path):
             env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "HOME": str(tmp_path / "home")},
         )
     try:
-        # Given a notebook, JupyterLab serves that notebook's folder.
-        url = f"http://127.0.0.1:{port}/api/contents/00-start-here.ipynb?token={token}"
+        url = f"http://127.0.0.1:{port}/api/contents/notebooks/00-start-here.ipynb?token={token}"
         deadline, body = time.time() + 90, None
         while body is None:
             try:
@@ -81,6 +80,8 @@ def test_make_lab_on_a_fresh_clone_serves_the_first_lesson(tmp_path):
                     pytest.fail(f"make lab did not serve the first lesson:\n{log_path.read_text()[-3000:]}")
                 time.sleep(0.5)
         assert '"name": "00-start-here.ipynb"' in body or '"name":"00-start-here.ipynb"' in body
+        glossary = f"http://127.0.0.1:{port}/api/contents/lessons/glossary.md?token={token}"
+        assert urllib.request.urlopen(glossary, timeout=5).status == 200, "the lessons' glossary link would be broken"
         printed = log_path.read_text()
         assert "If no browser window opens, copy the address" in printed
         assert f"http://127.0.0.1:{port}/lab?token=" in printed

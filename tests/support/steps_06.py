@@ -1,4 +1,4 @@
-"""Browser steps for lesson 6, the transfer task: a quote verdict and its reason, then the helper's view."""
+"""Browser steps for lesson 6, the transfer task (the before attempt): a quote verdict and its reason, no helper."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ def use(page, scratch) -> None:
     step.get_by_role("radio", name=re.compile("meaning changed")).check()
     step.locator("textarea").fill("'consider whether' was cut out, so it sounds decided.")
     step.locator("textarea").press("Tab")
-    step.get_by_role("button", name="Show the helper's view").click()
-    wait_for_text(page, "The helper:")
     shoot(page, "06-transfer-quote")
-    wait_until(lambda: saved_attempt(scratch).get("transfer.quote", {}).get("revealed"), "saving the quote step")
-    quote = saved_attempt(scratch)["transfer.quote"]
-    assert quote["verdict"] == "meaning changed" and "consider whether" in quote["reason"]
+    wait_until(lambda: "consider whether" in saved_attempt(scratch).get("transfer.quote", {}).get("reason", ""),
+               "saving the quote step")
+    assert saved_attempt(scratch)["transfer.quote"]["verdict"] == "meaning changed"
+    # The pre-test shows what a student sees alone: no helper's view, no checking of labels.
+    assert step.get_by_role("button", name="Show the helper's view").count() == 0
+    assert page.get_by_role("button", name="Check my labels").count() == 0

@@ -19,7 +19,7 @@ def test_the_attempt_is_saved_with_the_units_story_so_one_export_carries_it(work
 
 
 def test_a_student_who_ranked_the_reports_gets_the_after_attempt(work_folder):
-    open_work("05-verdict", "deir-ezzor-2017").update({"ranking": ["002", None, None, None, None]})
+    finished_the_unit()
     assert kit.start_transfer().work.lesson == "06-transfer-after"
 
 
@@ -32,7 +32,40 @@ def test_the_quote_step_saves_the_verdict_and_reason(work_folder):
     assert saved == {"verdict": "meaning changed", "reason": "'consider whether' was cut"}
 
 
+def finished_the_unit() -> None:
+    open_work("05-verdict", "deir-ezzor-2017").update({"ranking": ["002", None, None, None, None]})
+
+
+REVEALING = {"Show the helper's view", "Check my labels", "Show the helper's guess", "Compare with the helper",
+             "Check my rewrite"}
+
+
+def button_names(widget) -> set[str]:
+    """The descriptions of every button shown inside a widget."""
+    found = {widget.description} if type(widget).__name__ == "Button" else set()
+    for child in getattr(widget, "children", ()):
+        found |= button_names(child)
+    return found
+
+
+def steps_shown() -> set[str]:
+    return set().union(*(button_names(widget) for widget in (
+        kit.transfer_quote(), kit.labeller(), kit.headline_tagger(), kit.rewrite_headline())))
+
+
+def test_the_before_attempt_shows_no_check_and_no_helper_answers(work_folder):
+    kit.start_transfer()
+    assert not REVEALING & steps_shown()
+
+
+def test_the_after_attempt_shows_the_checks_and_the_helper(work_folder):
+    finished_the_unit()
+    kit.start_transfer()
+    assert REVEALING <= steps_shown()
+
+
 def test_the_helper_waits_for_the_students_verdict(work_folder):
+    finished_the_unit()
     kit.start_transfer()
     step = kit.transfer_quote()
     step.reveal.click()
@@ -40,12 +73,13 @@ def test_the_helper_waits_for_the_students_verdict(work_folder):
 
 
 def test_the_helpers_view_names_the_reference_and_this_version_in_plain_words(work_folder):
+    finished_the_unit()
     kit.start_transfer()
     step = kit.transfer_quote()
     step.verdict.value = "verbatim"
     step.reveal.click()
     assert "it sees it differently" in step.helper.value and "this version has" in step.helper.value
-    assert open_work("06-transfer-before", "deir-ezzor-2017").get(QUOTE_KEY)["revealed"] is True
+    assert open_work("06-transfer-after", "deir-ezzor-2017").get(QUOTE_KEY)["revealed"] is True
 
 
 def test_the_original_statement_is_a_keyboard_reachable_region(work_folder):

@@ -230,8 +230,8 @@ class Labeller(SavedBox):
     guess was revealed) live in ``state``; :class:`SavedBox` saves every change.
     """
 
-    def __init__(self, story: Story, work: LessonWork, teacher: bool = False):
-        self.story, self.teacher = story, teacher
+    def __init__(self, story: Story, work: LessonWork, teacher: bool = False, reveals: bool = True):
+        self.story, self.teacher, self.reveals = story, teacher, reveals
         super().__init__(work, keys=(REPORT_KEY, TEACHER_KEY if teacher else LABELS_KEY, CHECKED_KEY, HELPER_KEY))
         self.key: dict[str, list[KeyEntry]] = {}
         self.key_problem = ""
@@ -257,7 +257,8 @@ class Labeller(SavedBox):
         self.checked: set[str] = set()
         shown = self.state.get(HELPER_KEY, [])
         self.helper_shown: set[str] = {x for x in shown if x in story.ids} if isinstance(shown, list) else set()
-        buttons = [self.check_button, self.helper_button]
+        # A pre-test (the transfer task before lesson 1) neither checks labels nor shows the helper's guess.
+        buttons = [self.check_button, self.helper_button] if reveals or teacher else []
         if teacher:
             self.write_button = widgets.Button(
                 description="Write the answer key", icon="save", button_style="warning",
@@ -502,7 +503,7 @@ class Labeller(SavedBox):
 def labeller(teacher: bool = False) -> Labeller:
     """Paragraph cards to label as body, comment or other; ``teacher=True`` writes the answer key."""
     current = session()
-    return Labeller(current.story, current.work, teacher=teacher)
+    return Labeller(current.story, current.work, teacher=teacher, reveals=current.reveals)
 
 
 # ---------------------------------------------------------------------------

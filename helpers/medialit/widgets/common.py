@@ -54,6 +54,9 @@ class Session:
     work: LessonWork
     #: One more line for the banner (the transfer task says which attempt this is).
     notice: str = ""
+    #: False in a pre-test: no widget checks answers or shows the helper's, so the attempt shows what
+    #: the student can do alone.
+    reveals: bool = True
 
     def __repr__(self) -> str:
         return f"Session(story={self.story.id!r}, lesson={self.work.lesson!r})"
@@ -66,7 +69,7 @@ _session: Session | None = None
 
 
 def start(lesson: str, story_path: str | None = None, work_folder: str | None = None,
-          work_story_id: str | None = None, notice: str = "") -> Session:
+          work_story_id: str | None = None, notice: str = "", reveals: bool = True) -> Session:
     """Load the story and this lesson's saved work; in a notebook the result shows what was loaded.
 
     ``work_story_id`` saves the work with another story's (the transfer task shows its own page
@@ -81,7 +84,7 @@ def start(lesson: str, story_path: str | None = None, work_folder: str | None = 
     _install_friendly_errors()
     story = load_story(story_path)
     work = open_work(lesson, story_id=work_story_id or story.id, folder=work_folder)
-    _session = Session(story=story, work=work, notice=notice)
+    _session = Session(story=story, work=work, notice=notice, reveals=reveals)
     return _session
 
 

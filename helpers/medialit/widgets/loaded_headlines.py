@@ -76,7 +76,7 @@ class HeadlineTagger(SavedBox):
     :class:`~medialit.agreement.Tag` objects, edited with :mod:`medialit.tag_edits`.
     """
 
-    def __init__(self, story: Story, work: LessonWork):
+    def __init__(self, story: Story, work: LessonWork, reveals: bool = True):
         self.story = story
         self.tags: dict[str, list[Tag]] = tag_edits.clean_saved_tags(work.get("tags", {}), story)
         self.compared = bool(work.get("compared"))
@@ -100,8 +100,9 @@ class HeadlineTagger(SavedBox):
         )
         self.compare_button.on_click(guarded(self.status)(self._compare_clicked))
         self.comparison = widgets.HTML()
-        parts += [self.compare_button, self.comparison, self.status]
-        if self.compared:
+        # In a pre-test the helper's flags stay hidden.
+        parts += [self.compare_button, self.comparison, self.status] if reveals else [self.status]
+        if self.compared and reveals:
             self._render_comparison()
         if any(self.tags.values()):
             self.status.info("Your saved tags were restored.")
@@ -271,8 +272,8 @@ class RewriteBox(SavedBox):
     Saved state (``state``): ``"rewrites"`` ``{report_id: text}`` and ``"rewrite.report"``.
     """
 
-    def __init__(self, story: Story, work: LessonWork):
-        self.story = story
+    def __init__(self, story: Story, work: LessonWork, reveals: bool = True):
+        self.story, self.reveals = story, reveals
         self.rewrites: dict[str, str] = {
             key: value for key, value in (work.get("rewrites") or {}).items()
             if isinstance(key, str) and isinstance(value, str) and key in story.ids
@@ -305,7 +306,8 @@ class RewriteBox(SavedBox):
         super().__init__(
             work,
             ("rewrites", "rewrite.report"),
-            [self.picker, self.original, self.box, widgets.HBox([self.check_button, status]), self.result],
+            [self.picker, self.original, self.box,
+             widgets.HBox([self.check_button, status] if reveals else [status]), self.result],
             status=status,
         )
         self.add_class("medialit-rewrite")
@@ -334,7 +336,7 @@ class RewriteBox(SavedBox):
             return
         self.rewrites = {**self.rewrites, self.picker.value: self.box.value}
         self.remember({"rewrites": self.rewrites})
-        self.result.value = self.result_html()
+        self.result.value = self.result_html() if self.reveals else ""
 
     def result_html(self) -> str:
         """What the helper finds in the rewrite, and the score before and after."""
@@ -519,13 +521,13 @@ def loaded_word_kinds() -> LoadedWordKinds:
 def headline_tagger() -> HeadlineTagger:
     """Every headline as clickable words: tag the loaded ones, choose their kind, compare with the helper."""
     current = session()
-    return HeadlineTagger(current.story, current.work)
+    return HeadlineTagger(current.story, current.work, reveals=current.reveals)
 
 
 def rewrite_headline() -> RewriteBox:
     """A box to rewrite a headline neutrally; the helper shows what is still loaded."""
     current = session()
-    return RewriteBox(current.story, current.work)
+    return RewriteBox(current.story, current.work, reveals=current.reveals)
 
 
 def class_tags(folder: str | None = None, include_me: bool = True) -> ClassTags:

@@ -13,6 +13,7 @@ from ..progress import all_work
 from ..quotes import VERDICTS, check_verdict
 from ..story import Story, load_story
 from ..transfer import (
+    AFTER,
     QUOTE_KEY,
     QuoteCheck,
     attempt_lesson,
@@ -26,7 +27,8 @@ from .common import KitBox, SavedBox, Session, esc, guarded, session, start, sta
 from .quote_fidelity import plain_detail
 
 ATTEMPT_WORDS = {
-    "before": "your BEFORE attempt (a pre-test: you have not finished the unit yet). Do your best; it is not marked.",
+    "before": "your BEFORE attempt (a pre-test: you have not finished the unit yet). Do your best; it is not marked, "
+              "and the helper's answers stay hidden until your after attempt.",
     "after": "your AFTER attempt (you have finished lesson 5). Use everything the unit taught you.",
 }
 VERDICT_HELP = {
@@ -49,7 +51,7 @@ def start_transfer(story_path: str | None = None, work_folder: str | None = None
     unit = load_story(story_path)
     attempt = choose_attempt(all_work(unit.id, work_folder), unit.ids)
     return start(attempt_lesson(attempt), story_path=str(transfer_folder()), work_folder=work_folder,
-                 work_story_id=unit.id, notice=f"This is {ATTEMPT_WORDS[attempt]}")
+                 work_story_id=unit.id, notice=f"This is {ATTEMPT_WORDS[attempt]}", reveals=attempt == AFTER)
 
 
 class OriginalStatement(KitBox):
@@ -75,7 +77,7 @@ def original() -> OriginalStatement:
 class TransferQuote(SavedBox):
     """The page's quote beside the original sentence: the student's verdict and reason, then the helper's view."""
 
-    def __init__(self, story: Story, work, check: QuoteCheck):
+    def __init__(self, story: Story, work, check: QuoteCheck, reveals: bool = True):
         self.check = check
         saved = work.get(QUOTE_KEY, {})
         saved = saved if isinstance(saved, dict) else {}
@@ -102,9 +104,10 @@ class TransferQuote(SavedBox):
         self.verdict.observe(guarded(self.status)(lambda change: self._answer()), names="value")
         self.reason.observe(guarded(self.status)(lambda change: self._answer()), names="value")
         self.reveal.on_click(guarded(self.status)(lambda button: self._show_helper()))
+        # In the pre-test the helper's view stays hidden: the attempt shows what the student sees alone.
         self.children = [widgets.HTML(self._pair_html()), self.verdict, self.reason,
-                         widgets.HBox([self.reveal, self.status]), self.helper]
-        if saved.get("revealed"):
+                         widgets.HBox([self.reveal, self.status] if reveals else [self.status]), self.helper]
+        if saved.get("revealed") and reveals:
             self._show_helper()
         self.add_class("medialit-transfer-quote")
 
@@ -143,7 +146,7 @@ class TransferQuote(SavedBox):
 def transfer_quote() -> TransferQuote:
     """The quote step of the transfer task."""
     current = session()
-    return TransferQuote(current.story, current.work, quote_check(current.story))
+    return TransferQuote(current.story, current.work, quote_check(current.story), reveals=current.reveals)
 
 
 class ClassTransfer(KitBox):
