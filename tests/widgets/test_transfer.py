@@ -88,5 +88,25 @@ def test_the_original_statement_is_a_keyboard_reachable_region(work_folder):
     assert 'role="region"' in html and 'tabindex="0"' in html and "Statement by" in html
 
 
-def test_the_teacher_sees_no_rows_when_no_export_has_a_transfer_attempt(tmp_path):
-    assert "No transfer-task work" in kit.class_transfer(str(tmp_path)).static_html()
+def test_the_teacher_sees_no_rows_when_no_export_has_a_transfer_attempt(work_folder):
+    kit.start("teacher-class-work")
+    kit.class_folder()  # the kit's sample students, who did not do the transfer task
+    assert "No student in this folder has exported a transfer-task attempt" in kit.class_transfer().static_html()
+
+
+def test_the_teacher_sees_a_students_before_and_after_attempts(work_folder, tmp_path):
+    from medialit.progress import export_work
+
+    kit.start_transfer()
+    kit.transfer_quote().verdict.value = "verbatim"
+    finished_the_unit()
+    kit.start_transfer()
+    kit.transfer_quote().verdict.value = "meaning changed"
+    open_work("profile", "deir-ezzor-2017").update({"name": "Sam Lee"})
+    export_work("deir-ezzor-2017", tmp_path / "class")
+    kit.start("teacher-class-work")
+    folder = kit.class_folder()
+    folder.path.value = str(tmp_path / "class")
+    folder.read()
+    html = kit.class_transfer().static_html()
+    assert "Sam Lee" in html and "verbatim → meaning changed" in html

@@ -17,5 +17,5 @@ from .quote_fidelity import *  # noqa: F401,F403 - lesson 3
 from .words_sources_numbers import *  # noqa: F401,F403 - lesson 4
 from .verdict import *  # noqa: F401,F403 - lesson 5
 from .class_work import *  # noqa: F401,F403 - the teacher's notebook
-from .transfer import class_transfer, original, start_transfer, transfer_quote  # lesson 6, the transfer task
+from .transfer import original, start_transfer, transfer_quote  # lesson 6, the transfer task
 from .story_builder import story_builder  # the teacher's story builder

@@ -35,11 +35,12 @@ from ..course import LESSONS
 from ..progress import LessonWork
 from ..quotes import VERDICTS
 from ..story import Story, StoryError
+from ..transfer import compare_attempts, load_transfer_story
 from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, session, static_table
 from .loaded_headlines import ClassTags
 
 __all__ = ["class_folder", "class_labels", "class_headline_tags", "class_quote_verdicts", "class_rankings",
-           "class_answers"]
+           "class_answers", "class_transfer"]
 
 FOLDER_KEY = "class.folder"
 # Colour-blind-safe (Okabe-Ito) colours, one per verdict, and a hatch each so no verdict is told by colour alone.
@@ -338,3 +339,38 @@ def class_quote_verdicts() -> ClassQuoteVerdicts:
 def class_rankings() -> ClassRankings:
     """Lesson 5: the class's trust rankings and justifications."""
     return ClassRankings(session().story, _state, _saved_folder())
+
+
+class ClassTransfer(ClassView):
+    """Lesson 6: each student's before and after attempts of the transfer task side by side."""
+
+    def __init__(self, story: Story, state: ClassState, folder: str):
+        self.page = load_transfer_story()  # the attempts are about the transfer page, not the unit's story
+        super().__init__(story, state, folder)
+
+    def refresh(self) -> None:
+        rows = compare_attempts(self.state.work, self.page) if self.state.work else []
+        if not rows:
+            self.body.children = [widgets.HTML("<p>No student in this folder has exported a transfer-task attempt yet.</p>")]
+            return
+
+        def pair(row, value) -> str:
+            return " → ".join("—" if score is None else value(score) for score in (row.before, row.after))
+
+        table = static_table(
+            ["student", "labels right (before → after)", "headline words the helper also flags", "quote verdict",
+             "what moved"],
+            [[row.student,
+              pair(row, lambda s: f"{s.labels_right}/{s.labels_total}"),
+              pair(row, lambda s: ", ".join(s.loaded_agreed) or "none"),
+              pair(row, lambda s: s.quote_verdict or "none"),
+              row.change()] for row in rows],
+        )
+        self.body.children = [widgets.HTML(
+            f"<p><b>{len(rows)} student(s)</b> did the transfer task. Judge the written answers with the rubric in "
+            f"<code>lessons/06-transfer.md</code>; the counts below are only what the kit can check.</p>{table}")]
+
+
+def class_transfer() -> ClassTransfer:
+    """Lesson 6: the transfer task's pre-test beside the post-test, per student."""
+    return ClassTransfer(session().story, _state, _saved_folder())

@@ -18,12 +18,11 @@ from ..transfer import (
     QuoteCheck,
     attempt_lesson,
     choose_attempt,
-    compare_attempts,
     original_statement,
     quote_check,
     transfer_folder,
 )
-from .common import KitBox, SavedBox, Session, esc, guarded, session, start, static_table
+from .common import KitBox, SavedBox, Session, esc, guarded, session, start
 from .quote_fidelity import plain_detail
 
 ATTEMPT_WORDS = {
@@ -149,43 +148,4 @@ def transfer_quote() -> TransferQuote:
     return TransferQuote(current.story, current.work, quote_check(current.story), reveals=current.reveals)
 
 
-class ClassTransfer(KitBox):
-    """For the teacher: each student's before and after attempts of the transfer task side by side."""
-
-    def __init__(self, work, story: Story):
-        self.rows = compare_attempts(work, story)
-        super().__init__([widgets.HTML(self.static_html())])
-        self.add_class("medialit-class-transfer")
-
-    def static_html(self) -> str:
-        if not self.rows:
-            return "<p>No transfer-task work in these exports yet.</p>"
-        headers = ["student", "labels right (before → after)", "headline words the helper also flags",
-                   "quote verdict (before → after)", "what moved"]
-        table = []
-        for row in self.rows:
-            before, after = row.before, row.after
-
-            def show(score, value):
-                return "—" if score is None else value(score)
-
-            table.append([
-                row.student,
-                f"{show(before, lambda s: f'{s.labels_right}/{s.labels_total}')} → "
-                f"{show(after, lambda s: f'{s.labels_right}/{s.labels_total}')}",
-                f"{show(before, lambda s: ', '.join(s.loaded_agreed) or 'none')} → "
-                f"{show(after, lambda s: ', '.join(s.loaded_agreed) or 'none')}",
-                f"{show(before, lambda s: s.quote_verdict or 'none')} → {show(after, lambda s: s.quote_verdict or 'none')}",
-                row.change(),
-            ])
-        return static_table(headers, table)
-
-
-def class_transfer(folder: str | None = None) -> ClassTransfer:
-    """The class's transfer-task attempts, from the exports in ``folder`` (the teacher's class folder)."""
-    from ..classwork import read_class
-
-    return ClassTransfer(read_class(folder), load_story(str(transfer_folder())))
-
-
-__all__ = ["class_transfer", "original", "start_transfer", "transfer_quote"]
+__all__ = ["original", "start_transfer", "transfer_quote"]
