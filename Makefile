@@ -6,6 +6,9 @@ KIT_STAMP := $(VENV)/.kit-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 STUDENTS ?= 30
+# How many simulated students start at once, and extensions to load in their servers (docs/jupyterhub.md).
+CONCURRENCY ?= 4
+EXTENSIONS ?=
 
 # JupyterLab refuses to start as root unless told to; containers, Codespaces and many school VMs run as root.
 # Allow it only then. LAB_ARGS passes extra options (tests use it for the port and token). The server's root is
@@ -33,7 +36,7 @@ bench: $(TEST_STAMP)
 
 # A real JupyterHub on 127.0.0.1 with STUDENTS simulated students (configurable-http-proxy from npm).
 bench-class: $(TEST_STAMP) bench/hub/node_modules/.package-lock.json
-	$(PY) bench/class_bench.py --students $(STUDENTS)
+	$(PY) bench/class_bench.py --students $(STUDENTS) --concurrency $(CONCURRENCY) $(if $(EXTENSIONS),--extensions $(EXTENSIONS))
 
 $(AXE): tests/support/axe/package-lock.json
 	cd tests/support/axe && npm ci --no-audit --no-fund

@@ -261,7 +261,7 @@ def board() -> Board:
 
 TABLE_STYLE = "border-collapse:collapse;width:100%;max-width:900px;margin:4px 0 14px"
 CELL_STYLE = "border:1px solid #bbb;padding:4px 8px;vertical-align:top;text-align:left;line-height:1.35"
-TODO_STYLE = "color:#8a4500"
+TODO_STYLE = "color:var(--medialit-flag, #7a4b00)"  # widgets/aria.css: 4.5:1 or more in light and dark
 CHOOSER_CSS = (
     ".medialit-chooser .medialit-piece{height:auto;min-height:28px}"
     ".medialit-chooser .medialit-piece .widget-label-basic{white-space:normal;overflow:visible;line-height:1.35;"
