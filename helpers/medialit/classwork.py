@@ -48,6 +48,7 @@ from .answers import read_labels, read_ranking, read_verdicts
 from .course import LESSONS
 from .errors import StoryError
 from .files import parse_json
+from .handin import HandinError, work_file_in_zip
 from .progress import EXPORT_FORMAT, FORMAT_VERSION
 
 #: A real export is a few kB; anything bigger is the wrong file or garbage.
@@ -64,6 +65,8 @@ MAX_NODES = 50_000
 #: All the files of one class together (a class of 40 with full work is under 200,000), so the
 #: memory a folder can take is bounded however many files it has.
 MAX_CLASS_NODES = 2_000_000
+#: What a student hands in: the export file, or the hand-in .zip that carries it (Binder, a laptop).
+EXPORT_SUFFIXES = (".json", ".zip")
 #: The lesson whose answers hold the headline tags.
 TAGS_LESSON = "02-loaded-headlines"
 
@@ -168,6 +171,13 @@ def read_export(path: str | os.PathLike, story_id: str | None = None) -> Student
         'Ben O.'
     """
     file = Path(path)
+    if file.suffix.lower() == ".zip" and not file.is_symlink():
+        # A hand-in downloaded from Binder or a laptop: the work file inside, read without unzipping.
+        try:
+            _, text = work_file_in_zip(file, MAX_FILE_BYTES)
+        except HandinError as error:
+            raise ClassFileError(str(error)) from None
+        return _work_from_text(text, file.name, story_id)
     try:
         if file.is_symlink() and not _inside(file.resolve(), file.parent.resolve()):
             raise ClassFileError("it is a link to a file outside this folder, not a student's export; not read.")
@@ -189,12 +199,16 @@ def read_export(path: str | os.PathLike, story_id: str | None = None) -> Student
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClassFileError("it is not text (not UTF-8). Was it saved by the kit's Export button?") from None
+    return _work_from_text(text, file.name, story_id)
+
+
+def _work_from_text(text: str, name: str, story_id: str | None) -> StudentWork:
     # Every value but the first follows a comma, a "[" or a "{": counting them (fast, in C) refuses a
     # file of a million tiny values before building them all. Commas inside texts only make it stricter.
     if text.count(",") + text.count("[") + text.count("{") > 2 * MAX_NODES:
         raise ClassFileError(f"it holds more than {MAX_NODES:,} values; a student's export holds a few thousand.")
     payload = _parse(text)
-    return _student_work(payload, file.name, story_id)
+    return _student_work(payload, name, story_id)
 
 
 def read_class(folder: str | os.PathLike | None = None, story_id: str | None = None) -> ClassWork:
@@ -224,8 +238,8 @@ def read_class(folder: str | os.PathLike | None = None, story_id: str | None = N
     budget = MAX_CLASS_NODES
     candidates = [entry for entry in entries if entry.is_file() or entry.is_symlink()]
     for entry in candidates[:MAX_FILES]:
-        if entry.suffix.lower() != ".json":
-            problems.append(FileProblem(entry.name, "not a .json file, so not a student's export; skipped."))
+        if entry.suffix.lower() not in EXPORT_SUFFIXES:
+            problems.append(FileProblem(entry.name, "not a .json file or a hand-in .zip, so not a student's export; skipped."))
             continue
         try:
             work = read_export(entry, story_id)
@@ -247,7 +261,7 @@ def read_class(folder: str | os.PathLike | None = None, story_id: str | None = N
         students.append(work)
     if len(candidates) > MAX_FILES:
         problems.append(FileProblem(str(base), f"Only the first {MAX_FILES} files were read; the other {len(candidates) - MAX_FILES} were not."))
-    if not any(entry.suffix.lower() == ".json" for entry in candidates):
+    if not any(entry.suffix.lower() in EXPORT_SUFFIXES for entry in candidates):
         problems.append(FileProblem(str(base), "There are no .json files here. Put the students' exported files in this folder."))
     return ClassWork(str(base), story_id, tuple(students), tuple(problems), sample, lookalike_notes(students))
 

@@ -331,3 +331,23 @@ def test_justifications_keep_only_written_reasons(tmp_path):
     write(tmp_path, "a.json", export("A", lessons={VERDICT_LESSON: {"justification": "x" * 500}}))
     write(tmp_path, "b.json", export("B", lessons={VERDICT_LESSON: {"justification": ["not text"]}}))
     assert justifications(read_class(tmp_path, story_id=STORY)) == [("A", "x" * 400)]
+
+
+# --- hand-in .zip files (Binder and laptops, where students download their hand-in) ----------------
+
+
+def test_a_hand_in_zip_is_read_without_unzipping(tmp_path):
+    from medialit.handin import handin_zip
+
+    sam = (sample_class_folder() / "ben-o.medialit.json").read_bytes()
+    (tmp_path / "ben-handin.zip").write_bytes(handin_zip({"ben-verdict.html": b"<p>", "ben-o.medialit.json": sam}))
+    work = read_class(tmp_path, "deir-ezzor-2017")
+    assert [student.student for student in work.students] == ["Ben O."] and work.problems == ()
+
+
+def test_a_zip_without_a_work_file_is_skipped_with_the_reason(tmp_path):
+    from medialit.handin import handin_zip
+
+    (tmp_path / "x-handin.zip").write_bytes(handin_zip({"x-verdict.html": b"<p>"}))
+    work = read_class(tmp_path, "deir-ezzor-2017")
+    assert work.students == () and "holds 0 work files" in work.problems[0].reason
