@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .answer_key import Label  # one label type for the key, the widgets and the class's exports
 from .quotes import VERDICTS
 
 #: The three groups a lesson-1 label can have.
@@ -54,19 +55,6 @@ def _short(value: object, limit: int = 30) -> str:
 
 
 # --- lesson 1 -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Label:
-    """A student's label for one paragraph: its group, and a finer role if they chose one.
-
-    Example:
-        >>> Label("comment").group
-        'comment'
-    """
-
-    group: str
-    role: str = ""
 
 
 @dataclass(frozen=True)

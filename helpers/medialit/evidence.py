@@ -23,32 +23,20 @@ from .reading_level import ease_words, readability
 from .sources import KIND_NAMES, find_sources, kind_words
 from .story import Story
 from .terms import story_terms
+from .text import SHORT_LINE, shorten
 from .word_counts import count_terms, times
 from .word_lists import category_title
 
 #: Evidence about the whole story rather than one report.
 ALL_REPORTS = "*"
 #: Long free-text answers are shortened in evidence lines so the table stays readable.
-MAX_QUOTE = 220
+MAX_QUOTE = SHORT_LINE
 #: Lesson 0's free-text questions and how an answer is introduced in an evidence line.
 START_HERE_QUESTIONS = {
     "not-article": "What is not the article",
     "publisher-clues": "Clues to the publisher",
     "first-impression": "First impression of the headlines",
 }
-
-
-def shorten(text: str, limit: int = MAX_QUOTE) -> str:
-    """One line of at most ``limit`` characters, cut at a word with an ellipsis.
-
-    Example:
-        >>> shorten("one two three four", 9)
-        'one two…'
-    """
-    flat = " ".join(str(text).split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 # --- lesson 0 -----------------------------------------------------------------------------------

@@ -442,3 +442,20 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+#: How long one quoted line of a student's or a report's words may be where the kit lists evidence.
+SHORT_LINE = 220
+
+
+def shorten(text: str, limit: int = SHORT_LINE) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis.
+
+    Example:
+        >>> shorten("one two three four", 9)
+        'one two…'
+    """
+    flat = " ".join(str(text).split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"

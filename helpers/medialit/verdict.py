@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from .story import Story
+from .text import SHORT_LINE, shorten
 
 #: Evidence that is about the whole story, not one report.
 ALL_REPORTS = "*"
@@ -31,7 +32,7 @@ NOTES = "notes"
 #: A verdict rests on at least this many pieces of evidence.
 MIN_EVIDENCE = 3
 #: Long free-text answers are shortened in evidence lines so that tables stay readable.
-MAX_QUOTE = 220
+MAX_QUOTE = SHORT_LINE
 #: A justification shorter than this (in words) gets a tip to say more.
 SHORT_JUSTIFICATION = 40
 #: Words that show a student weighing their evidence or naming what they cannot tell (the rubric's top level).
@@ -64,19 +65,6 @@ class Evidence:
             Evidence(report='1', source='', text='x')
         """
         return cls(str(saved.get("report", "")), str(saved.get("source", "")), str(saved.get("text", "")))
-
-
-def shorten(text: str, limit: int = MAX_QUOTE) -> str:
-    """One line of at most ``limit`` characters, cut at a word with an ellipsis.
-
-    Example:
-        >>> shorten("one two three four", 9)
-        'one two…'
-    """
-    flat = " ".join(str(text).split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def note_lines(notes: Mapping[str, str], ids: Sequence[str]) -> dict[str, list[str]]:
