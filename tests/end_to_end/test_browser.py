@@ -19,7 +19,6 @@ from lab import (
     NO_CHROMIUM,
     SCREENSHOTS,
     chromium_available,
-    chromium_browser,
     open_and_run,
     set_theme,
     shoot,
@@ -32,12 +31,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
 NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

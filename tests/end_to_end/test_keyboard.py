@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import pytest
 from keyboard import Keyboard
-from lab import chromium_browser, open_and_run, saved, shoot, start_lab, wait_for_text, wait_until
+from lab import open_and_run, saved, shoot, start_lab, wait_for_text, wait_until
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
