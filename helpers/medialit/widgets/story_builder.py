@@ -73,18 +73,19 @@ class StoryBuilder(KitBox):
     def _build(self) -> None:
         title = " ".join(self.title.value.split())
         target = Path(self.target.value.strip() or STORIES_HOME / slug(title or "my-story")).expanduser()
-        if self.upload.value:
-            source = Path(tempfile.mkdtemp(prefix="medialit-pages-"))
-            uploads = [(item["name"], bytes(item["content"])) for item in self.upload.value]
-            saved = save_uploads(uploads, source)
-            refused = list(saved.refused)
-        elif self.source.value.strip():
-            source, refused = Path(self.source.value.strip()).expanduser(), []
-        else:
-            self.status.problem("Choose the pages first, or type the folder they are in.")
-            return
-        self.status.info("Building the story: reading every page…")
-        self.story = new_story(source, target, title=title, date=self.date.value.strip())
+        # The story keeps its own copy of every page, so uploaded files only need a place while it is built.
+        with tempfile.TemporaryDirectory(prefix="medialit-pages-") as scratch:
+            if self.upload.value:
+                source = Path(scratch) / "uploaded pages"
+                uploads = [(item["name"], bytes(item["content"])) for item in self.upload.value]
+                refused = save_uploads(uploads, source).refused
+            elif self.source.value.strip():
+                source, refused = Path(self.source.value.strip()).expanduser(), ()
+            else:
+                self.status.problem("Choose the pages first, or type the folder they are in.")
+                return
+            self.status.info("Building the story: reading every page…")
+            self.story = new_story(source, target, title=title, date=self.date.value.strip())
         self.target.value = str(target)
         lines = [f"<li>{esc(report.name)}: {esc(report.headline)}</li>" for report in self.story.reports]
         notes = "".join(f"<li>{esc(note)}</li>" for note in refused)
