@@ -23,11 +23,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .answer_key import load_answer_key, mark_labels
+from .answer_key import mark_labels
 from .answers import read_labels, read_ranking, read_tags
 from .headlines import suggest_loaded
 from .quotes import VERDICTS, QuoteComparison, check_verdict, compare_quotes, extract_quotes
-from .segmentation import segment
 from .story import Story
 from .text import sentences, words
 
@@ -177,10 +176,12 @@ class AttemptScore:
         )
 
 
-def score_attempt(answers: object, story: Story) -> AttemptScore:
+def score_attempt(answers: object, story: Story, comparison: QuoteComparison | None = None) -> AttemptScore:
     """Score one attempt's saved answers against the answer key and the helper.
 
     Odd saved data is skipped, never raised (the readers in :mod:`medialit.answers`).
+    ``comparison`` is the page's quote against its original, when already worked out (a class's
+    attempts all share it); by default it is worked out here.
 
     Example:
         >>> story = load_transfer_story()
@@ -190,9 +191,9 @@ def score_attempt(answers: object, story: Story) -> AttemptScore:
     """
     answers = answers if isinstance(answers, dict) else {}
     report = story.reports[0]
-    key = load_answer_key(story.folder).get(report.id, [])
+    key = list(report.key)  # the story's answer key, read when the story was loaded
     labels = read_labels(answers).labels.get(report.id, {})
-    score = mark_labels(segment(report.raw_text), labels, key)
+    score = mark_labels(report.helper_blocks, labels, key)
     scored = [mark for mark in score.marks if mark.label is not None and mark.key_role]
     right = [mark for mark in scored if mark.right]
 
@@ -206,7 +207,7 @@ def score_attempt(answers: object, story: Story) -> AttemptScore:
     reason = saved_quote.get("reason") if isinstance(saved_quote.get("reason"), str) else ""
     fits = None
     if verdict:
-        fits, _ = check_verdict(verdict, quote_check(story).comparison)
+        fits, _ = check_verdict(verdict, comparison or quote_check(story).comparison)
     written = {key: answers[key] for key in WRITTEN_KEYS if isinstance(answers.get(key), str)}
     return AttemptScore(
         labels_right=len(right),
@@ -259,6 +260,7 @@ def compare_attempts(work: Any, story: Story) -> list[TransferRow]:
         ['no after attempt yet']
     """
     rows = []
+    comparison = quote_check(story).comparison
     for student in work.students:
         found = {attempt: student.answers(attempt_lesson(attempt)) for attempt in ATTEMPTS}
         if not any(found.values()):
@@ -266,8 +268,8 @@ def compare_attempts(work: Any, story: Story) -> list[TransferRow]:
         rows.append(
             TransferRow(
                 student.student,
-                score_attempt(found[BEFORE], story) if found[BEFORE] else None,
-                score_attempt(found[AFTER], story) if found[AFTER] else None,
+                score_attempt(found[BEFORE], story, comparison) if found[BEFORE] else None,
+                score_attempt(found[AFTER], story, comparison) if found[AFTER] else None,
             )
         )
     return rows
