@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3
 TIME_TARGET, MEMORY_TARGET = 3.0, 1.25
 # One module per measured area; each has lines() -> list[str].
-ACCURACY_MODULES = ("pages_eval", "segment_eval", "quotes_eval", "loaded_eval", "text_eval", "classwork_eval")
+ACCURACY_MODULES = (
+    "pages_eval", "segment_eval", "quotes_eval", "loaded_eval", "loaded_ceiling", "text_eval", "classwork_eval"
+)
 PEAK_CELL = "import resource; print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
