@@ -9,7 +9,9 @@ paragraphs, the same sentences and the same words:
 * :func:`clean` makes odd spaces ordinary without moving any offset; :func:`fold` makes two
   spellings of the same text compare equal (case, curly quotes, dashes);
 * :data:`ABBREVIATIONS`, :data:`TITLES`, :data:`STOPWORDS`, :data:`SPEECH_VERBS`, :data:`MONTHS`
-  and the :data:`MONTH` pattern are the shared word sets (general English, never one story's).
+  and the :data:`MONTH` pattern are the shared word sets (general English, never one story's);
+  :data:`REPORTING_VERBS` and :data:`BASE_ONLY_VERBS` are the one table of reporting verbs, of
+  which :data:`SPEECH_VERBS` are the plain verbs of saying.
 
 Example:
     >>> [s.text for s in sentences("Rev. Al Smith said the plan failed. Then Gov. Lee spoke.")]
@@ -25,8 +27,10 @@ from itertools import accumulate
 
 __all__ = [
     "ABBREVIATIONS",
+    "BASE_ONLY_VERBS",
     "MONTH",
     "MONTHS",
+    "REPORTING_VERBS",
     "SPEECH_VERB",
     "SPEECH_VERBS",
     "STOPWORDS",
@@ -104,22 +108,87 @@ STOPWORDS: frozenset[str] = frozenset(
     up upon us very was we were what when where which while who whom whose why will with would yet
     you your yours yourself""".split()
 )
-_SPEECH_STEMS = (
-    "say says said saying tell tells told telling state states stated stating add adds added adding "
-    "warn warns warned warning claim claims claimed claiming explain explains explained explaining "
-    "note notes noted noting write writes wrote writing insist insists insisted insisting ask asks asked "
-    "asking reply replies replied replying declare declares declared declaring announce announces "
-    "announced announcing disclose discloses disclosed disclosing continue continues continued "
-    "stress stresses stressed stressing urge urges urged urging argue argues argued arguing conclude "
-    "concludes concluded concluding deny denies denied denying confirm confirms confirmed confirming "
-    "admit admits admitted admitting accuse accuses accused accusing suggest suggests suggested "
-    "suggesting report reports reported reporting threaten threatens threatened threatening "
-    "allege alleges alleged alleging comment comments commented commenting shout shouts shouted shouting "
-    "exclaim exclaims exclaimed exclaiming"
+
+# ------------------------------------------------------------------ reporting verbs (one table)
+# Verbs that report what someone said or how they judged something ("X called it '...'").
+# Regular verbs are listed by their base form; _inflect() derives their -s, -ed and -ing forms.
+_REGULAR_REPORTING = """
+    acknowledge add announce applaud argue ask assert assure boast bemoan blast brand call caution charge
+    chant chide cite claim comment compare complain concede conclude condemn confirm contend continue
+    counter criticize criticise cry declare decry deny denounce describe deride dismiss disclose echo
+    emphasize explain hail insist joke label lament laud liken maintain mock mutter note object
+    observe order plead pledge post praise predict proclaim promise question recall recount reiterate
+    remark repeat reply report respond retort reveal scoff shout stress suggest term testify thunder
+    tout tweet urge vow warn wonder yell
+    agree allege answer brag chuckle clarify confess demand exclaim fume gripe gush interject marvel mention
+    muse opine reason reassure recommend reflect remind scream sigh snipe speculate summarize summarise
+    tease thank threaten underscore whisper believe accuse
+"""
+# Verbs whose forms _inflect() would get wrong (or that keep only some forms: "reading" and
+# "thinking" are mostly nouns and adjectives), base form first, then its forms.
+_IRREGULAR_REPORTING = {
+    line.split(":")[0].strip(): tuple(line.split(":")[1].split())
+    for line in """say: says said saying | tell: tells told telling | write: writes wrote writing
+    | sing: sings sang singing | read: reads | speak: speaks spoke speaking | rip: rips ripped ripping
+    | admit: admits admitted admitting | state: states stated stating | slam: slams slammed slamming
+    | quip: quips quipped quipping | dub: dubs dubbed dubbing | snap: snaps snapped snapping
+    | marvel: marvelled marvelling | think: thinks thought""".split("|")
+}
+# Past participles unlike the past tense: reporting verbs after "has" or "was" ("has written"),
+# never the plain "X wrote" of SPEECH_VERBS.
+_PARTICIPLES = {"write": "written"}
+# Base forms that report on their own ("sources say", "they insist"). Any other base form is
+# often a noun ("the call", "a claim", "the state") and is left out of REPORTING_VERBS.
+_BARE_BASES = "say tell ask add warn insist argue write sing speak rip accuse read"
+# The plain verbs of saying (a documented core of the table above): in all their forms, base
+# form included, they make SPEECH_VERBS.
+_SPEECH_BASES = """say tell state add warn claim explain note write insist ask reply declare announce
+    disclose continue stress urge argue conclude deny confirm admit accuse suggest report threaten
+    allege comment shout exclaim"""
+# Forms of those left out of SPEECH_VERBS (as the kit always had it): "continuing" is mostly an
+# adjective ("the continuing fighting"), not a verb of saying.
+_NOT_SPEECH = {"continuing"}
+_REGULAR_BASES = frozenset(_REGULAR_REPORTING.split())
+
+
+def _inflect(base: str) -> set[str]:
+    """The inflections of a regular verb: 'liken' -> likens, likened, likening."""
+    if base.endswith("ee"):
+        return {base + "s", base + "d", base + "ing"}  # agree: agreeing, not "agreing"
+    if base.endswith("e"):
+        return {base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x")):
+        return {base + "es", base + "ed", base + "ing"}
+    return {base + "s", base + "ed", base + "ing"}
+
+
+def _forms(base: str) -> set[str]:
+    """A reporting verb's -s, past and -ing forms (not its base form): 'say' -> says, said, saying."""
+    found = set(_IRREGULAR_REPORTING.get(base, ()))
+    if base in _REGULAR_BASES:
+        found |= _inflect(base)
+    return found
+
+
+#: Every form of a reporting verb, lower case ("said", "calling", "likened", "tweets"): used by
+#: lesson 3 to find who said a quote. A base form is in only when it reports on its own ("say").
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {form for base in _REGULAR_BASES | set(_IRREGULAR_REPORTING) for form in _forms(base)}
+    | set(_PARTICIPLES.values())
+    | set(_BARE_BASES.split())
 )
-#: Reporting verbs in all their forms ("said", "warned", "admits"). Some are also nouns
-#: ("report", "claim", "comment"): a caller that needs a verb checks the words around it.
-SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_STEMS.split())
+#: The base forms left out of REPORTING_VERBS ("call", "claim", "report"): often nouns, so a
+#: speaker is taken from one only after a modal or "to" ("would call", "took to Twitter to
+#: blast") or a plural subject ("Lee and Diaz call it", "Democrats claim").
+BASE_ONLY_VERBS: frozenset[str] = _REGULAR_BASES - REPORTING_VERBS
+#: The plain verbs of saying in all their forms, base form included ("say", "said", "warned",
+#: "admits"): a core of the same table, so every inflected form is in REPORTING_VERBS. Some are
+#: also nouns ("report", "claim", "comment"): a caller that needs a verb checks the words around it.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {form for base in _SPEECH_BASES.split() for form in _forms(base) | {base}} - _NOT_SPEECH
+)
 #: A regular expression (a string, to embed in larger patterns) for a reporting verb or
 #: "according to", as whole words; use it with re.IGNORECASE for text in capitals.
 SPEECH_VERB: str = r"(?<![^\W_])(?:according\s+to|" + "|".join(sorted(SPEECH_VERBS, key=lambda w: (-len(w), w))) + r")(?![^\W_])"

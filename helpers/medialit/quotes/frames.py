@@ -1,68 +1,19 @@
-"""Rule tables for finding who said a quote: reporting verbs, titles, descriptions of people.
+"""Rule tables for finding who said a quote: titles, descriptions of people, verbs of documents.
 
 Kept apart from the algorithm in ``speakers`` (trafilatura keeps its rule tables apart in the
-same way), so a newcomer can add a verb or a title without reading the resolver. Every
-entry is general English news usage; nothing here names a story, a site or a person.
+same way), so a newcomer can add a title or a description without reading the resolver. Every
+entry is general English news usage; nothing here names a story, a site or a person. The
+reporting verbs themselves ("said", "likened", "tweeting") are the kit's one table in
+:mod:`medialit.text` (``REPORTING_VERBS``, ``BASE_ONLY_VERBS``), shared with lessons 2 and 4.
 
 Example:
-    >>> "likened" in REPORTING_VERBS and "tweeting" in REPORTING_VERBS
+    >>> "memo" in DOCUMENT_NOUNS and "shows" in FINDING_VERBS
     True
 """
 
 from __future__ import annotations
 
 from medialit.text import ABBREVIATIONS  # noqa: F401  (the kit's one list; names keep "Gen." inside)
-
-# Verbs that report what someone said or how they judged something ("X called it '...'").
-# Regular verbs are listed by their base form, and their -s, -ed and -ing forms are derived
-# below. The bare base form is left out (it is often a noun: "the call", "a claim", "the
-# state"), except for the few in _BASE_FORMS ("sources say").
-_REGULAR = """
-    acknowledge add announce applaud argue ask assert assure boast bemoan blast brand call caution charge
-    chant chide cite claim comment compare complain concede conclude condemn confirm contend continue
-    counter criticize criticise cry declare decry deny denounce describe deride dismiss disclose echo
-    emphasize explain hail insist joke label lament laud liken maintain mock mutter note object
-    observe order plead pledge post praise predict proclaim promise question recall recount reiterate
-    remark repeat reply report respond retort reveal scoff shout stress suggest term testify thunder
-    tout tweet urge vow warn wonder yell
-    agree allege answer brag chuckle clarify confess demand exclaim fume gripe gush interject marvel mention
-    muse opine reason reassure recommend reflect remind scream sigh snipe speculate summarize summarise
-    tease thank threaten underscore whisper believe
-"""
-# Irregular forms, and verbs whose forms the simple rules below would get wrong.
-_IRREGULAR = """
-    say says said saying tell tells told telling write writes wrote writing written sing sings sang singing
-    read reads
-    speak speaks spoke speaking accuse accuses accused accusing rip rips ripped ripping
-    admits admitted admitting stated states stating
-    slams slammed slamming quips quipped quipping dubs dubbed dubbing snaps snapped snapping
-    marvelled marvelling thinks thought
-"""
-_BASE_FORMS = "say tell ask add warn insist argue write"
-
-
-def _forms(base: str) -> set[str]:
-    """The inflections of a regular verb: 'liken' -> likens, likened, likening."""
-    if base.endswith("ee"):
-        return {base + "s", base + "d", base + "ing"}  # agree: agreeing, not "agreing"
-    if base.endswith("e"):
-        return {base + "s", base + "d", base[:-1] + "ing"}
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if base.endswith(("s", "sh", "ch", "x")):
-        return {base + "es", base + "ed", base + "ing"}
-    return {base + "s", base + "ed", base + "ing"}
-
-
-#: Every form of a reporting verb, lower case ("said", "calling", "likened", "tweets").
-REPORTING_VERBS: frozenset[str] = frozenset(
-    {form for base in _REGULAR.split() for form in _forms(base)} | set(_IRREGULAR.split()) | set(_BASE_FORMS.split())
-)
-
-#: The base forms left out of REPORTING_VERBS ("call", "claim", "report"): often nouns, so a
-#: speaker is taken from one only after a modal or "to" ("would call", "took to Twitter to
-#: blast") or a plural subject ("Lee and Diaz call it", "Democrats claim").
-BASE_ONLY_VERBS: frozenset[str] = frozenset(set(_REGULAR.split()) - REPORTING_VERBS)
 
 #: Verbs by which a document or a body reports ("a report found that", "the poll shows"): a
 #: speaker only when the subject is one of DOCUMENT_NOUNS or an organisation, never a person.

@@ -14,7 +14,6 @@ import re
 from dataclasses import replace
 
 from medialit.quotes.frames import (
-    BASE_ONLY_VERBS,
     FEMALE_TITLES,
     MALE_TITLES,
     NOT_SPEAKER_LABELS,
@@ -49,6 +48,7 @@ from medialit.quotes.speakers import (
     _subject,
     _Who,
 )
+from medialit.text import BASE_ONLY_VERBS
 
 # The frames a quote sits in when no speaking verb names its speaker: a dash and a name after
 # it ('"..." ― Jane Smith'), a possessive before it ("Smith's 'plan'", "Smith's claim that

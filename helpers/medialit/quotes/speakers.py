@@ -11,7 +11,6 @@ from typing import Iterable
 
 from medialit.quotes.frames import (
     ABBREVIATIONS,
-    BASE_ONLY_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     INTRODUCTIONS,
@@ -22,13 +21,12 @@ from medialit.quotes.frames import (
     PERSON_NOUNS,
     PRONOUNS,
     REPORTING_PHRASES,
-    REPORTING_VERBS,
     SAYING_NOUNS,
     TITLES,
 )
 from medialit.quotes.marks import _WORDY, _Span
 from medialit.segmentation import Block
-from medialit.text import sentences
+from medialit.text import BASE_ONLY_VERBS, REPORTING_VERBS, sentences
 
 # --- who said it ------------------------------------------------------------------------------
 
