@@ -71,6 +71,10 @@ ROLE_NAMES = {
 }
 #: Paragraphs longer than this show their start and a "show all" fold.
 SHORT_TEXT = 320
+#: Cards drawn at once. A teacher's own saved web page can have hundreds of paragraphs (menus,
+#: comments, footers), and hundreds of cards are slow for the browser to draw and a wall for a
+#: student; every bundled report has at most 24, so the bundled story never shows paging controls.
+CARDS_PER_PAGE = 40
 
 # Okabe-Ito colours (safe for colour-blind readers); comments are also hatched.
 COLOURS = {"body": "#0072B2", "comment": "#E69F00", "other": "#999999"}
@@ -183,6 +187,68 @@ def score_text(score: LabelScore) -> str:
     return text
 
 
+def page_span(page: int, count: int, size: int = CARDS_PER_PAGE) -> str:
+    """The paragraphs a page of cards holds, counted from 1, as "41–80".
+
+    Example:
+        >>> page_span(1, 95), page_span(2, 95)
+        ('41–80', '81–95')
+    """
+    return f"{page * size + 1}–{min((page + 1) * size, count)}"
+
+
+def other_pages_text(indexes: list[int], page: int, count: int, what: tuple[str, str]) -> str:
+    """Where some cards are when they are not among the paragraphs shown, or "" when all of them are.
+
+    ``indexes`` are the cards' positions in the report (from 0), ``page`` the set of cards shown
+    (from 0), ``what`` names one card and several.
+
+    Example:
+        >>> other_pages_text([45, 50, 130], 0, 412, ("wrong card", "wrong cards"))
+        '3 wrong cards are in paragraphs 41–80 and 121–160, not shown now.'
+        >>> other_pages_text([3], 0, 412, ("wrong card", "wrong cards"))
+        ''
+    """
+    away = [index for index in indexes if index // CARDS_PER_PAGE != page]
+    if not away:
+        return ""
+    spans = [page_span(p, count) for p in sorted({index // CARDS_PER_PAGE for index in away})]
+    where = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " and " + spans[-1]
+    name, verb = (what[0], "is") if len(away) == 1 else (what[1], "are")
+    return f"{len(away)} {name} {verb} in paragraphs {where}, not shown now."
+
+
+class Pager(widgets.HBox):
+    """"Paragraphs 41–80 of 412" in plain words, between buttons to the previous and next page of cards.
+
+    The buttons say what they do in words (their text is their accessible name) and are disabled
+    at the ends, which the words also say ("1–40 of 412"), so nothing is shown by colour alone.
+    """
+
+    def __init__(self) -> None:
+        self.previous = widgets.Button(description=f"◀ Previous {CARDS_PER_PAGE}", layout=widgets.Layout(width="auto"))
+        self.next = widgets.Button(description=f"Next {CARDS_PER_PAGE} ▶", layout=widgets.Layout(width="auto"))
+        self.where = widgets.HTML(layout=widgets.Layout(margin="0 12px"))
+        super().__init__(
+            [self.previous, self.where, self.next],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="4px 0"),
+        )
+        self.add_class("medialit-pager")
+
+    def show(self, page: int, count: int) -> None:
+        """Say which paragraphs ``page`` (from 0) of ``count`` shows, and set the buttons for it."""
+        self.where.value = f"<b>Paragraphs {page_span(page, count)} of {count}</b>"
+        self.previous.disabled = page == 0
+        self.previous.tooltip = (
+            f"Show paragraphs {page_span(page - 1, count)}" if page else "These are the first paragraphs"
+        )
+        after = count - min((page + 1) * CARDS_PER_PAGE, count)
+        # The last step may be shorter: "Next 15" says exactly what comes.
+        self.next.description = f"Next {min(after, CARDS_PER_PAGE) or CARDS_PER_PAGE} ▶"
+        self.next.disabled = not after
+        self.next.tooltip = f"Show paragraphs {page_span(page + 1, count)}" if after else "These are the last paragraphs"
+
+
 class Card(widgets.VBox):
     """One paragraph: its line and text, the group buttons, the optional finer role, and its mark."""
 
@@ -227,7 +293,10 @@ class Labeller(SavedBox):
     """Label every paragraph of a report, check against the answer key, compare with the helper.
 
     The saved answers (the report shown, the labels, the last checks, the reports whose helper
-    guess was revealed) live in ``state``; :class:`SavedBox` saves every change.
+    guess was revealed) live in ``state``; :class:`SavedBox` saves every change. A report with more
+    than :data:`CARDS_PER_PAGE` paragraphs shows its cards a page at a time: the labels (and
+    teacher mode's whys) of every paragraph live in ``_labels_of`` / ``_whys_of`` by line, so the
+    progress line, checking, the key and saving always see the whole report, not only the cards drawn.
     """
 
     def __init__(self, story: Story, work: LessonWork, teacher: bool = False, reveals: bool = True):
@@ -253,10 +322,20 @@ class Labeller(SavedBox):
         self.score = widgets.HTML()
         self.cards_box = widgets.VBox()
         self.cards: list[Card] = []
-        self._cards_of: dict[str, list[Card]] = {}
+        # Cards are built a page at a time, when that page is first shown, and kept for going back.
+        self._cards_of: dict[tuple[str, int], list[Card]] = {}
+        self._labels_of: dict[str, dict[int, Label]] = {}
+        self._whys_of: dict[str, dict[int, str]] = {}
+        self._page_of: dict[str, int] = {}
+        # One bar above the cards and one below, so a student who labelled a page need not scroll back up.
+        self.pagers = (Pager(), Pager())
         self.checked: set[str] = set()
         shown = self.state.get(HELPER_KEY, [])
         self.helper_shown: set[str] = {x for x in shown if x in story.ids} if isinstance(shown, list) else set()
+        guard = guarded(self.status)
+        for pager in self.pagers:
+            pager.previous.on_click(guard(lambda button: self.turn(-1)))
+            pager.next.on_click(guard(lambda button: self.turn(1)))
         # A pre-test (the transfer task before lesson 1) neither checks labels nor shows the helper's guess.
         buttons = [self.check_button, self.helper_button] if reveals or teacher else []
         if teacher:
@@ -265,11 +344,11 @@ class Labeller(SavedBox):
                 tooltip=f"Save these labels as {ANSWER_KEY_FILE} in the story folder",
                 layout=widgets.Layout(width="auto"),
             )
-            self.write_button.on_click(guarded(self.status)(lambda button: self.write_key()))
+            self.write_button.on_click(guard(lambda button: self.write_key()))
             buttons.append(self.write_button)
-        self.picker.observe(guarded(self.status)(self._picked), names="value")
-        self.check_button.on_click(guarded(self.status)(lambda button: self.check()))
-        self.helper_button.on_click(guarded(self.status)(lambda button: self.reveal()))
+        self.picker.observe(guard(self._picked), names="value")
+        self.check_button.on_click(guard(lambda button: self.check()))
+        self.helper_button.on_click(guard(lambda button: self.reveal()))
         heading = widgets.HTML(
             "<b>Teacher mode:</b> label every paragraph with a finer role and a one-line why, "
             f"then press <i>Write the answer key</i>." if teacher else ""
@@ -304,19 +383,35 @@ class Labeller(SavedBox):
             return {}
         return {int(line): str(v.get("why", "")) for line, v in report.items() if isinstance(v, dict) and str(line).isdigit()}
 
-    def _save_report(self) -> None:
-        # The whole page is saved at once, so a teacher who starts from the old key and changes
-        # one card saves the rest of that key with it.
+    def _labels_for(self, report_id: str) -> dict[int, Label]:
+        """The report's labels by line (read from the saved answers the first time the report is shown)."""
+        if report_id not in self._labels_of:
+            labels = self.saved_labels(report_id)
+            whys = self._saved_whys(report_id) if self.teacher else {}
+            if self.teacher and not labels:
+                # A teacher editing an existing key starts from it rather than from nothing.
+                for entry in self.key.get(report_id, []):
+                    labels[entry.line] = Label(GROUP_OF_ROLE[entry.role], entry.role)
+                    whys[entry.line] = entry.why
+            self._labels_of[report_id], self._whys_of[report_id] = labels, whys
+        return self._labels_of[report_id]
+
+    def _save_report(self, report_id: str) -> None:
+        # The whole report is saved at once, from the labels by line rather than from the cards
+        # drawn: labels on pages not shown are kept, and a teacher who starts from the old key and
+        # changes one card saves the rest of that key with it.
+        labels, whys = self._labels_for(report_id), self._whys_of[report_id]
         report: dict[str, dict[str, str]] = {}
-        for card in self.cards:
-            if card.label is not None:
-                entry = {"group": card.label.group, "role": card.label.role}
+        for block in self.story.report(report_id).helper_blocks:
+            label = labels.get(block.line)
+            if label is not None:
+                entry = {"group": label.group, "role": label.role}
                 if self.teacher:
-                    entry["why"] = card.why.value.strip()
-                report[str(card.block.line)] = entry
+                    entry["why"] = whys.get(block.line, "").strip()
+                report[str(block.line)] = entry
         stored = self.state.get(self.saved_key, {})
         stored = dict(stored) if isinstance(stored, dict) else {}
-        stored[self.picker.value] = report
+        stored[report_id] = report
         self.remember({self.saved_key: stored})
 
     # --- building cards ----------------------------------------------------------------------
@@ -325,46 +420,59 @@ class Labeller(SavedBox):
     def report(self) -> Report:
         return self.story.report(self.picker.value)
 
-    def _make_cards(self, report: Report) -> list[Card]:
-        labels = self.saved_labels(report.id)
-        whys = self._saved_whys(report.id) if self.teacher else {}
-        if self.teacher and not labels:
-            # A teacher editing an existing key starts from it rather than from nothing.
-            for entry in self.key.get(report.id, []):
-                labels[entry.line] = Label(GROUP_OF_ROLE[entry.role], entry.role)
-                whys[entry.line] = entry.why
+    @property
+    def page(self) -> int:
+        """The page of cards shown for the current report, from 0."""
+        return self._page_of.get(self.picker.value, 0)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.report.helper_blocks) // CARDS_PER_PAGE))
+
+    def _make_cards(self, report: Report, page: int) -> list[Card]:
+        labels, whys = self._labels_for(report.id), self._whys_of[report.id]
         cards = []
         # The cards carry the helper's own guess (the key may decide report.blocks; it is marked separately).
-        for block in report.helper_blocks:
+        for block in report.helper_blocks[page * CARDS_PER_PAGE : (page + 1) * CARDS_PER_PAGE]:
             card = Card(block, labels.get(block.line), teacher=self.teacher, why=whys.get(block.line, ""))
-            self._wire(card)
+            self._wire(card, report.id)
             cards.append(card)
         return cards
 
-    def _wire(self, card: Card) -> None:
+    def _wire(self, card: Card, report_id: str) -> None:
         guard = guarded(self.status)
+        line = card.block.line
 
         def group_changed(change: dict) -> None:
             # A finer role from another group would contradict the new choice.
             if card.role.value and GROUP_OF_ROLE[card.role.value] != change["new"]:
                 card.role.value = ""
-            self._label_changed()
+            self._label_changed(card, report_id)
 
         def role_changed(change: dict) -> None:
             if change["new"] and card.group.value != GROUP_OF_ROLE[change["new"]]:
                 card.group.value = GROUP_OF_ROLE[change["new"]]  # saves through group_changed
             else:
-                self._label_changed()
+                self._label_changed(card, report_id)
+
+        def why_changed(change: dict) -> None:
+            self._whys_of[report_id][line] = change["new"]
+            self._save_report(report_id)
 
         card.group.observe(guard(group_changed), names="value")
         card.role.observe(guard(role_changed), names="value")
-        card.why.observe(guard(lambda change: self._save_report()), names="value")
+        card.why.observe(guard(why_changed), names="value")
 
-    def _label_changed(self) -> None:
-        self._save_report()
+    def _label_changed(self, card: Card, report_id: str) -> None:
+        labels = self._labels_for(report_id)
+        if card.label is None:
+            labels.pop(card.block.line, None)
+        else:
+            labels[card.block.line] = card.label
+        self._save_report(report_id)
         # Marks are for the labels that were checked: a changed label waits for the next check.
-        if self.picker.value in self.checked:
-            self.checked.discard(self.picker.value)
+        if report_id in self.checked:
+            self.checked.discard(report_id)
             self.score.value = f'<span style="{GREY}">Labels changed: press <b>Check my labels</b> again.</span>'
         self._refresh()
 
@@ -373,26 +481,42 @@ class Labeller(SavedBox):
         self._show_report()
 
     def _show_report(self) -> None:
-        report = self.report
-        if report.id not in self._cards_of:
-            self._cards_of[report.id] = self._make_cards(report)
-        self.cards = self._cards_of[report.id]
+        self.score.value = ""
+        self._show_page()
+
+    def turn(self, step: int) -> None:
+        """Show the next (``step=1``) or previous (``step=-1``) page of the current report's cards."""
+        self._page_of[self.picker.value] = min(max(self.page + step, 0), self.page_count - 1)
+        self._show_page()
+        if self.picker.value in self.checked:
+            self._show_score()  # where the wrong cards are depends on the page shown
+
+    def _show_page(self) -> None:
+        report, page = self.report, self.page
+        if (report.id, page) not in self._cards_of:
+            self._cards_of[report.id, page] = self._make_cards(report, page)
+        self.cards = self._cards_of[report.id, page]
+        count = len(report.helper_blocks)
         if not self.cards:
             self.cards_box.children = [widgets.HTML("<i>This page has no text to label.</i>")]
-        else:
+        elif count <= CARDS_PER_PAGE:
             self.cards_box.children = self.cards
-        self.score.value = ""
+        else:
+            for pager in self.pagers:
+                pager.show(page, count)
+            self.cards_box.children = [self.pagers[0], *self.cards, self.pagers[1]]
         self._refresh()
 
     # --- checking and revealing --------------------------------------------------------------
 
     def labels(self) -> dict[int, Label]:
-        """The current report's labels as the cards show them."""
-        return {card.block.line: card.label for card in self.cards if card.label is not None}
+        """The current report's labels by line, on every page of cards."""
+        return dict(self._labels_for(self.picker.value))
 
     def current_score(self) -> LabelScore:
-        """The current report's cards checked against the key (empty key: nothing scored)."""
-        return mark_labels([card.block for card in self.cards], self.labels(), self.key.get(self.picker.value, []))
+        """Every paragraph of the current report checked against the key (empty key: nothing scored)."""
+        report = self.report
+        return mark_labels(report.helper_blocks, self._labels_for(report.id), self.key.get(report.id, []))
 
     @property
     def has_key(self) -> bool:
@@ -414,8 +538,7 @@ class Labeller(SavedBox):
                 "helper's, and talk about the differences."
             )
         else:
-            score = self.current_score()
-            self.score.value = f"<b>{esc(score_text(score))}</b>"
+            score = self._show_score()
             saved = self.state.get(CHECKED_KEY, {})
             checked = dict(saved) if isinstance(saved, dict) else {}
             checked[report_id] = {
@@ -424,6 +547,23 @@ class Labeller(SavedBox):
             }
             self.remember({CHECKED_KEY: checked})
         self._refresh()
+
+    def _show_score(self) -> LabelScore:
+        score = self.current_score()
+        if self.key_problem or not self.has_key:
+            return score
+        # Only the cards of one page are drawn: say where the others that need work are.
+        count = len(score.marks)
+        wrong = [i for i, mark in enumerate(score.marks) if mark.scored and mark.label is not None and not mark.right]
+        unlabelled = [i for i, mark in enumerate(score.marks) if mark.scored and mark.label is None]
+        where = [
+            other_pages_text(wrong, self.page, count, ("wrong card", "wrong cards")),
+            other_pages_text(unlabelled, self.page, count, ("card not labelled yet", "cards not labelled yet")),
+        ]
+        self.score.value = f"<b>{esc(score_text(score))}</b>" + "".join(
+            f'<div style="{LINE}">{esc(text)}</div>' for text in where if text
+        )
+        return score
 
     def reveal(self) -> None:
         """Show the helper's role and reason on every card of this report (remembered)."""
@@ -436,11 +576,12 @@ class Labeller(SavedBox):
         score = self.current_score()
         checked, helper = report_id in self.checked, report_id in self.helper_shown
         has_key = self.has_key and not self.key_problem
-        for card, mark in zip(self.cards, score.marks):
-            card.mark.value = mark_html(mark, checked=checked, helper=helper, has_key=has_key)
-        done = sum(card.label is not None for card in self.cards)
+        marks = {mark.line: mark for mark in score.marks}
+        for card in self.cards:
+            card.mark.value = mark_html(marks[card.block.line], checked=checked, helper=helper, has_key=has_key)
+        done = sum(mark.label is not None for mark in score.marks)
         self.progress.value = (
-            f'<span style="{GREY}">You have labelled {done} of {len(self.cards)} paragraphs of this page.'
+            f'<span style="{GREY}">You have labelled {done} of {len(score.marks)} paragraphs of this page.'
             + (" Press <b>Check my labels</b> when you are ready.</span>" if done else "</span>")
         )
 
