@@ -1,4 +1,7 @@
-"""Each lesson's evidence for the verdict, read from its saved answers (moved out of the widget modules)."""
+"""Each lesson's evidence for the verdict, read from saved answers made by hand, and how lesson 5 gathers it.
+
+The widgets' own tests check only that the answers they save give evidence (tests/widgets/).
+"""
 
 from __future__ import annotations
 
@@ -48,10 +51,114 @@ def test_a_label_with_an_odd_line_key_does_not_stop_lesson_1s_evidence():
     assert evidence.article_parts_evidence(answers, STORY)["004"][0].startswith("You labelled 1 of")
 
 
+# --- lesson 0 -------------------------------------------------------------------------------------
+
+
 def test_lesson_0_files_an_answer_under_the_report_it_names():
     found = evidence.start_here_evidence({"not-article": "Report 4 has comments.", "first-impression": "All differ."}, STORY)
-    assert any("Report 4 has comments" in line for line in found["004"])
-    assert any("All differ" in line for line in found[evidence.ALL_REPORTS])
+    assert found["004"][-1] == "You wrote (What is not the article): “Report 4 has comments.”"
+    assert found[evidence.ALL_REPORTS] == ["You wrote (First impression of the headlines): “All differ.”"]
+
+
+def test_lesson_0_gives_each_reports_page_clues_once_the_student_answered():
+    found = evidence.start_here_evidence({"not-article": "Report 4 has comments."}, STORY)
+    assert any("Henry Austin" in line for line in found["001"])
+
+
+def test_lesson_0_counts_as_not_done_until_the_student_answered():
+    assert evidence.start_here_evidence({"viewer.report": "002"}, STORY) == {}
+
+
+# --- lesson 2 -------------------------------------------------------------------------------------
+
+
+def test_lesson_2_gives_tags_helper_score_agreement_and_rewrite_per_report():
+    answers = {
+        "tags": {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "sensational"}], "002": []},
+        "rewrites": {"004": "Russia says it may fire on US forces"},
+    }
+    lines = evidence.loaded_headlines_evidence(answers, STORY)
+    assert set(lines) == set(STORY.ids)
+    assert lines["004"][0] == "You tagged 1 loaded word: Shoot (Shock words)."
+    assert "the most loaded of 5" in lines["004"][1]
+    assert "agreed on 1 of 3" in lines["004"][2]
+    assert "helper score 5.83" in lines["004"][3]
+    assert lines["002"][0] == "You found no loaded words in this headline."
+    assert lines["000"][0].startswith("Helper:")  # not looked at: only the helper's line
+
+
+@pytest.mark.parametrize("answers", [{}, None, {"tags": "junk", "rewrites": [1, 2]}, {"tags": {"004": [{"start": "a"}]}}])
+def test_lesson_2_never_crashes_on_missing_or_broken_answers(answers):
+    lines = evidence.loaded_headlines_evidence(answers, STORY)
+    assert all(lines[rid] for rid in STORY.ids)
+
+
+# --- lesson 3 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{}, {"verdicts": None}, {"verdicts": {"remark:gone": {"x@1": {"verdict": "fragment"}}}}, {"verdicts": {"k": [1]}},
+     {"verdicts": {"remark:warning": {"000@1304": "text"}}, "revealed": "all", "reference": 5}],
+)
+def test_lesson_3_survives_missing_or_partial_answers(answers):
+    assert isinstance(evidence.quote_fidelity_evidence(answers, STORY), dict)
+
+
+# --- lesson 4 -------------------------------------------------------------------------------------
+
+
+def test_lesson_4_gives_lines_for_what_the_student_looked_at():
+    answers = {"terms": {"group": "sides_government", "include_comments": False, "seen": ["sides_government"]},
+               "sources": {"report": "all"}, "numbers": {"report": "000"}, "readability": {"seen": True}}
+    lines = evidence.words_sources_numbers_evidence(answers, STORY)
+    assert "Naming the Syrian government side: 'regime' 5 times in the body" in lines["000"]
+    assert any(line.startswith("Cites 1 news agency, 2 named officials, 2 anonymous sources") for line in lines["003"])
+    assert any("at least 7 km, which differs from another report's figure" in line for line in lines["000"])
+    assert "Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence" in lines["000"]
+    assert any("reader comments add 'regime' 2 times" in line for line in lines["004"])
+
+
+def test_lesson_4_leaves_out_what_the_student_did_not_open():
+    lines = evidence.words_sources_numbers_evidence({"readability": {"seen": True}}, STORY)
+    assert all(len(found) == 1 and found[0].startswith("Reading ease") for found in lines.values())
+
+
+@pytest.mark.parametrize("answers", [{}, None, {"terms": "broken"}, {"terms": {"group": "gone", "seen": ["gone"]}}])
+def test_lesson_4_survives_missing_or_broken_answers(answers):
+    lines = evidence.words_sources_numbers_evidence(answers, STORY)
+    assert set(lines) == {"000", "001", "002", "003", "004"} and all(v == [] for v in lines.values())
+
+
+# --- gathering every lesson's evidence (lesson 5) -------------------------------------------------
+
+
+def test_gathering_uses_each_lessons_evidence_and_survives_failures():
+    def broken(answers, story):
+        raise KeyError("quotes")
+
+    functions = {
+        "01-what-is-the-article": lambda answers, story: {
+            r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids},
+        "02-loaded-headlines": lambda answers, story: {
+            story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
+        "03-quote-fidelity": broken,
+        "04-words-sources-numbers": lambda answers, story: {},
+    }
+    work = {lesson: {"count": 3} for lesson in functions}
+    found = {item.lesson.number: item for item in gather_evidence(STORY, work, functions)}
+    assert found[1].done and found[1].lines["002"] == ["You marked 3 comment paragraphs in 002"]
+    assert found[2].lines == {"000": ["Helper: headline loadedness 5.8, most loaded"]}  # unknown report dropped
+    assert not found[3].done  # raised
+    assert not found[4].done  # returned nothing
+
+
+def test_evidence_functions_that_return_junk_do_not_crash():
+    junk = {"01-what-is-the-article": lambda a, s: ["not a dict"], "02-loaded-headlines": lambda a, s: {"001": "a string"},
+            "03-quote-fidelity": lambda a, s: {"001": [None, "", "  ", 42]}}
+    found = gather_evidence(STORY, {lesson: {"x": 1} for lesson in junk}, junk)
+    assert [item.done for item in found] == [False, False, False, True, False]
+    assert found[3].lines == {"001": ["None", "42"]}
 
 
 # --- random saved answers: evidence never raises (issue 15's fuzz test, for the verdict's readers) ------

@@ -14,7 +14,6 @@ from medialit.agreement import class_agreement
 from medialit.headlines import CATEGORIES, word_spans
 from medialit.progress import open_work
 from medialit.widgets.aria import PressButton
-from medialit.evidence import loaded_headlines_evidence as evidence
 from medialit.widgets.loaded_headlines import MARK
 
 LESSON = "02-loaded-headlines"
@@ -301,30 +300,7 @@ def test_a_failure_inside_the_tagger_shows_in_its_status_line(work_folder, monke
     assert [tag.word for tag in tagger.tags["000"]] == ["race"]  # kept on screen for the next save
 
 
-# --- evidence for lessons 5 and the teacher ------------------------------------------------
-
-
-def test_evidence_gives_tags_helper_score_agreement_and_rewrite_per_report(work_folder):
-    story = kit.start(LESSON).story
-    answers = {
-        "tags": {"004": [{"start": 20, "end": 25, "word": "Shoot", "category": "sensational"}], "002": []},
-        "rewrites": {"004": "Russia says it may fire on US forces"},
-    }
-    lines = evidence(answers, story)
-    assert set(lines) == set(story.ids)
-    assert lines["004"][0] == "You tagged 1 loaded word: Shoot (Shock words)."
-    assert "the most loaded of 5" in lines["004"][1]
-    assert "agreed on 1 of 3" in lines["004"][2]
-    assert "helper score 5.83" in lines["004"][3]
-    assert lines["002"][0] == "You found no loaded words in this headline."
-    assert lines["000"][0].startswith("Helper:")  # not looked at: only the helper's line
-
-
-@pytest.mark.parametrize("answers", [{}, None, {"tags": "junk", "rewrites": [1, 2]}, {"tags": {"004": [{"start": "a"}]}}])
-def test_evidence_never_crashes_on_missing_or_broken_answers(answers, work_folder):
-    story = kit.start(LESSON).story
-    lines = evidence(answers, story)
-    assert all(lines[rid] for rid in story.ids)
+# --- notebook forms and the class view (the lesson's evidence() is tested in tests/unit/test_evidence.py)
 
 
 @pytest.mark.parametrize("factory", ["loaded_word_kinds", "headline_tagger", "rewrite_headline", "class_tags"])

@@ -339,6 +339,7 @@ def test_hostile_markup_shows_as_text_in_every_widget(factory, hostile_story, wo
 
 
 # --- evidence for lesson 5 ----------------------------------------------------------------------------
+# Here only from the answers the widget saves; evidence() on hand-made answers is in tests/unit/test_evidence.py.
 
 
 def test_evidence_gives_lines_per_report_with_the_helper_once_revealed(checker, work_folder):
@@ -351,16 +352,6 @@ def test_evidence_gives_lines_per_report_with_the_helper_once_revealed(checker, 
     checker.reveal.click()
     after = evidence(saved_answers(work_folder), load_story())
     assert after["000"][1].startswith("Helper on that quote:") and "changed words" in after["000"][1]
-
-
-@pytest.mark.parametrize(
-    "answers",
-    [{}, {"verdicts": None}, {"verdicts": {"remark:gone": {"x@1": {"verdict": "fragment"}}}}, {"verdicts": {"k": [1]}},
-     {"verdicts": {"remark:warning": {"000@1304": "text"}}, "revealed": "all", "reference": 5}],
-)
-def test_evidence_survives_missing_or_partial_answers(answers):
-    result = evidence(answers, load_story())
-    assert isinstance(result, dict)
 
 
 def test_member_key_uses_the_offset_in_the_page():

@@ -243,6 +243,7 @@ def test_readability_runs_with_no_nltk_data(work_folder, offline_env):
 
 
 # --- escaping and evidence --------------------------------------------------------------------
+# Evidence here only from the answers the widgets save; evidence() on hand-made answers is in tests/unit/test_evidence.py.
 
 
 @pytest.mark.parametrize("factory", ["term_counts", "source_chart", "number_check", "readability_chart"])
@@ -264,34 +265,6 @@ def test_term_matches_escape_hostile_sentences(hostile_story, work_folder):
     counter.report_picker.value = "001"
     assert_markup_is_escaped(counter.matches.value)
     assert HOSTILE not in counter.matches.value
-
-
-def test_evidence_gives_lines_for_what_the_student_looked_at(work_folder):
-    from medialit import load_story
-
-    answers = {"terms": {"group": "sides_government", "include_comments": False, "seen": ["sides_government"]},
-               "sources": {"report": "all"}, "numbers": {"report": "000"}, "readability": {"seen": True}}
-    lines = evidence(answers, load_story())
-    assert "Naming the Syrian government side: 'regime' 5 times in the body" in lines["000"]
-    assert any(line.startswith("Cites 1 news agency, 2 named officials, 2 anonymous sources") for line in lines["003"])
-    assert any("at least 7 km, which differs from another report's figure" in line for line in lines["000"])
-    assert "Reading ease 54 (fairly difficult), grade 11, 21.5 words per sentence" in lines["000"]
-    assert any("reader comments add 'regime' 2 times" in line for line in lines["004"])
-
-
-def test_evidence_leaves_out_what_the_student_did_not_open(work_folder):
-    from medialit import load_story
-
-    lines = evidence({"readability": {"seen": True}}, load_story())
-    assert all(len(found) == 1 and found[0].startswith("Reading ease") for found in lines.values())
-
-
-@pytest.mark.parametrize("answers", [{}, None, {"terms": "broken"}, {"terms": {"group": "gone", "seen": ["gone"]}}])
-def test_evidence_survives_missing_or_broken_answers(answers, work_folder):
-    from medialit import load_story
-
-    lines = evidence(answers, load_story())
-    assert set(lines) == {"000", "001", "002", "003", "004"} and all(v == [] for v in lines.values())
 
 
 def test_evidence_works_on_any_story(hostile_story, work_folder):
