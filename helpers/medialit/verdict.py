@@ -9,7 +9,9 @@ finished verdict into the page and the file a student hands in.
   choose, :func:`note_lines` splits the student's own notes into pieces;
 * :func:`ranking_problems` says what is wrong with a ranking, :func:`verdict_problems` what is
   still missing before a verdict can be handed in, :func:`verdict_tips` how to make it stronger
-  (the rubric's advice, never a requirement).
+  (the rubric's advice, never a requirement);
+* :func:`gather_evidence` reads each earlier lesson's evidence from the student's saved work, with
+  the evidence functions the course registry (:mod:`medialit.course`) declares.
 
 Example:
     >>> verdict_problems(["001", "002"], [{"source": "notes"}] * 3, "Because ...", ["001", "002"])
@@ -19,14 +21,14 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .course import EVIDENCE_LESSONS, Lesson
+from .evidence import ALL_REPORTS
 from .story import Story
 from .text import SHORT_LINE, shorten
 
-#: Evidence that is about the whole story, not one report.
-ALL_REPORTS = "*"
 #: The source of a piece of evidence the student wrote themselves.
 NOTES = "notes"
 #: A verdict rests on at least this many pieces of evidence.
@@ -226,3 +228,86 @@ def join_words(items: Sequence[str]) -> str:
     """
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- gathering the earlier lessons' evidence ---------------------------------------------
+
+
+#: The earlier lessons whose evidence is gathered, from the course registry (``stem`` is the lesson id).
+LESSONS: tuple[Lesson, ...] = EVIDENCE_LESSONS
+
+
+@dataclass
+class LessonEvidence:
+    """What one earlier lesson contributes: ``done`` is False when there is nothing to show yet.
+
+    Example:
+        >>> LessonEvidence(LESSONS[2], False).todo()
+        'not done yet — open lesson 2 (02-loaded-headlines.ipynb)'
+    """
+
+    lesson: Lesson
+    done: bool
+    lines: dict[str, list[str]] = field(default_factory=dict)
+
+    def todo(self) -> str:
+        """The plain message shown where this lesson has no saved work."""
+        return f"not done yet — open lesson {self.lesson.number} ({self.lesson.stem}.ipynb)"
+
+
+
+
+def evidence_functions() -> dict[str, Callable[[dict, Story], Any] | None]:
+    """Each earlier lesson's evidence function by lesson id, as declared in :mod:`medialit.course`.
+
+    Example:
+        >>> from medialit.evidence import start_here_evidence
+        >>> evidence_functions()["00-start-here"] is start_here_evidence
+        True
+    """
+    return {lesson.id: lesson.evidence for lesson in LESSONS}
+
+
+def gather_evidence(
+    story: Story,
+    work: dict[str, dict],
+    functions: dict[str, Callable[[dict, Story], Any] | None] | None = None,
+    strict: bool = False,
+) -> list[LessonEvidence]:
+    """Each earlier lesson's evidence from the student's saved work (``work`` as from ``all_work``).
+
+    A lesson with no saved answers, no evidence function, or one returning nothing usable is
+    "not done"; lines about unknown reports are dropped. A function that fails is "not done"
+    too, so one lesson's bug cannot stop the verdict, unless ``strict`` (the tests' mode), which
+    re-raises the error so the bug is seen.
+
+    Example:
+        >>> from medialit import load_story
+        >>> story = load_story()
+        >>> found = gather_evidence(story, {"02-loaded-headlines": {"tags": {}}}, {"02-loaded-headlines": lambda a, s: {"001": ["Calm headline"]}})
+        >>> [(item.lesson.number, item.done) for item in found]
+        [(0, False), (1, False), (2, True), (3, False), (4, False)]
+    """
+    functions = evidence_functions() if functions is None else functions
+    known = set(story.ids) | {ALL_REPORTS}
+    gathered = []
+    for lesson in LESSONS:
+        answers = work.get(lesson.id) or {}
+        function = functions.get(lesson.id)
+        lines: dict[str, list[str]] = {}
+        if answers and callable(function):
+            try:
+                result = function(dict(answers) if isinstance(answers, dict) else {}, story)
+            except Exception:  # noqa: BLE001 - an unfinished lesson's helper must not break this one
+                if strict:
+                    raise
+                result = None
+            if isinstance(result, dict):
+                for report_id, items in result.items():
+                    if str(report_id) not in known or isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+                        continue
+                    clean = [shorten(item) for item in items if str(item).strip()]
+                    if clean:
+                        lines[str(report_id)] = clean
+        gathered.append(LessonEvidence(lesson, bool(lines), lines))
+    return gathered

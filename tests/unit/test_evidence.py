@@ -12,7 +12,7 @@ from kit_testing import ROOT
 
 from medialit import evidence, load_story
 from medialit.course import EVIDENCE_LESSONS
-from medialit.widgets.verdict import gather_evidence
+from medialit.verdict import gather_evidence
 
 STORY = load_story()
 SAMPLE = ROOT / "helpers" / "medialit" / "data" / "sample_class"

@@ -38,13 +38,17 @@ from typing import Any, Callable, Iterable
 import ipywidgets as widgets
 
 from ..answers import read_ranking
-from ..course import EVIDENCE_LESSONS, Lesson
+from ..course import Lesson
 from ..evidence import start_here_evidence as lesson0_evidence
 from ..handin import file_stem, handin_zip, on_binder, summary_html, summary_page
 from ..progress import HANDIN_ENV, PROFILE, LessonWork, WorkError, all_work, export_work, handin_folder, open_work
 from ..story import Story
 from ..verdict import (
     ALL_REPORTS,
+    LESSONS,
+    LessonEvidence,
+    evidence_functions,
+    gather_evidence,
     MAX_QUOTE,
     MIN_EVIDENCE,
     NOTES,
@@ -78,85 +82,9 @@ LESSON = "05-verdict"
 _REEXPORTED = (ALL_REPORTS, MAX_QUOTE, NOTES, HANDIN_ENV, summary_html, verdict_problems, ranking_problems, shorten)
 
 
-#: The earlier lessons whose evidence is gathered, from the course registry (``stem`` is the lesson id).
+# The gathering itself (LESSONS, LessonEvidence, evidence_functions, gather_evidence) is analysis: it
+# lives in medialit.verdict and is imported above.
 LessonInfo = Lesson
-LESSONS: tuple[Lesson, ...] = EVIDENCE_LESSONS
-
-
-@dataclass
-class LessonEvidence:
-    """What one earlier lesson contributes: ``done`` is False when there is nothing to show yet.
-
-    Example:
-        >>> LessonEvidence(LESSONS[2], False).todo()
-        'not done yet — open lesson 2 (02-loaded-headlines.ipynb)'
-    """
-
-    lesson: LessonInfo
-    done: bool
-    lines: dict[str, list[str]] = field(default_factory=dict)
-
-    def todo(self) -> str:
-        """The plain message shown where this lesson has no saved work."""
-        return f"not done yet — open lesson {self.lesson.number} ({self.lesson.stem}.ipynb)"
-
-
-# --- gathering the earlier lessons' evidence ---------------------------------------------
-
-
-def evidence_functions() -> dict[str, Callable[[dict, Story], Any] | None]:
-    """Each earlier lesson's evidence function by lesson id, as declared in :mod:`medialit.course`.
-
-    Example:
-        >>> evidence_functions()["00-start-here"] is lesson0_evidence
-        True
-    """
-    return {lesson.id: lesson.evidence for lesson in LESSONS}
-
-
-def gather_evidence(
-    story: Story,
-    work: dict[str, dict],
-    functions: dict[str, Callable[[dict, Story], Any] | None] | None = None,
-    strict: bool = False,
-) -> list[LessonEvidence]:
-    """Each earlier lesson's evidence from the student's saved work (``work`` as from ``all_work``).
-
-    A lesson with no saved answers, no evidence function, or one returning nothing usable is
-    "not done"; lines about unknown reports are dropped. A function that fails is "not done"
-    too, so one lesson's bug cannot stop the verdict, unless ``strict`` (the tests' mode), which
-    re-raises the error so the bug is seen.
-
-    Example:
-        >>> from medialit import load_story
-        >>> story = load_story()
-        >>> found = gather_evidence(story, {"02-loaded-headlines": {"tags": {}}}, {"02-loaded-headlines": lambda a, s: {"001": ["Calm headline"]}})
-        >>> [(item.lesson.number, item.done) for item in found]
-        [(0, False), (1, False), (2, True), (3, False), (4, False)]
-    """
-    functions = evidence_functions() if functions is None else functions
-    known = set(story.ids) | {ALL_REPORTS}
-    gathered = []
-    for lesson in LESSONS:
-        answers = work.get(lesson.id) or {}
-        function = functions.get(lesson.id)
-        lines: dict[str, list[str]] = {}
-        if answers and callable(function):
-            try:
-                result = function(dict(answers) if isinstance(answers, dict) else {}, story)
-            except Exception:  # noqa: BLE001 - an unfinished lesson's helper must not break this one
-                if strict:
-                    raise
-                result = None
-            if isinstance(result, dict):
-                for report_id, items in result.items():
-                    if str(report_id) not in known or isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-                        continue
-                    clean = [shorten(item) for item in items if str(item).strip()]
-                    if clean:
-                        lines[str(report_id)] = clean
-        gathered.append(LessonEvidence(lesson, bool(lines), lines))
-    return gathered
 
 
 def source_title(source: str) -> str:
@@ -198,7 +126,9 @@ class Board:
     def regather(self) -> None:
         """Read every earlier lesson's saved work again and tell the widgets."""
         saved = all_work(self.story.id, self.base_folder)
-        self.gathered = gather_evidence(self.story, saved, self.functions)
+        # Looked up here at call time, so a test can replace this module's evidence_functions.
+        functions = self.functions if self.functions is not None else evidence_functions()
+        self.gathered = gather_evidence(self.story, saved, functions)
         self.changed()
 
     def changed(self) -> None:
