@@ -130,6 +130,16 @@ def test_paging_shows_paragraphs_41_to_80_then_81_to_95(work_folder, long_story)
     assert "Paragraphs 81–95 of 95" in top.where.value and len(widget.cards) == 15
 
 
+def test_turning_a_page_changes_only_the_cards_so_the_pressed_button_keeps_the_keyboard_focus(work_folder, long_story):
+    kit.start(LESSON, story_path=str(long_story))
+    widget = kit.labeller()
+    around = widget.cards_box.children
+    next_page(widget)
+    # ipywidgets redraws every child after the first one that changed; the bars must not be among them.
+    assert widget.cards_box.children == around and widget.cards_box.children[-1] is widget.pagers[1]
+    assert list(widget.page_box.children) == widget.cards and widget.cards[0].block.line == line_of(41)
+
+
 def test_the_paging_buttons_name_what_they_do_and_are_disabled_at_the_ends(work_folder, long_story):
     kit.start(LESSON, story_path=str(long_story))
     widget = kit.labeller()

@@ -329,6 +329,7 @@ class Labeller(SavedBox):
         self._page_of: dict[str, int] = {}
         # One bar above the cards and one below, so a student who labelled a page need not scroll back up.
         self.pagers = (Pager(), Pager())
+        self.page_box = widgets.VBox()
         self.checked: set[str] = set()
         shown = self.state.get(HELPER_KEY, [])
         self.helper_shown: set[str] = {x for x in shown if x in story.ids} if isinstance(shown, list) else set()
@@ -504,7 +505,11 @@ class Labeller(SavedBox):
         else:
             for pager in self.pagers:
                 pager.show(page, count)
-            self.cards_box.children = [self.pagers[0], *self.cards, self.pagers[1]]
+            # Only the inner box changes from page to page, so the bars' buttons stay drawn and a
+            # keyboard user who pressed "Next" is still on it (a changed children list redraws
+            # every widget after the first change, which would drop the focus).
+            self.page_box.children = self.cards
+            self.cards_box.children = [self.pagers[0], self.page_box, self.pagers[1]]
         self._refresh()
 
     # --- checking and revealing --------------------------------------------------------------
