@@ -162,6 +162,22 @@ def test_the_bundled_story_shows_no_paging_controls(work_folder):
         assert pagers_in(widget) == [] and list(widget.cards_box.children) == widget.cards
 
 
+@pytest.mark.parametrize("count", [1, 40, 41, 80, 81])
+def test_turning_through_every_page_shows_each_paragraph_once(count, work_folder, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    text = "\n\n".join(f"Paragraph {n} says the harbour wall cracked in section {n}." for n in range(1, count + 1))
+    (folder / "001_page.txt").write_text(text + "\n", encoding="utf-8")
+    kit.start(LESSON, story_path=str(folder))
+    widget = kit.labeller()
+    seen = [card.block.line for card in widget.cards]
+    assert (pagers_in(widget) == []) == (count <= CARDS_PER_PAGE)
+    while pagers_in(widget) and not widget.pagers[0].next.disabled:
+        next_page(widget)
+        seen += [card.block.line for card in widget.cards]
+    assert seen == [line_of(n) for n in range(1, count + 1)]
+
+
 def test_a_short_report_of_a_long_story_shows_no_paging_controls_and_the_long_one_keeps_its_page(work_folder, long_story):
     kit.start(LESSON, story_path=str(long_story))
     widget = kit.labeller()

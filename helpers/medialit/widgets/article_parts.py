@@ -4,7 +4,9 @@
 coarse group (Body / Comment / Other part of the page) and, if they like, a finer role; "Check my
 labels" marks every card against the story's answer key and "Show the helper's guess" reveals the
 segmenter's roles and reasons. ``kit.labeller(teacher=True)`` is the teacher's version: the same
-cards plus a "why" box, and a button that writes the story's ``answer_key.json``.
+cards plus a "why" box, and a button that writes the story's ``answer_key.json``. A report with
+more than ``CARDS_PER_PAGE`` paragraphs (a teacher's own saved web page) shows its cards 40 at a
+time, with "Paragraphs 41–80 of 412" and Previous / Next buttons; everything else sees every paragraph.
 
 ``kit.page_parts_chart()`` shows how many words of each page are article, comments and other
 text, and how the reading level changes without the furniture; ``kit.comments_only()`` shows the
