@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
 from kit_testing import ROOT
+from accessibility import AXE_JS, run_axe, summary
 from lab import open_and_run, shoot, start_lab, visible_text, wait_for_text, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,8 +27,8 @@ def lab(tmp_path_factory):
 
 
 def three_saved_pages(folder: Path) -> list[Path]:
-    """The three real saved pages with the fewest paragraphs: lesson 1 shows a card for each paragraph,
-    and hundreds of cards (a long page's menus) take the browser minutes to draw."""
+    """The three real saved pages with the fewest paragraphs, which keeps the run short (lesson 1
+    draws 40 cards at a time, but lessons 3 and 4 read every paragraph of every page)."""
     from medialit.segmentation import segment
     from medialit.webpage import read_page
 
@@ -80,4 +82,31 @@ def test_a_story_built_from_three_real_pages_runs_in_every_lesson(browser, lab, 
         assert "Error displaying widget" not in text and "Traceback" not in text
         assert "Something needs fixing" not in text, f"{lesson}: {text[:400]}"
         shoot(page, f"make-a-story-then-{lesson}")
+        if lesson == "01-what-is-the-article":
+            turn_a_page_of_cards(page)
         page.close()
+
+
+def turn_a_page_of_cards(page) -> None:
+    """A real page with over 40 paragraphs: lesson 1 shows them 40 at a time, by keyboard too,
+    and the paging bar passes axe with no serious or critical violation in the kit."""
+    labeller = page.locator(".medialit-labeller").first
+    labeller.scroll_into_view_if_needed()  # the notebook draws only the cells near the view
+    menu = labeller.get_by_role("combobox").first
+    # The shortest of the three pages has fewer than 40 paragraphs; pick a report that pages.
+    for index in range(menu.locator("option").count()):
+        menu.select_option(index=index)
+        try:
+            wait_for_text(page, "Paragraphs 1–40 of", timeout=5)
+            break
+        except AssertionError:
+            continue
+    wait_for_text(page, "Paragraphs 1–40 of")
+    next_button = labeller.get_by_role("button", name=re.compile(r"^Next \d+")).first
+    next_button.focus()
+    page.keyboard.press("Enter")
+    wait_for_text(page, "Paragraphs 41–")
+    assert page.evaluate("() => document.activeElement && document.activeElement.textContent").strip().startswith("Next")
+    shoot(page, "make-a-story-lesson-1-second-page")
+    if AXE_JS.exists():
+        assert summary([v for v in run_axe(page) if v.in_kit]) == {}

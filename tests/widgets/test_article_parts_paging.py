@@ -140,17 +140,39 @@ def test_turning_a_page_changes_only_the_cards_so_the_pressed_button_keeps_the_k
     assert list(widget.page_box.children) == widget.cards and widget.cards[0].block.line == line_of(41)
 
 
-def test_the_paging_buttons_name_what_they_do_and_are_disabled_at_the_ends(work_folder, long_story):
+def test_the_paging_buttons_name_what_they_do_and_the_words_say_when_there_is_no_more(work_folder, long_story):
     kit.start(LESSON, story_path=str(long_story))
     widget = kit.labeller()
     pager = widget.pagers[0]
-    assert pager.previous.disabled and not pager.next.disabled
     assert pager.previous.description == "◀ Previous 40" and pager.next.description == "Next 40 ▶"
     assert pager.next.tooltip == "Show paragraphs 41–80" and "first" in pager.previous.tooltip
+    assert "(the first ones)" in pager.where.value
     next_page(widget)
     assert pager.next.description == "Next 15 ▶" and pager.previous.tooltip == "Show paragraphs 1–40"
+    assert "(the" not in pager.where.value
     next_page(widget)
-    assert pager.next.disabled and not pager.previous.disabled and "last" in pager.next.tooltip
+    assert "last" in pager.next.tooltip and "Paragraphs 81–95 of 95</b> (the last ones)" in pager.where.value
+
+
+def test_the_paging_buttons_are_never_disabled_so_keyboard_focus_stays_on_them(work_folder, long_story):
+    kit.start(LESSON, story_path=str(long_story))
+    widget = kit.labeller()
+    for _ in range(3):
+        assert not any(button.disabled for pager in widget.pagers for button in (pager.previous, pager.next))
+        next_page(widget)
+
+
+def test_pressing_next_on_the_last_paragraphs_or_previous_on_the_first_keeps_the_cards(work_folder, long_story):
+    kit.start(LESSON, story_path=str(long_story))
+    widget = kit.labeller()
+    first = list(widget.cards)
+    widget.pagers[0].previous.click()
+    assert widget.page == 0 and widget.cards == first
+    next_page(widget)
+    next_page(widget)
+    last = list(widget.cards)
+    widget.pagers[1].next.click()
+    assert widget.page == 2 and widget.cards == last
 
 
 def test_the_bundled_story_shows_no_paging_controls(work_folder):
@@ -172,7 +194,7 @@ def test_turning_through_every_page_shows_each_paragraph_once(count, work_folder
     widget = kit.labeller()
     seen = [card.block.line for card in widget.cards]
     assert (pagers_in(widget) == []) == (count <= CARDS_PER_PAGE)
-    while pagers_in(widget) and not widget.pagers[0].next.disabled:
+    while pagers_in(widget) and "(the last ones)" not in widget.pagers[0].where.value:
         next_page(widget)
         seen += [card.block.line for card in widget.cards]
     assert seen == [line_of(n) for n in range(1, count + 1)]

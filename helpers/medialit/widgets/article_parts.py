@@ -223,8 +223,10 @@ def other_pages_text(indexes: list[int], page: int, count: int, what: tuple[str,
 class Pager(widgets.HBox):
     """"Paragraphs 41–80 of 412" in plain words, between buttons to the previous and next page of cards.
 
-    The buttons say what they do in words (their text is their accessible name) and are disabled
-    at the ends, which the words also say ("1–40 of 412"), so nothing is shown by colour alone.
+    The buttons say what they do in words (their text is their accessible name). They are never
+    disabled: a browser moves keyboard focus off a button that becomes disabled, so a student who
+    pressed "Next" on the second-last page would be sent back to the top. At the ends the words say
+    so instead ("the last paragraphs"), and pressing the button there leaves the page as it is.
     """
 
     def __init__(self) -> None:
@@ -239,16 +241,16 @@ class Pager(widgets.HBox):
 
     def show(self, page: int, count: int) -> None:
         """Say which paragraphs ``page`` (from 0) of ``count`` shows, and set the buttons for it."""
-        self.where.value = f"<b>Paragraphs {page_span(page, count)} of {count}</b>"
-        self.previous.disabled = page == 0
+        after = count - min((page + 1) * CARDS_PER_PAGE, count)
+        end = " (the first ones)" if page == 0 else " (the last ones)" if not after else ""
+        self.where.value = f"<b>Paragraphs {page_span(page, count)} of {count}</b>{end}"
         self.previous.tooltip = (
             f"Show paragraphs {page_span(page - 1, count)}" if page else "These are the first paragraphs"
         )
-        after = count - min((page + 1) * CARDS_PER_PAGE, count)
         # The last step may be shorter: "Next 15" says exactly what comes.
         self.next.description = f"Next {min(after, CARDS_PER_PAGE) or CARDS_PER_PAGE} ▶"
-        self.next.disabled = not after
         self.next.tooltip = f"Show paragraphs {page_span(page + 1, count)}" if after else "These are the last paragraphs"
+
 
 
 class Card(widgets.VBox):
@@ -489,7 +491,9 @@ class Labeller(SavedBox):
 
     def turn(self, step: int) -> None:
         """Show the next (``step=1``) or previous (``step=-1``) page of the current report's cards."""
-        self._page_of[self.picker.value] = min(max(self.page + step, 0), self.page_count - 1)
+        if not 0 <= self.page + step < self.page_count:
+            return  # at the first or last paragraphs: the pager's words already say so
+        self._page_of[self.picker.value] = self.page + step
         self._show_page()
         if self.picker.value in self.checked:
             self._show_score()  # where the wrong cards are depends on the page shown

@@ -127,7 +127,7 @@ class KeyReview(KitBox):
     """The proposed key's doubtful paragraphs (where trafilatura and the kit's rules disagree), one menu each.
 
     Saving writes the key (the old one is backed up) and marks it confirmed. The full teacher-mode
-    labeller, every paragraph of one report, opens on request: on a long saved page it is hundreds of cards.
+    labeller, every paragraph of one report, opens on request: 40 cards at a time, however long the page.
     """
 
     def __init__(self, story: Story):
@@ -155,7 +155,7 @@ class KeyReview(KitBox):
                                    tooltip="Write the answer key with these roles and mark it checked",
                                    layout=widgets.Layout(width="fit-content"))
         self.full = widgets.Button(description="Open the full labeller", icon="list",
-                                   tooltip="Every paragraph of one report, in lesson 1's teacher mode (long pages are slow)",
+                                   tooltip="Every paragraph of one report, 40 cards at a time, in lesson 1's teacher mode",
                                    layout=widgets.Layout(width="fit-content"))
         self.status = Status()
         self.more = widgets.VBox()
