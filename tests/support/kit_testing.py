@@ -82,3 +82,20 @@ def assert_markup_is_escaped(html: str) -> None:
     lowered = re.sub(r'<img alt="[^"<>]*" src="data:image/png;base64,[a-z0-9+/=]+">', "", html.lower())
     assert "<img" not in lowered and "<script" not in lowered, "article markup reached the page as HTML"
     assert "&lt;img" in lowered or "&lt;script" in lowered, "the hostile text should still be shown, escaped"
+
+
+def fake_evidence_functions() -> dict:
+    """Evidence functions for lessons 1-4 that behave in each way lesson 5 must cope with:
+    lesson 1 gives a line per report, 2 also names a report that does not exist, 3 fails, 4 gives nothing."""
+
+    def broken(answers, story):
+        raise KeyError("quotes")
+
+    return {
+        "01-what-is-the-article": lambda answers, story: {
+            r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids},
+        "02-loaded-headlines": lambda answers, story: {
+            story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
+        "03-quote-fidelity": broken,
+        "04-words-sources-numbers": lambda answers, story: {},
+    }

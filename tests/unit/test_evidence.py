@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kit_testing import ROOT
+from kit_testing import ROOT, fake_evidence_functions
 
 from medialit import evidence, load_story
 from medialit.course import EVIDENCE_LESSONS
@@ -134,17 +134,7 @@ def test_lesson_4_survives_missing_or_broken_answers(answers):
 
 
 def test_gathering_uses_each_lessons_evidence_and_survives_failures():
-    def broken(answers, story):
-        raise KeyError("quotes")
-
-    functions = {
-        "01-what-is-the-article": lambda answers, story: {
-            r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids},
-        "02-loaded-headlines": lambda answers, story: {
-            story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
-        "03-quote-fidelity": broken,
-        "04-words-sources-numbers": lambda answers, story: {},
-    }
+    functions = fake_evidence_functions()
     work = {lesson: {"count": 3} for lesson in functions}
     found = {item.lesson.number: item for item in gather_evidence(STORY, work, functions)}
     assert found[1].done and found[1].lines["002"] == ["You marked 3 comment paragraphs in 002"]

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, fake_evidence_functions
 
 import medialit.widgets as kit
 from medialit.progress import PROFILE, open_work
@@ -42,19 +42,7 @@ def no_lessons(monkeypatch):
 @pytest.fixture
 def fake_lessons(monkeypatch):
     """Lessons 1 and 2 give evidence; 3 fails; 4 returns nothing."""
-
-    def broken(answers, story):
-        raise KeyError("quotes")
-
-    functions = {
-        "00-start-here": lesson0_evidence,
-        "01-what-is-the-article": lambda answers, story: {
-            r: [f"You marked {answers.get('count', 0)} comment paragraphs in {r}"] for r in story.ids},
-        "02-loaded-headlines": lambda answers, story: {
-            story.ids[0]: ["Helper: headline loadedness 5.8, most loaded"], "nope": ["about a report that is not there"]},
-        "03-quote-fidelity": broken,
-        "04-words-sources-numbers": lambda answers, story: {},
-    }
+    functions = {"00-start-here": lesson0_evidence, **fake_evidence_functions()}
     monkeypatch.setattr(verdict, "evidence_functions", lambda: functions)
 
 
