@@ -250,7 +250,35 @@ def test_lesson_works_on_a_story_with_no_sample_class(hostile_story, work_folder
     tagger = kit.headline_tagger()
     assert len(tagger.rows) == 2
     view = kit.class_tags()
-    assert view.counts.students == 0 and "another story" in view.header.value
+    assert view.counts.students == 0
+
+
+def test_on_another_story_the_class_view_says_the_teacher_can_load_the_class_instead_of_listing_sample_files(
+        hostile_story, work_folder):
+    kit.start(LESSON, story_path=str(hostile_story))
+    view = kit.class_tags()
+    assert "your teacher can load them here" in view.header.value
+    for sample_only in ("made-up", "could not be used", "another story", "medialit.json", "⚠"):
+        assert sample_only not in view.header.value
+
+
+def test_on_another_story_the_class_view_still_shows_the_students_own_tags(hostile_story, work_folder):
+    kit.start(LESSON, story_path=str(hostile_story))
+    tagger = kit.headline_tagger()
+    tagger.rows[tagger.story.ids[0]]["buttons"][0][2].value = True
+    view = kit.class_tags()
+    assert view.counts.students == 1 and "You" in view.header.value
+
+
+def test_a_teachers_folder_of_another_storys_files_is_still_listed_with_the_reason(work_folder, tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    export = {"format": "medialit-export", "version": 1, "student": "Dee", "story": "some-other-story",
+              "exported": "", "lessons": {LESSON: {"tags": {}}}}
+    (folder / "dee.json").write_text(json.dumps(export), encoding="utf-8")
+    kit.start(LESSON)
+    view = kit.class_tags(folder=str(folder), include_me=False)
+    assert "could not be used" in view.header.value and "another story" in view.header.value
 
 
 @pytest.mark.parametrize("factory", ["loaded_word_kinds", "headline_tagger", "rewrite_headline", "class_tags"])

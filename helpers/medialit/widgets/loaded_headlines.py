@@ -411,20 +411,40 @@ class ClassTags(KitBox):
         if announce:
             self.status.info("Updated with your latest tags." if "You" in self.class_tags else "You have not tagged any words yet.")
 
+    @property
+    def no_class_yet(self) -> bool:
+        """True when the kit's sample students did another story, so there is no class to show here yet."""
+        return self.classwork.sample and not self.classwork.students
+
     def header_html(self) -> str:
         names = list(self.class_tags)
-        source = (
-            "These are sample files from three made-up students, shipped with the kit. Your teacher can show "
-            "your own class's work instead."
-            if self.classwork.sample
-            else f"Read from the folder {self.classwork.folder}."
-        )
+        if self.no_class_yet:
+            # The sample students tagged the bundled story's headlines: on a teacher's own story every
+            # one of their files would only be listed as "work on another story", which tells a
+            # student nothing they can act on.
+            source = (
+                "Your class's tags are not here yet: your teacher can load them here once everyone has "
+                "exported their work."
+                + (" Until then the chart shows your own tags, as “You”." if self.include_me else "")
+            )
+        elif self.classwork.sample:
+            source = (
+                "These are sample files from three made-up students, shipped with the kit. Your teacher can show "
+                "your own class's work instead."
+            )
+        else:
+            source = f"Read from the folder {self.classwork.folder}."
         parts = [f"<p>{esc(source)}</p>"]
+        if self.no_class_yet:
+            parts.append("<p><i>Teachers: lesson 2's guide, “Before class”, says how to load the class's files.</i></p>")
         if names:
             parts.append(f"<p><b>Tags from {len(names)} {'student' if len(names) == 1 else 'students'}:</b> {esc(', '.join(names))}</p>")
+        elif self.no_class_yet:
+            parts.append("<p><b>No tags to show yet.</b> Tag some words above, then press <i>Add my latest tags</i>.</p>"
+                         if self.include_me else "<p><b>No tags to show yet.</b></p>")
         else:
             parts.append("<p><b>No tags to show yet.</b> Tag some words above, or ask your teacher for the class's files.</p>")
-        if self.classwork.problems:
+        if self.classwork.problems and not self.no_class_yet:
             items = "".join(f"<li>{esc(p.file)}: {esc(p.reason)}</li>" for p in self.classwork.problems[:20])
             more = len(self.classwork.problems) - 20
             parts.append(
@@ -533,7 +553,8 @@ def rewrite_headline() -> RewriteBox:
 def class_tags(folder: str | None = None, include_me: bool = True) -> ClassTags:
     """The class's tags per headline word, with the agreement figure.
 
-    ``folder``: a folder of the students' exported files (default: the kit's three sample students).
+    ``folder``: a folder of the students' exported files (default: the kit's three sample students, who
+    did the bundled story; on another story the view says the teacher can load the class's tags here).
     ``include_me``: add your own tags as "You".
     """
     current = session()
