@@ -129,7 +129,7 @@ def loaded_headlines_evidence(answers: dict, story: Story) -> dict[str, list[str
     answers = answers if isinstance(answers, dict) else {}
     read = read_tags(answers, story)
     ranked = rank_headlines(story)
-    position = {r.report_id: index for index, r in enumerate(reversed(ranked), start=1)}
+    scores = [r.score for r in ranked]
     lines: dict[str, list[str]] = {}
     for report in story.reports:
         mine: list[str] = []
@@ -144,7 +144,7 @@ def loaded_headlines_evidence(answers: dict, story: Story) -> dict[str, list[str
         flagged = ", ".join(flag.word for flag in ranked_here.flags) or "nothing"
         mine.append(
             f"Helper: headline loadedness {ranked_here.score:g} per 10 words "
-            f"({_rank_words(position[report.id], len(ranked))}); it flags {flagged}."
+            f"({_rank_words(ranked_here.score, scores)}); it flags {flagged}."
         )
         if report_tags is not None:
             as_saved = [{"start": t.start, "end": t.end, "word": t.word, "category": t.category} for t in report_tags]
@@ -160,13 +160,31 @@ def loaded_headlines_evidence(answers: dict, story: Story) -> dict[str, list[str
     return lines
 
 
-def _rank_words(position: int, total: int) -> str:
-    if position == 1:
-        return f"the most loaded of {total}"
-    if position == total:
-        return f"the least loaded of {total}"
+def _rank_words(score: float, scores: list[float]) -> str:
+    """Where ``score`` stands among every headline's ``scores``, most loaded first; equal scores are joint.
+
+    Two headlines with the same score must not read as one more loaded than the other, so a
+    headline shares the place of every headline with its score ("joint 2nd", as in a sports table).
+
+    Example:
+        >>> [_rank_words(s, [1.67, 5.0, 1.67]) for s in (5.0, 1.67)]
+        ['the most loaded of 3', 'joint least loaded of 3']
+    """
+    total = len(scores)
+    higher = sum(other > score for other in scores)
+    lower = sum(other < score for other in scores)
+    joint = total - higher - lower > 1
+    if total == 1:
+        return "the only headline"
+    if joint and higher == 0 and lower == 0:
+        return f"all {total} score the same"
+    if higher == 0:
+        return f"joint most loaded of {total}" if joint else f"the most loaded of {total}"
+    if lower == 0:
+        return f"joint least loaded of {total}" if joint else f"the least loaded of {total}"
+    position = higher + 1
     suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
-    return f"{position}{suffix} most loaded of {total}"
+    return f"joint {position}{suffix} most loaded of {total}" if joint else f"{position}{suffix} most loaded of {total}"
 
 
 # --- lesson 3 -----------------------------------------------------------------------------------

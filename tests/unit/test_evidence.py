@@ -87,6 +87,50 @@ def test_lesson_2_gives_tags_helper_score_agreement_and_rewrite_per_report():
     assert lines["000"][0].startswith("Helper:")  # not looked at: only the helper's line
 
 
+def story_of_headlines(folder, *headlines):
+    """A hand-made story with one report per headline, each with a line of body under it."""
+    folder.mkdir()
+    for number, headline in enumerate(headlines, start=1):
+        body = "The council met on Monday and the plan was read out to the members in full, officials said."
+        (folder / f"{number:03d}_report.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    return load_story(folder)
+
+
+def helper_rank(story, report_id):
+    line = evidence.loaded_headlines_evidence({}, story)[report_id][0]
+    return line[line.index("(") + 1:line.index(")")]
+
+
+def test_lesson_2_headlines_with_the_same_score_share_their_place(tmp_path):
+    story = story_of_headlines(
+        tmp_path / "story",
+        "Chaos as furious minister threatens rivals",
+        "Minister threatens rivals over the new budget plan",
+        "Mayor threatens rivals over the new school plan",
+        "Minister presents the new budget plan",
+    )
+    assert helper_rank(story, "002") == helper_rank(story, "003") == "joint 2nd most loaded of 4"
+    assert helper_rank(story, "001") == "the most loaded of 4"
+    assert helper_rank(story, "004") == "the least loaded of 4"
+
+
+def test_lesson_2_tied_least_and_most_loaded_headlines_are_joint(tmp_path):
+    story = story_of_headlines(
+        tmp_path / "story",
+        "Minister threatens rivals over the new budget plan",
+        "Mayor threatens rivals over the new school plan",
+        "Minister presents the new budget plan",
+        "Mayor presents the new school plan",
+    )
+    assert helper_rank(story, "001") == helper_rank(story, "002") == "joint most loaded of 4"
+    assert helper_rank(story, "003") == helper_rank(story, "004") == "joint least loaded of 4"
+
+
+def test_lesson_2_headlines_that_all_score_the_same_are_not_ranked(tmp_path):
+    story = story_of_headlines(tmp_path / "story", "Minister presents the new budget plan", "Mayor presents the new school plan")
+    assert helper_rank(story, "001") == helper_rank(story, "002") == "all 2 score the same"
+
+
 @pytest.mark.parametrize("answers", [{}, None, {"tags": "junk", "rewrites": [1, 2]}, {"tags": {"004": [{"start": "a"}]}}])
 def test_lesson_2_never_crashes_on_missing_or_broken_answers(answers):
     lines = evidence.loaded_headlines_evidence(answers, STORY)
