@@ -106,10 +106,12 @@ SAYING_NOUNS: frozenset[str] = frozenset(
     accusation accusations charge vow line joke call calls insistence suggestion prediction""".split()
 )
 
-#: Capitals before a colon that head a paragraph without naming a speaker ("UPDATE: ...").
+#: Capitals before a colon that head a paragraph without naming a speaker ("UPDATE: ...",
+#: and a page's pointers to other articles: "SEE MORE: ...", "READ MORE: ...", "LISTEN: ...").
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
     """update updated correction clarification note editor's editors breaking watch read related video
-    photos photo warning alert exclusive analysis opinion""".split()
+    photos photo warning alert exclusive analysis opinion see more also listen click recommended trending
+    latest live sponsored advertisement""".split()
 )
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "it"})

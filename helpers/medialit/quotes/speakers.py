@@ -15,6 +15,7 @@ from medialit.quotes.frames import (
     FINDING_VERBS,
     INTRODUCTIONS,
     NOT_NAMES,
+    NOT_SPEAKER_LABELS,
     ORG_WORDS,
     OUTLET_WORDS,
     PARTICLES,
@@ -133,6 +134,8 @@ _PARTY_TAG = re.compile(r"[DRI](?:-[A-Z][\w.-]*)?[,;:)]*")
 
 @lru_cache(maxsize=8192)
 def _name_from_tuple(run: tuple[str, ...]) -> _Who:
+    if _is_page_label(run):
+        return _NOBODY
     raw = list(run)
     while len(raw) > 1 and (raw[-1].startswith("(") or _PARTY_TAG.fullmatch(raw[-1])):
         raw.pop()  # "Jo Lee (D-Ohio)", "Jo Lee (Vt.)", "Jo Lee D": the party and state are no name
@@ -166,6 +169,18 @@ def _name_from_tuple(run: tuple[str, ...]) -> _Who:
     if len(name) >= 2 or titles:
         return _Who("person", " ".join(name), tuple(titles))
     return _Who("name", name[0])
+
+
+def _is_page_label(run: tuple[str, ...]) -> bool:
+    """'SEE MORE:', 'READ MORE:', 'UPDATE:': capitals before a colon that point the reader
+    elsewhere on the page; two capitalised words, yet nobody's name."""
+    words = [w.strip("\"“”'‘’") for w in run]
+    return (
+        bool(words)
+        and words[-1].endswith(":")
+        and all(w.rstrip(":").isupper() for w in words)
+        and _bare(words[0]) in NOT_SPEAKER_LABELS
+    )
 
 
 def _capitalised_run_at_end(text: str) -> list[str]:

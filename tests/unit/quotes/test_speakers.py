@@ -208,3 +208,20 @@ def test_a_quote_after_a_title_continues_the_speakers_remark():
     text = page('"We will win," Tom Reyes told "Morning Report" on Sunday. "The town is behind us."')
     [last] = [q for q in extract_quotes(text, include_all=True) if q.text == "The town is behind us."]
     assert (last.speaker, last.continues) == ("Tom Reyes", True)
+
+
+@pytest.mark.parametrize("label", ["SEE MORE", "READ MORE", "SEE ALSO", "LISTEN"])
+def test_a_link_to_another_article_is_not_the_speaker_of_the_next_quote(label):
+    text = page(
+        "The harbour was closed on Monday.",
+        f"{label}: Ferry timetable cut for the winter",
+        '"We will reopen it when the storm has passed."',
+    )
+    [quote] = extract_quotes(text, include_all=True)
+    assert quote.speaker == ""
+
+
+def test_a_transcript_label_in_capitals_still_names_its_speaker():
+    text = page('JANE OKAFOR: She calls it "a show for the cameras".')
+    [quote] = extract_quotes(text, include_all=True)
+    assert quote.speaker == "JANE OKAFOR"
