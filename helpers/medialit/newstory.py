@@ -95,7 +95,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         "id": slug(title or target.name),
         "title": title or target.name,
         "date": date,
-        "about": f"Made with `medialit new-story` from {len(reports)} files in {source.name}.",
+        "about": made_from([report.original for report in reports]),
         "reports": {},
     }
     key: dict[str, list[KeyEntry]] = {}
@@ -116,6 +116,25 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
         **extra,
     }, finish=_write_proposed_terms)
     return load_story(target)
+
+
+def made_from(filenames: Iterable[str]) -> str:
+    """The line lesson 0 shows students about where a new story came from, in plain words.
+
+    Students see it (the command, the file types and the teacher's folder name mean nothing to
+    them), so it only counts the saved web pages and the text files.
+
+    Example:
+        >>> made_from(["bbc.html", "rt.htm", "notes.txt"])
+        'Made by your teacher from 2 saved web pages and 1 text file.'
+    """
+    names = list(filenames)
+    pages = sum(Path(name).suffix.lower() != ".txt" for name in names)
+    texts = len(names) - pages
+    parts = [f"{count} {word if count == 1 else plural}"
+             for count, word, plural in ((pages, "saved web page", "saved web pages"), (texts, "text file", "text files"))
+             if count]
+    return f"Made by your teacher from {' and '.join(parts)}." if parts else "Made by your teacher."
 
 
 def _source_files(source: Path) -> tuple[list[Path], list[str]]:

@@ -17,7 +17,7 @@ are removed in one linear pass. Nothing is fetched from the network.
 Example:
     >>> page = read_page(b'<meta property="og:site_name" content="The Daily"><p>Hello</p>', "a.html")
     >>> page.text.strip(), page.clues
-    ('Hello', ("The page's metadata names the site: 'The Daily' (og:site_name).",))
+    ('Hello', ("The page's hidden code names the site: 'The Daily'.",))
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def html_to_text(data: bytes) -> tuple[str, list[str]]:
     Example:
         >>> text, clues = html_to_text(b'<meta property="og:site_name" content="The Daily"><p>Hello</p>')
         >>> text.strip(), clues
-        ('Hello', ["The page's metadata names the site: 'The Daily' (og:site_name)."])
+        ('Hello', ["The page's hidden code names the site: 'The Daily'."])
     """
     page = read_page(data, "the page")
     return page.text, list(page.clues)
@@ -311,6 +311,8 @@ def _page_text(document) -> str:
 
 
 def _publisher_clues(document) -> list[str]:
+    # Students read these in lesson 0, so they name no metadata fields and no HTML: a field's
+    # value is given in plain words, with "hidden code" saying it is not shown on the page itself.
     clues: list[str] = []
     metas: dict[str, list[str]] = {}
     for element in document.iter("meta"):
@@ -319,24 +321,83 @@ def _publisher_clues(document) -> list[str]:
         if key and value:
             metas.setdefault(key, []).append(value)
 
-    def meta(*names: str) -> list[tuple[str, str]]:
-        return [(name, value) for name in names for value in metas.get(name, [])]
+    def meta(*names: str) -> list[str]:
+        return [value for name in names for value in metas.get(name, [])]
 
-    for name, value in meta("og:site_name", "application-name", "publisher"):
-        clues.append(f"The page's metadata names the site: '{value}' ({name}).")
-    for name, value in meta("author", "article:author", "byl"):
-        clues.append(f"The page's metadata names an author: '{value}' ({name}).")
-    for name, value in meta("article:published_time", "date", "pubdate", "dc.date"):
-        clues.append(f"The page's metadata gives a date: '{value}' ({name}).")
+    for value in meta("og:site_name", "application-name", "publisher"):
+        if name := readable_name(value):
+            clues.append(f"The page's hidden code names the site: '{name}'.")
+    for value in meta("author", "article:author", "byl"):
+        if name := readable_name(value):
+            where = " (from the web address of their author page)" if _is_address(value) else ""
+            clues.append(f"The page's hidden code names an author: '{name}'{where}.")
+    published = [readable_date(value) for value in meta("article:published_time")]
+    clues += [f"The page's hidden code says it was published on {date}." for date in published]
+    clues += [f"The page's hidden code gives a date: {date}." for date in map(readable_date, meta("date", "pubdate", "dc.date"))
+              if date not in published]
     for element in document.iter("link"):
         if (element.get("rel") or "").lower() == "canonical":
             host = urlparse(element.get("href") or "").netloc
             if host:
-                clues.append(f"The page's own address (its canonical link) is on {host}.")
+                clues.append(f"The page gives its own web address: it is on {host}.")
             break
     for element in document.iter("title"):
         title = " ".join((element.text_content() or "").split())
         if title:
             clues.append(f"The browser tab title reads: '{title[:200]}'.")
         break
-    return clues
+    # Two fields often carry the same name ("author" and "article:author"): say it once.
+    return list(dict.fromkeys(clues))
+
+
+def _is_address(value: str) -> bool:
+    return bool(re.match(r"(?i)(?:https?://|www\.)", value))
+
+
+def readable_name(value: str) -> str:
+    """A name from a page's hidden code as people write it: a web address becomes the name it ends
+    in (``.../author/tom-rogan`` is Tom Rogan), or ``""`` when it does not end in one.
+
+    Example:
+        >>> readable_name("https://www.example.com/author/tom-rogan/"), readable_name("https://facebook.com/news")
+        ('Tom Rogan', '')
+    """
+    if not _is_address(value):
+        return value
+    path = urlparse(value if "://" in value else "//" + value).path
+    last = next((part for part in reversed(path.split("/")) if part), "")
+    parts = [part for part in re.split(r"[-_+]|%20", last) if part]
+    # A person's or a site's name has two to four words of letters; "news", "12345" or
+    # "author.php" is no name, and a clue that guessed one would mislead.
+    if 2 <= len(parts) <= 4 and all(part.isalpha() for part in parts):
+        return " ".join(part.capitalize() for part in parts)
+    return ""
+
+
+def readable_date(value: str) -> str:
+    """A date (and time) from a page's hidden code as people read it; anything else as it was given.
+
+    Example:
+        >>> readable_date("2019-11-20T10:18:01+05:30"), readable_date("2019-11-18T17:26:45.726")
+        ('20 November 2019 at 10:18 (UTC+5:30)', '18 November 2019 at 17:26')
+    """
+    from datetime import datetime, timedelta
+
+    from .text import MONTHS
+
+    text = value.strip()
+    try:
+        when = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        return f"'{value}'"
+    day = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    if not re.search(r"\d[T ]\d", text):  # a date with no time
+        return day
+    offset = when.utcoffset()
+    zone = ""
+    if offset is not None:
+        minutes = int(offset / timedelta(minutes=1))
+        sign = "+" if minutes > 0 else "−"
+        hours, rest = divmod(abs(minutes), 60)
+        zone = " (UTC)" if minutes == 0 else f" (UTC{sign}{hours}{f':{rest:02d}' if rest else ''})"
+    return f"{day} at {when.hour:02d}:{when.minute:02d}{zone}"

@@ -54,9 +54,24 @@ def test_txt_reports_are_copied_byte_for_byte(source, tmp_path):
 
 def test_publisher_clues_come_from_the_page_metadata(source, tmp_path):
     clues = new_story(source, tmp_path / "story").report("001").publisher_clues
-    assert "The page's metadata names the site: 'Daily Star' (og:site_name)." in clues
+    assert "The page's hidden code names the site: 'Daily Star'." in clues
     assert any("www.dailystar.example" in clue for clue in clues)
     assert any("Jo Bloggs" in clue for clue in clues)
+
+
+def test_the_storys_description_for_students_says_in_plain_words_what_it_was_made_from(source, tmp_path):
+    about = new_story(source, tmp_path / "story").metadata["about"]
+    assert about == "Made by your teacher from 1 saved web page and 1 text file."
+
+
+def test_the_storys_description_names_no_command_and_no_folder(tmp_path):
+    folder = tmp_path / "my-pages"
+    folder.mkdir()
+    for name in ("a.html", "b.htm", "c.xhtml"):
+        (folder / name).write_bytes(PAGE)
+    about = new_story(folder, tmp_path / "story").metadata["about"]
+    assert about == "Made by your teacher from 3 saved web pages."
+    assert "`" not in about and "medialit" not in about and "my-pages" not in about
 
 
 def test_a_txt_report_gets_a_blank_answer_key(source, tmp_path):

@@ -52,7 +52,49 @@ def test_table_rows_are_paragraphs_with_their_cells_apart():
 
 
 def test_publisher_clues_come_from_the_metadata():
-    assert "The page's metadata names the site: 'Coast News' (og:site_name)." in read_page(ARTICLE.encode(), "a.html").clues
+    assert "The page's hidden code names the site: 'Coast News'." in read_page(ARTICLE.encode(), "a.html").clues
+
+
+def clues_of(*metas: str) -> tuple[str, ...]:
+    head = "".join(f'<meta property="{name}" content="{value}">' for name, value in (m.split("=", 1) for m in metas))
+    return read_page(f"<html><head>{head}</head><body><p>Text.</p></body></html>".encode(), "a.html").clues
+
+
+def test_publisher_clues_name_no_metadata_field():
+    clues = " ".join(clues_of("og:site_name=Coast News", "author=Jo Bloggs", "article:published_time=2019-11-19T10:48:00Z"))
+    for field in ("og:", "site_name", "article:", "published_time", "(author)", "metadata"):
+        assert field not in clues
+
+
+def test_a_publishing_time_is_a_date_people_read_with_its_time_zone():
+    assert clues_of("article:published_time=2019-11-20T10:18:01+05:30") == (
+        "The page's hidden code says it was published on 20 November 2019 at 10:18 (UTC+5:30).",)
+
+
+def test_a_publishing_time_without_a_time_zone_or_a_time_says_only_what_it_has():
+    assert "18 November 2019 at 17:26." in clues_of("article:published_time=2019-11-18T17:26:45.726")[0]
+    assert clues_of("date=2019-11-18") == ("The page's hidden code gives a date: 18 November 2019.",)
+
+
+def test_a_date_that_is_not_a_timestamp_is_given_as_the_page_wrote_it():
+    assert clues_of("date=Tuesday 19 Nov") == ("The page's hidden code gives a date: 'Tuesday 19 Nov'.",)
+
+
+def test_the_same_date_given_twice_is_one_clue():
+    assert len(clues_of("article:published_time=2019-11-19T10:48:00Z", "date=2019-11-19T10:48:00Z")) == 1
+
+
+def test_an_author_given_as_the_address_of_their_author_page_becomes_their_name():
+    assert clues_of("article:author=https://www.example.com/author/tom-rogan") == (
+        "The page's hidden code names an author: 'Tom Rogan' (from the web address of their author page).",)
+
+
+def test_an_author_given_as_an_address_with_no_name_in_it_is_left_out():
+    assert clues_of("article:author=https://www.facebook.com/examplenews", "author=https://example.com/?p=123") == ()
+
+
+def test_the_same_author_in_two_fields_is_one_clue():
+    assert clues_of("author=Jo Bloggs", "article:author=Jo Bloggs") == ("The page's hidden code names an author: 'Jo Bloggs'.",)
 
 
 # --- encodings (issue 15 row 2) -----------------------------------------------------------------
