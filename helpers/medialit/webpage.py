@@ -25,9 +25,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
 from .errors import StoryError
+from .text import MONTHS
 
 #: Single-file web archives: the page is unwrapped from its MIME parts first.
 ARCHIVE_SUFFIXES = (".mhtml", ".mht")
@@ -381,10 +383,6 @@ def readable_date(value: str) -> str:
         >>> readable_date("2019-11-20T10:18:01+05:30"), readable_date("2019-11-18T17:26:45.726")
         ('20 November 2019 at 10:18 (UTC+5:30)', '18 November 2019 at 17:26')
     """
-    from datetime import datetime, timedelta
-
-    from .text import MONTHS
-
     text = value.strip()
     try:
         when = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
