@@ -14,7 +14,7 @@ from medialit.progress import open_work
 from medialit.quotes import VERDICTS, align_quotes, check_verdict, compare_quotes, helper_flags
 from medialit.story import bundled_story_folder, load_story
 from medialit.evidence import quote_fidelity_evidence as evidence
-from medialit.quotes.keys import group_key, member_key
+from medialit.quotes.keys import group_key, has_other_version, member_key
 from medialit.widgets.quote_fidelity import VERDICT_LABELS, aligned_html
 
 LESSON = "03-quote-fidelity"
@@ -28,6 +28,10 @@ def checker(work_folder):
 
 def saved_answers(work_folder) -> dict:
     return open_work(LESSON, load_story().id, folder=work_folder).answers
+
+
+def saved_answers_of(work_folder, story_id: str) -> dict:
+    return open_work(LESSON, story_id, folder=work_folder).answers
 
 
 def choose(checker, key: str) -> None:
@@ -51,6 +55,23 @@ def test_remarks_quoted_by_one_report_can_still_be_chosen(checker):
     single = next(key for _, key in checker.remark.options if len(checker.by_key[key].report_ids) == 1)
     choose(checker, single)
     assert len(checker.rows) == 1 and "Only one report quotes this remark" in checker.reference_box.value
+
+
+def test_the_menu_says_who_the_kit_found_said_each_remark(checker):
+    for label, key in checker.remark.options:
+        speaker = checker.by_key[key].speaker
+        assert (f"said by {speaker}" if speaker else "the kit found no speaker") in label
+
+
+def test_each_version_says_who_the_kit_found_said_it(checker):
+    choose(checker, "remark:fire-points")
+    for row, (_, quote) in zip(checker.rows, checker.group.members):
+        assert f"said by {quote.speaker}" in row.title.value and "as the kit reads the page" in row.title.value
+
+
+def test_remarks_with_a_second_version_come_before_those_with_none(checker):
+    has_second = [has_other_version(checker.by_key[key]) for _, key in checker.remark.options]
+    assert has_second == sorted(has_second, reverse=True) and has_second[0]
 
 
 def test_group_keys_do_not_depend_on_list_positions(work_folder):
@@ -273,16 +294,88 @@ def test_quote_places_puts_a_standfirst_quote_beside_the_body_version(work_folde
 # --- stories without the data ------------------------------------------------------------------------
 
 
+def lone_story(tmp_path):
+    """Two reports that quote different people: no remark has a second version, and no published one."""
+    folder = tmp_path / "lone"
+    folder.mkdir()
+    (folder / "001_a.txt").write_text(
+        "Harbour closed after storm\n\n"
+        "The harbour master, Jo Lee, said the port would \"stay shut until the swell drops\" on Friday.\n\n"
+        "\"We will reopen it when the storm has passed.\"\n",
+        encoding="utf-8",
+    )
+    (folder / "002_b.txt").write_text(
+        "Fishing fleet waits out storm\n\n"
+        "Skippers waited on the quay. \"Nobody sails in this,\" said Ana Silva, who runs the co-operative.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_remark_with_no_other_version_offers_no_verdict_against_itself(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(lone_story(tmp_path)))
+    checker = kit.quote_checker()
+    assert checker.groups and not any(has_other_version(g) for g in checker.groups)
+    for _, key in checker.remark.options:
+        choose(checker, key)
+        assert all(not row.judgeable and row.choice.layout.display == "none" for row in checker.rows)
+        assert "there is no verdict to give" in checker.reference_box.value
+        assert checker.reveal.layout.display == "none" and checker.reference.layout.display == "none"
+    assert "verdicts" not in saved_answers_of(work_folder, "lone")
+
+
+def test_a_remark_with_no_other_version_shows_the_reports_sentence_and_the_speaker(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(lone_story(tmp_path)))
+    checker = kit.quote_checker()
+    swell = next(key for label, key in checker.remark.options if "swell" in label)
+    choose(checker, swell)
+    [row] = checker.rows
+    assert "The harbour master, Jo Lee, said the port would" in row.words.value
+    assert "<b>stay shut until the swell drops</b>" in row.words.value and "on Friday." in row.words.value
+    assert "said by Jo Lee" in row.title.value
+
+
+def test_a_story_with_no_second_version_anywhere_says_why_in_plain_words(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(lone_story(tmp_path)))
+    checker = kit.quote_checker()
+    intro = checker.intro.value
+    assert "no remark has a second version" in intro and "A verdict would compare a quote with itself" in intro
+    assert "who spoke" in intro
+    assert ".json" not in intro and ".json" not in checker.static_html()
+    assert ".json" not in kit.reference_table().static_html()
+    assert "your verdict" not in checker.static_html()
+
+
+def test_nothing_from_a_remark_with_no_other_version_reaches_lesson_5(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(lone_story(tmp_path)))
+    checker = kit.quote_checker()
+    checker.reveal.click()
+    answers = saved_answers_of(work_folder, "lone")
+    assert evidence(answers, load_story(tmp_path / "lone")) == {}
+    assert "revealed" not in answers
+
+
 def test_a_story_without_reference_versions_or_shared_quotes_explains_and_still_works(hostile_story, work_folder):
     kit.start(LESSON, story_path=str(hostile_story))
     checker = kit.quote_checker()
-    assert "No remark in this story is quoted by more than one report" in checker.intro.value
-    assert "no published versions" in checker.intro.value
+    assert "no remark has a second version" in checker.intro.value
+    assert "no published versions" in kit.reference_table().static_html()
+    assert "No report in this story puts a quotation" in kit.quote_places().static_html()
+
+
+def test_a_story_with_shared_remarks_but_no_published_versions_says_the_reports_are_compared(tmp_path, work_folder):
+    folder = lone_story(tmp_path)
+    (folder / "003_c.txt").write_text(
+        "Port stays shut\n\nThe harbour master, Jo Lee, said the port would \"stay shut until the swell drops\".\n",
+        encoding="utf-8",
+    )
+    kit.start(LESSON, story_path=str(folder))
+    checker = kit.quote_checker()
+    assert "no published versions" in checker.intro.value and "Remarks quoted only once come last" in checker.intro.value
+    assert len(checker.group.report_ids) == 2 and all(row.judgeable for row in checker.rows)
     checker.rows[0].verdict.value = "verbatim"
     checker.reveal.click()
     assert "The helper's flags" in checker.rows[0].result.value
-    assert "no published versions" in kit.reference_table().static_html()
-    assert "No report in this story puts a quotation" in kit.quote_places().static_html()
 
 
 def test_bundled_story_without_its_reference_file_falls_back_to_report_references(tmp_path, work_folder):
@@ -329,7 +422,7 @@ def test_hostile_markup_shows_as_text_in_every_widget(factory, hostile_story, wo
     if factory == "quote_checker":
         for key in [k for _, k in widget.remark.options]:
             widget.remark.value = key
-            widget.rows[0].verdict.value = "fragment"
+            widget.rows[0].verdict.value = "fragment"  # hidden for a remark with one version, still escaped
             widget.rows[0].reason.value = HOSTILE
             widget.reveal.click()
         assert_markup_is_escaped(all_html(widget))

@@ -77,3 +77,36 @@ def resolve_reference(group: QuoteGroup, token: str) -> tuple[Union[Quote, Refer
     if isinstance(group.reference, ReferenceVersion):
         return group.reference, group.reference.name or group.reference.source
     return group.reference, f"report {group.reference_source}"
+
+
+def has_other_version(group: QuoteGroup) -> bool:
+    """True when a remark has something to compare a version with: a second version in the
+    reports (another report, or the same report quoting it twice) or a published one.
+
+    A remark quoted once, in a story with no published version of it, has nothing else: a
+    verdict would compare the quote with itself.
+
+    Example:
+        >>> quote = Quote("a b c", "x", 5, 10)
+        >>> has_other_version(QuoteGroup((("002", quote),), quote, "002", "a b c", "x"))
+        False
+    """
+    return len(group.members) > 1 or bool(group.reference_versions)
+
+
+def compared_with_itself(group: QuoteGroup, token: str, member: str) -> bool:
+    """True when a verdict on version ``member`` would judge it against itself: the reference
+    ``token`` names that very version, or the remark has no other version at all.
+
+    Such a verdict says nothing about the report (lesson 5 should not use it as evidence).
+
+    Example:
+        >>> quote = Quote("a b c", "x", 5, 10)
+        >>> group = QuoteGroup((("002", quote), ("003", Quote("a b", "x", 7, 9))), quote, "002", "a b c", "x")
+        >>> compared_with_itself(group, "report:002@5", "002@5"), compared_with_itself(group, "report:002@5", "003@7")
+        (True, False)
+    """
+    if not has_other_version(group):
+        return True
+    reference, _ = resolve_reference(group, token or default_reference(group))
+    return any(member_key(rid, quote) == member and (quote is reference or quote == reference) for rid, quote in group.members)

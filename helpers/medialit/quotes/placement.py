@@ -1,4 +1,5 @@
-"""Quotes at the top of a page (headline, standfirst) beside the same report's body version.
+"""Where a quote sits: at the top of a page (headline, standfirst) beside the same report's
+body version, and among the report's own words around it.
 
 A headline often quotes a remark more sharply than the body does: trimmed, reworded, or
 with no body version at all. :func:`top_quotes` pairs each top quote with the body's
@@ -18,6 +19,7 @@ from typing import Iterable, Optional
 
 from medialit.quotes.comparison import helper_flags
 from medialit.quotes.records import Quote, QuoteFlag, QuoteGroup
+from medialit.text import paragraphs, sentences
 
 #: The roles of a page's top: where a quote is read before the article is.
 TOP_ROLES: tuple[str, ...] = ("headline", "standfirst")
@@ -68,3 +70,52 @@ def top_quotes(groups: Iterable[QuoteGroup]) -> list[TopQuote]:
             flags = helper_flags(body, quote) if body is not None else ()
             found.append(TopQuote(report_id, quote, body, tuple(flags)))
     return found
+
+
+@dataclass(frozen=True)
+class QuoteSetting:
+    """A quote among the report's own words: the sentence it sits in, split around the quote.
+
+    ``before`` and ``after`` are the reporter's words (the quote marks included); spaces and
+    line breaks are made single spaces.
+
+    Example:
+        >>> QuoteSetting("Lee said “", "We will win", "” on Friday.").quote
+        'We will win'
+    """
+
+    before: str
+    quote: str
+    after: str
+
+
+def quote_setting(page: str, quote: Quote) -> QuoteSetting:
+    """The sentence (or sentences) of ``page`` that hold ``quote``, split around it.
+
+    With one version of a remark there is nothing to line it up with; what the report says
+    around the quote (who it names, how it sums the remark up) is what a reader can check.
+
+    Example:
+        >>> page = 'Headline\\n\\nThe bridge shut. Jo Lee said "We will reopen it" on Friday. Then rain.'
+        >>> quote = Quote("We will reopen it", "Jo Lee", page.index("We"), page.index(" on Friday") - 1)
+        >>> quote_setting(page, quote)
+        QuoteSetting(before='Jo Lee said "', quote='We will reopen it', after='" on Friday.')
+    """
+    start, end = quote.start, quote.end
+    if not (0 <= start <= end <= len(page)):
+        return QuoteSetting("", quote.text, "")
+    home = next((p for p in paragraphs(page) if p.start <= start < p.end + 1), None)
+    first, last = (home.start, home.end) if home else (max(0, start - 200), min(len(page), end + 200))
+    chunk = page[first:last]
+    spans = sentences(chunk)
+    opening = max((s.start for s in spans if s.start <= start - first), default=0)
+    closing = min((s.end for s in spans if s.end >= end - first), default=len(chunk))
+    return QuoteSetting(
+        _tidy(chunk[opening : start - first]),
+        _tidy(page[start:end]) or quote.text,
+        _tidy(chunk[end - first : closing]),
+    )
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())

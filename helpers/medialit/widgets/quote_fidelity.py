@@ -32,7 +32,7 @@ import ipywidgets as widgets
 
 from ..progress import LessonWork
 from ..quotes.comparison import FLAG_TITLES
-from ..quotes.keys import default_reference, group_key, member_key, resolve_reference
+from ..quotes.keys import default_reference, group_key, has_other_version, member_key, resolve_reference
 from ..quotes import (
     VERDICTS,
     Quote,
@@ -48,7 +48,7 @@ from ..quotes import (
 )
 from ..story import Story
 from ..course import lesson
-from ..quotes.placement import top_quotes
+from ..quotes.placement import quote_setting, top_quotes
 from .common import KitBox, SavedBox, Status, esc, guarded, session, static_table
 
 __all__ = ["quote_checker", "reference_table", "quote_places"]
@@ -94,13 +94,42 @@ LEGEND = (
 )
 
 
+# What a student reads when a remark has one version and nothing to compare it with (no file
+# names: the student did not make the story).
+LONE_INTRO = (
+    "ℹ In this story no remark has a second version to compare with: each is quoted by one report only, and "
+    "the story comes with no published wording of its quotes (such as the words a news agency first sent out).",
+    "A verdict would compare a quote with itself, so there is none to give here. Check two things instead, "
+    "for a few quotes: does the report say clearly who spoke (the kit's guess is shown, and it can be wrong)? "
+    "And do the reporter's own words around the quote tell the same story as the words inside the marks?",
+)
+LONE_NOTE = (
+    '<p style="margin:4px 0">ℹ Only one report quotes this remark, and there is no other version of it to compare '
+    "with, so there is no verdict to give: it would compare the quote with itself. Read the report's sentence "
+    "below instead: who does it say spoke, and does the kit agree? Do the reporter's words around the marks "
+    "say the same as the words inside them?</p>"
+)
+
+
 # --- keys ------------------------------------------------------------------------------------
 
 
 def ordered_groups(story: Any) -> list[QuoteGroup]:
-    """The story's remarks, those quoted by the most reports first (ties keep page order)."""
+    """The story's remarks: those with a second version to compare with first, then those quoted
+    by the most reports (ties keep page order). A remark quoted once with no published version
+    has nothing to be compared with, so it comes last."""
     groups = align_quotes(story)
-    return sorted(groups, key=lambda g: -len(g.report_ids))
+    return sorted(groups, key=lambda g: (not has_other_version(g), -len(g.report_ids)))
+
+
+def speaker_words(speaker: str) -> str:
+    """Who the kit found said a quote, in words for the menu and the version boxes.
+
+    Example:
+        >>> speaker_words(""), speaker_words("Jo Lee")
+        ('the kit found no speaker', 'said by Jo Lee')
+    """
+    return f"said by {speaker}" if speaker.strip() else "the kit found no speaker"
 
 
 def reference_options(group: QuoteGroup, story: Story) -> list[tuple[str, str]]:
@@ -114,6 +143,10 @@ def reference_options(group: QuoteGroup, story: Story) -> list[tuple[str, str]]:
         else:
             options.append((f"{name} (published version)", f"ref:{version.source}"))
     return options
+
+
+def _speaker_html(speaker: str) -> str:
+    return f' <span class="medialit-muted">· {esc(speaker_words(speaker))} (as the kit reads the page)</span>'
 
 
 def _member_name(story: Story, report_id: str, quote: Quote) -> str:
@@ -217,10 +250,12 @@ def flags_html(reference: Union[Quote, ReferenceVersion], version: Quote, verdic
 class VersionRow(widgets.VBox):
     """One report's version: the aligned words, a verdict, a reason, and (after reveal) the flags."""
 
-    def __init__(self, title: str, key: str, saved: dict):
+    def __init__(self, title: str, key: str, saved: dict, speaker: str = ""):
         self.key = key
         self.title = widgets.HTML()
         self.title_text = title
+        self.speaker = speaker
+        self.judgeable = True
         self.words = widgets.HTML()
         # Radio buttons in a row, not ToggleButtons: a screen reader hears which verdict is chosen
         # ("checked"); ToggleButtons only show it by a shade (jupyter-widgets/ipywidgets#2650).
@@ -242,9 +277,17 @@ class VersionRow(widgets.VBox):
         self.verdict.observe(lambda change: self._show_choice(), names="value")
         self._show_choice()
         self.result = widgets.HTML()
-        super().__init__([self.title, self.words, widgets.HBox([self.verdict, self.chosen]), self.reason, self.result])
+        self.choice = widgets.HBox([self.verdict, self.chosen])
+        super().__init__([self.title, self.words, self.choice, self.reason, self.result])
         self.layout = widgets.Layout(border="1px solid #cfcfcf", padding="4px 10px", margin="6px 0")
         self.add_class("medialit-quote-version")
+
+    def set_judgeable(self, judgeable: bool) -> None:
+        """Show the verdict and reason only where there is something to judge this version against."""
+        self.judgeable = judgeable
+        display = None if judgeable else "none"
+        self.choice.layout.display = display
+        self.reason.layout.display = display
 
     def _show_choice(self) -> None:
         value = self.verdict.value
@@ -338,28 +381,35 @@ class QuoteChecker(SavedBox):
                 "<p>⚠ No quotations were found in the article text of this story's reports, "
                 "so there is nothing to check here.</p>"
             )
+        if not any(has_other_version(g) for g in self.groups):
+            return "".join(f'<p style="margin:2px 0">{esc(line)}</p>' for line in LONE_INTRO)
+        published = reference_versions(self.story) or getattr(self.story, "references", ())
         if not any(len(g.report_ids) > 1 for g in self.groups):
             lines.append(
                 "⚠ No remark in this story is quoted by more than one report, so there is nothing to line up "
-                "across reports. You can still pick a remark and judge it against a published version, if the "
-                "story has one."
+                "across reports: judge a report's quote against the published version of the remark."
             )
-        if not reference_versions(self.story) and not getattr(self.story, "references", ()):
+        if not published:
             lines.append(
-                "ℹ This story has no published versions of its quotes (no reference_quotes.json), so the reports "
-                "can only be compared with each other."
+                "ℹ This story comes with no published versions of its quotes (such as the words a news agency "
+                "first sent out), so the reports are compared with each other."
             )
         lines.append(
             "Pick a remark, then give every version a verdict. When you have judged them, press "
             "“Reveal the helper's flags” to compare your verdicts with what the helper noticed."
         )
+        if not all(has_other_version(g) for g in self.groups):
+            lines.append(
+                "Remarks quoted only once come last in the menu: with no other version to compare them with, "
+                "they get no verdict; check who said them instead."
+            )
         return "".join(f'<p style="margin:2px 0">{esc(line)}</p>' for line in lines)
 
     def _group_label(self, group: QuoteGroup) -> str:
         count = len(group.report_ids)
         reports = f"quoted by {count} report{'s' if count != 1 else ''}"
         prefix = f"{group.remark}: " if group.remark else ""
-        return f"{prefix}“{group.label}” ({reports})"
+        return f"{prefix}“{group.label}”, {speaker_words(group.speaker)} ({reports})"
 
     def _show_group(self) -> None:
         group = self.group
@@ -374,7 +424,7 @@ class QuoteChecker(SavedBox):
         for rid, quote in group.members:
             key = member_key(rid, quote)
             saved = verdicts.get(key, {}) if isinstance(verdicts.get(key), dict) else {}
-            row = VersionRow(_member_name(self.story, rid, quote), key, saved)
+            row = VersionRow(_member_name(self.story, rid, quote), key, saved, quote.speaker)
             row.verdict.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
             row.reason.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
             self.rows.append(row)
@@ -383,19 +433,47 @@ class QuoteChecker(SavedBox):
 
     def _render(self) -> None:
         group = self.group
+        lone = not has_other_version(group)
+        # A remark with one version has no reference to choose, no lines to read and no flags.
+        for control in (self.reference, self.legend, self.reveal):
+            control.layout.display = "none" if lone else None
+        if lone:
+            self._render_lone(group)
+            return
         reference, name = resolve_reference(group, self.reference.value)
         self.reference_box.value = self._reference_html(group, reference, name)
         shown = self.revealed(group_key(group))
         for row, (rid, quote) in zip(self.rows, group.members):
             own = reference is quote
             marker = ' <span class="medialit-muted">(this is the reference)</span>' if own else ""
-            row.title.value = f"<b>{esc(row.title_text)}</b>{marker}"
+            row.title.value = f"<b>{esc(row.title_text)}</b>{marker}{_speaker_html(quote.speaker)}"
             row.words.value = aligned_html(reference, quote)
+            row.set_judgeable(True)
             row.result.value = (
                 flags_html(reference, quote, row.verdict.value or "", row.reason.value.strip()) if shown else ""
             )
         self.reveal.disabled = shown
         self.reveal.description = "The helper's flags are shown under each version" if shown else "Reveal the helper's flags"
+
+    def _render_lone(self, group: QuoteGroup) -> None:
+        """One version and nothing to compare it with: no verdict; who said it and the report's own words."""
+        self.reference_box.value = LONE_NOTE
+        for row, (rid, quote) in zip(self.rows, group.members):
+            row.title.value = f"<b>{esc(row.title_text)}</b>{_speaker_html(quote.speaker)}"
+            row.words.value = self._setting_html(rid, quote)
+            row.set_judgeable(False)
+            row.result.value = ""
+
+    def _setting_html(self, report_id: str, quote: Quote) -> str:
+        try:
+            page = self.story.report(report_id).raw_text
+        except Exception:  # noqa: BLE001 - a group from another story: the quote alone
+            page = ""
+        setting = quote_setting(page, quote)
+        return (
+            f'<div style="{ROW_STYLE}"><span class="medialit-muted">The report\'s sentence:</span> '
+            f"{esc(setting.before)}<b>{esc(setting.quote)}</b>{esc(setting.after)}</div>"
+        )
 
     def _reference_html(self, group: QuoteGroup, reference: Union[Quote, ReferenceVersion], name: str) -> str:
         source = ""
@@ -449,7 +527,7 @@ class QuoteChecker(SavedBox):
 
     def _reveal(self, button: widgets.Button) -> None:
         key = group_key(self.group)
-        if not any(row.verdict.value for row in self.rows):
+        if not any(row.verdict.value for row in self.rows if row.judgeable):
             self.status.info("First give at least one version a verdict: the point is to compare your judgement with the helper's.")
             return
         revealed = list(self._saved("revealed", []))
@@ -464,6 +542,14 @@ class QuoteChecker(SavedBox):
             return self._intro_html()
         parts = [self._intro_html(), LEGEND]
         for group in self.groups:
+            if not has_other_version(group):
+                parts.append(f"<h4>{esc(self._group_label(group))}</h4>{LONE_NOTE}")
+                parts.extend(
+                    f"<p><b>{esc(_member_name(self.story, rid, quote))}</b>{_speaker_html(quote.speaker)}</p>"
+                    + self._setting_html(rid, quote)
+                    for rid, quote in group.members
+                )
+                continue
             token = self._reference_token(group)
             reference, name = resolve_reference(group, token)
             parts.append(f"<h4>{esc(self._group_label(group))}</h4>" + self._reference_html(group, reference, name))
@@ -504,9 +590,9 @@ class ReferenceTable(KitBox):
             return folder if not self.versions else self._versions_html() + folder
         if not self.versions:
             return (
-                "<p>ℹ This story has no published versions of its quotes (no reference_quotes.json in the story "
-                "folder), so there is no translation chain to show. Lesson 3 still works: compare the reports with "
-                "each other.</p>"
+                "<p>ℹ This story comes with no published versions of its quotes (such as the speaker's words as a "
+                "news agency first sent them out), so there is no chain to show here. Section 3 compares the "
+                "reports' quotes with each other.</p>"
             )
         return self._versions_html()
 
