@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.widgets.aria import LiveHTML, Picture, PressButton
+from medialit.widgets.aria import LiveHTML, Picture, PressButton, label_above, name_group
 
 CSS = (Path(__file__).resolve().parents[2] / "helpers" / "medialit" / "widgets" / "aria.css").read_text()
 THEMES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "themes" / "@jupyterlab"
@@ -89,3 +89,41 @@ def test_a_live_line_and_a_picture_carry_their_text():
     line = LiveHTML(value="<span>✓ Saved</span>")
     picture = Picture(value=b"\x89PNG", alt="Bars: how many students tagged each word.")
     assert line.value == "<span>✓ Saved</span>" and picture.alt.startswith("Bars") and picture.format == "png"
+
+
+# --- names for ipywidgets' own controls (what a browser makes of them: tests/support/steps_00.py, steps_05.py) ---
+
+
+def test_a_text_box_labelled_above_carries_its_question_as_a_plain_text_label():
+    import ipywidgets as widgets
+
+    box = label_above(widgets.Textarea(placeholder="Type your answer here"), "Which <b>headline</b> is loaded?")
+    state = box.get_state()
+    assert state["description"] == "Which <b>headline</b> is loaded?" and state["description_allow_html"] is False
+    assert state["_dom_classes"] == ("medialit-label-above",)
+
+
+def test_labelling_a_box_again_changes_its_name_and_keeps_one_class():
+    import ipywidgets as widgets
+
+    box = label_above(label_above(widgets.Textarea(), "Notes on Report 001"), "Notes on Report 002")
+    assert box.description == "Notes on Report 002" and box._dom_classes == ("medialit-label-above",)
+
+
+def test_a_named_radio_group_carries_its_name_for_screen_readers_only_unless_visible():
+    import ipywidgets as widgets
+
+    group = name_group(widgets.RadioButtons(options=["Body", "Comment"], value=None), "Line 64: which part of the page?")
+    state = group.get_state()
+    assert state["description"] == "Line 64: which part of the page?"
+    assert set(state["_dom_classes"]) == {"medialit-named-group", "medialit-unseen-name"}
+    shown = name_group(group, "Line 64: which part of the page?", visible=True)
+    assert shown._dom_classes == ("medialit-named-group",) and shown.value is None
+
+
+def test_the_stylesheet_puts_a_box_label_above_it_and_hides_an_unseen_group_name_only_visually():
+    above = re.search(r"\.medialit-label-above > \.widget-label \{([^}]*)\}", CSS).group(1)
+    assert "white-space: normal" in above and "width: auto" in above
+    assert re.search(r"\.medialit-label-above \{[^}]*flex-direction: column", CSS)
+    unseen = re.search(r"\.medialit-unseen-name > \.widget-label \{([^}]*)\}", CSS).group(1)
+    assert "clip: rect(0 0 0 0)" in unseen and "width: 1px" in unseen

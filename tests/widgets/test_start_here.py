@@ -38,6 +38,22 @@ def test_question_saves_the_answer_and_restores_it_on_rerun(work_folder):
     assert again.box.value == "The footer on line 43." and "restored" in again.status.value
 
 
+def test_the_question_is_the_answer_boxs_label_not_only_its_placeholder(work_folder):
+    kit.start("00-start-here")
+    box = kit.question("q", "What is not the article?").box
+    state = box.get_state()
+    # ipywidgets draws the description as a <label for> the box: the name a screen reader says.
+    assert state["description"] == "What is not the article?" and not state["description_allow_html"]
+    assert "medialit-label-above" in state["_dom_classes"] and state["placeholder"] == "Type your answer here"
+
+
+def test_the_question_is_shown_once_as_the_label_above_the_box(work_folder):
+    kit.start("00-start-here")
+    question = kit.question("q", "What is not the article?")
+    shown = [child for child in question.children if "What is not the article?" in str(getattr(child, "value", ""))]
+    assert shown == [] and question.children[0] is question.box
+
+
 def test_save_button_saves_too(work_folder):
     current = kit.start("00-start-here")
     box = kit.question("q2", "Why?")
@@ -139,9 +155,11 @@ def test_background_card_shows_the_note_who_is_who_and_a_map_with_its_numbers(wo
     assert card.map.png.startswith(b"\x89PNG")
 
 
-def test_a_story_without_a_background_card_says_so(work_folder, hostile_story):
+def test_a_story_without_a_background_card_tells_students_in_plain_words_without_a_file_name(work_folder, hostile_story):
     kit.start("00-start-here", story_path=str(hostile_story))
-    assert "no background card" in kit.background_card().static_html()
+    html = kit.background_card().static_html()
+    assert "Your teacher has not added background notes for this story" in html
+    assert ".json" not in html and "<code>" not in html
 
 
 def test_background_card_text_and_map_labels_from_the_file_are_plain_text(work_folder, hostile_story):

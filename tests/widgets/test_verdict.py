@@ -426,3 +426,21 @@ def test_every_ranking_menu_and_the_notes_menu_has_a_name_and_a_description(work
     notes = kit.evidence_notes()
     assert notes.picker.description == "Report:" and notes.picker.tooltip
     assert ("All the reports (the whole story)", ALL_REPORTS) in notes.picker.options
+
+
+def test_the_notes_box_is_named_by_a_label_for_the_report_chosen_in_the_menu(work_folder, no_lessons):
+    kit.start("05-verdict")
+    notes = kit.evidence_notes()
+    notes.picker.value = "002"
+    state = notes.box.get_state()
+    assert state["description"] == "Your evidence notes on Report 002, one per line:"
+    assert "medialit-label-above" in state["_dom_classes"]
+    notes.picker.value = ALL_REPORTS
+    assert notes.box.description == "Your evidence notes on all the reports, one per line:"
+
+
+def test_the_justification_box_is_named_by_its_question(work_folder, no_lessons):
+    kit.start("05-verdict")
+    box = kit.justification().box
+    assert box.get_state()["description"].startswith("Why did you rank the reports this way?")
+    assert "medialit-label-above" in box._dom_classes and box.placeholder.startswith("I trust")

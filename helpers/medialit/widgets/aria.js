@@ -1,4 +1,4 @@
-// The kit's two small widgets that ipywidgets cannot draw accessibly (see docs/accessibility.md).
+// The kit's small widgets that ipywidgets cannot draw accessibly (see docs/accessibility.md).
 // Rendered by anywidget: everything here runs in the browser, nothing is fetched.
 
 // JupyterLab treats a notebook whose focus is on a menu, button or box in an output as being in
@@ -17,6 +17,45 @@ function keepKeysForControls() {
       target.setAttribute("data-lm-suppress-shortcuts", "true");
     }
   }, true);
+}
+
+// ipywidgets draws a RadioButtons' description as a <label> tied to nothing and its radios in a plain
+// <div>, so a screen reader hears "Body, radio button" with no question. For the groups the kit names
+// (medialit.widgets.aria.name_group) the <div> becomes a radiogroup labelled by that <label>: set on
+// the groups already drawn, then on each one as JupyterLab adds it to the page.
+const NAMED_GROUP = ".medialit-named-group";
+let groupNames = 0;
+
+function nameGroup(widget) {
+  const label = widget.querySelector(":scope > .widget-label");
+  const radios = widget.querySelector(":scope > .widget-radio-box");
+  if (!label || !radios) { return; }
+  if (!label.id) { groupNames += 1; label.id = `medialit-group-name-${groupNames}`; }
+  radios.setAttribute("role", "radiogroup");
+  radios.setAttribute("aria-labelledby", label.id);
+}
+
+function nameGroupsIn(node) {
+  if (!(node instanceof Element)) { return; }
+  if (node.matches(NAMED_GROUP)) { nameGroup(node); }
+  node.querySelectorAll(NAMED_GROUP).forEach(nameGroup);
+}
+
+function keepGroupsNamed() {
+  if (window.__medialitGroups) { return; }
+  window.__medialitGroups = true;
+  nameGroupsIn(document.body);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      // Only the element itself: JupyterLab changes the classes of whole notebooks as focus moves.
+      if (record.type === "attributes") {
+        if (record.target.matches(NAMED_GROUP)) { nameGroup(record.target); }
+        continue;
+      }
+      record.addedNodes.forEach(nameGroupsIn);
+    }
+  // A group's class can arrive after its element is in the page (ipywidgets sets _dom_classes on change).
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
 }
 
 function liveRegion({ model, el }) {
@@ -86,6 +125,7 @@ const KINDS = { live: liveRegion, press: pressButton, picture: picture };
 export default {
   render(context) {
     keepKeysForControls();
+    keepGroupsNamed();
     return KINDS[context.model.get("_kind")](context);
   },
 };

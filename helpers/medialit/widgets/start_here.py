@@ -16,6 +16,7 @@ from ..background import Background, load_background
 from ..course import LESSONS
 from ..progress import PROFILE, LessonWork, export_work, handin_folder, open_work
 from ..story import Report, Story
+from .aria import label_above
 from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, report_menu, session
 
 PAGE_STYLE = (
@@ -70,17 +71,22 @@ class ReportViewer(SavedBox):
 
 
 class Question(SavedBox):
-    """A question with a free-text answer box; the answer is saved when the box loses focus."""
+    """A question with a free-text answer box; the answer is saved when the box loses focus.
+
+    The question is the box's label (a ``<label for>`` above it), so a screen reader names the box
+    by the question, not by its placeholder.
+    """
 
     def __init__(self, work: LessonWork, key: str, prompt: str, placeholder: str = "Type your answer here"):
         self.key, self.prompt = key, prompt
-        self.label = widgets.HTML(f"<b>{esc(prompt)}</b>")
-        self.box = widgets.Textarea(
+        # rows, not a fixed height: the box's element holds the question too, which may wrap.
+        self.box = label_above(widgets.Textarea(
             value=str(work.get(key, "")),
             placeholder=placeholder,
+            rows=4,
             continuous_update=False,
-            layout=widgets.Layout(width="min(100%, 720px)", height="90px"),
-        )
+            layout=widgets.Layout(width="min(100%, 720px)"),
+        ), prompt)
         self.save_button = widgets.Button(
             description="Save answer", icon="save", tooltip="Save this answer", layout=widgets.Layout(width="auto")
         )
@@ -89,7 +95,7 @@ class Question(SavedBox):
             self.status.info("Your saved answer was restored.")
         self.box.observe(guarded(self.status)(lambda change: self.remember({key: change["new"]})), names="value")
         self.save_button.on_click(guarded(self.status)(lambda button: self.remember({key: self.box.value}) or self.save_now()))
-        self.children = [self.label, self.box, widgets.HBox([self.save_button, self.status])]
+        self.children = [self.box, widgets.HBox([self.save_button, self.status])]
         self.add_class("medialit-question")
 
     def static_html(self) -> str:
@@ -246,6 +252,13 @@ def export_button() -> ExportButton:
     return ExportButton(current.story, current.work)
 
 
+#: What students see when the story has no background card.
+NO_BACKGROUND = (
+    "Your teacher has not added background notes for this story, so there is no content note, "
+    "list of who is who or map here. Ask your teacher who the people in these reports are."
+)
+
+
 def background_map(card: Background) -> Any:
     """A sketch map of the card's places (longitude across, latitude up, squeezed by cos(latitude))."""
     import math
@@ -296,7 +309,8 @@ class BackgroundCard(KitBox):
     def text_html(self) -> str:
         card = self.card
         if card.empty:
-            return "<p><i>This story has no background card (a <code>background.json</code> in its folder).</i></p>"
+            # For students: no file names. The teacher's guide (lessons/teacher-own-story.md) says how to add one.
+            return f"<p><i>{esc(NO_BACKGROUND)}</i></p>"
         parts = []
         if card.note:
             sources = "".join(f"<li>{esc(source)}</li>" for source in card.note_sources)

@@ -42,7 +42,7 @@ from ..course import Lesson
 from ..evidence import start_here_evidence as lesson0_evidence
 from ..handin import file_stem, handin_zip, on_binder, summary_html, summary_page
 from ..progress import HANDIN_ENV, PROFILE, LessonWork, WorkError, all_work, export_work, handin_folder, open_work
-from ..story import Story
+from ..story import Story, StoryError
 from ..verdict import (
     ALL_REPORTS,
     LESSONS,
@@ -64,6 +64,7 @@ from ..verdict import (
     verdict_problems,
     verdict_tips,
 )
+from .aria import label_above
 from .common import KitBox, SavedBox, Status, esc, guarded, report_menu, session, static_table
 from .start_here import Question
 
@@ -284,6 +285,23 @@ class EvidenceTable(KitBox):
         return evidence_table_html(self.board.story, self.board.gathered, self.board.notes)
 
 
+def notes_label(story: Story, report_id: str) -> str:
+    """The label of the notes box, naming the report the notes are about.
+
+    Example:
+        >>> from medialit import load_story
+        >>> notes_label(load_story(), "002"), notes_label(load_story(), ALL_REPORTS)
+        ('Your evidence notes on Report 002, one per line:', 'Your evidence notes on all the reports, one per line:')
+    """
+    if report_id == ALL_REPORTS:
+        return "Your evidence notes on all the reports, one per line:"
+    try:
+        name = story.report(report_id).name
+    except StoryError:  # not a report of this story (the menu only offers its reports)
+        name = f"report {report_id}"
+    return f"Your evidence notes on {name}, one per line:"
+
+
 class NotesBox(SavedBox):
     """The student's own evidence notes, one box per report (picked from a menu), saved at once."""
 
@@ -294,10 +312,13 @@ class NotesBox(SavedBox):
             everything="All the reports (the whole story)", everything_value=ALL_REPORTS,
             default=board.story.ids[0] if board.story.ids else None,
         )
+        # Named by a label above it that follows the menu ("Your evidence notes on Report 002, one per
+        # line:"), so a screen reader hears which report the box is for, not its placeholder.
         self.box = widgets.Textarea(
             placeholder="One piece of evidence per line, e.g. 'No author or date on the page.'",
+            rows=4,
             continuous_update=False,
-            layout=widgets.Layout(width="min(100%, 720px)", height="100px"),
+            layout=widgets.Layout(width="min(100%, 720px)"),
         )
         self.save_button = widgets.Button(description="Save my notes", icon="save", layout=widgets.Layout(width="auto"))
         status = Status()
@@ -315,6 +336,7 @@ class NotesBox(SavedBox):
         self._loading = True  # filling the box for another report is not a student edit
         try:
             self.box.value = str(self.board.notes.get(self.picker.value, ""))
+            label_above(self.box, notes_label(self.board.story, self.picker.value))
         finally:
             self._loading = False
         self.status.value = ""
