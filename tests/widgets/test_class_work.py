@@ -175,6 +175,16 @@ def test_a_story_without_an_answer_key_says_labels_cannot_be_marked(work_folder,
     assert "no answer key" in all_html(kit.class_labels())
 
 
+def test_on_a_teachers_own_story_the_sample_class_is_not_listed_as_skipped_files(work_folder, tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "001_a.txt").write_text("Headline\n\nThe mayor said the bridge will open on Monday.\n")
+    kit.start(LESSON, story_path=str(story))
+    report = kit.class_folder().report.value
+    assert "did the bundled story, not this one" in report and "Read the class's files" in report
+    assert "skipped" not in report and "Amira" not in report
+
+
 def read_folder(folder):
     view = kit.class_folder()
     view.path.value = str(folder)

@@ -96,7 +96,7 @@ class ClassFolder(SavedBox):
         self.path = widgets.Text(
             value=saved if isinstance(saved, str) else "",
             description="Folder:",
-            placeholder="Leave empty for the kit's three sample students",
+            placeholder="Leave empty for the kit's three sample students (bundled story only)",
             layout=widgets.Layout(width="min(100%, 720px)"),
         )
         self.read_button = widgets.Button(description="Read the class's files", icon="folder-open",
@@ -114,6 +114,13 @@ class ClassFolder(SavedBox):
         self.remember({FOLDER_KEY: folder})
 
     def summary_html(self, work: ClassWork) -> str:
+        if work.sample and not work.students:
+            # The sample students did the bundled story: on a teacher's own story they are not a class
+            # with problems to list, just not this story's.
+            return (
+                "<p>The kit's sample students did the bundled story, not this one: type the folder of your "
+                "class's exported files above and press <b>Read the class's files</b>.</p>"
+            )
         where = "the kit's sample class (invented students)" if work.sample else esc(work.folder)
         names = ", ".join(esc(name) for name in work.names()) or "nobody"
         parts = [f"<p><b>Read from</b> {where}: {len(work.students)} student(s): {names}.</p>"]
