@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .answer_key import load_answer_key
 from .errors import StoryError
-from .quotes import reference_synonyms, reference_versions
+from .quotes import align_quotes, reference_synonyms, reference_versions
+from .quotes.keys import has_other_version
 from .segmentation import split_paragraphs
 from .story import METADATA_FILE, load_story
 from .terms import terms_problems
@@ -70,12 +71,7 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
         entries = key.get(report.id, [])
         paragraphs = {p.line for p in split_paragraphs(report.raw_text)}
         if entries and report.id in story.disagreements:
-            findings.append(Finding(
-                "note",
-                f"The answer key for report {report.id} is proposed (from the saved page): confirm it in lesson 1's "
-                f"teacher mode, starting with the {len(story.disagreements[report.id])} paragraph(s) where trafilatura "
-                "and the kit's rules disagree.",
-            ))
+            findings.append(Finding("note", _proposed_key_note(report.id, len(story.disagreements[report.id]))))
         if not entries:
             findings.append(
                 Finding("note", f"Report {report.id} has no answer key yet: write one in lesson 1's teacher mode.")
@@ -98,4 +94,57 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
             findings.extend(Finding("problem", problem) for problem in error.problems)
     if len(story.reports) < 2:
         findings.append(Finding("note", "A story with one report cannot be compared: add at least one more."))
+    else:
+        findings.extend(Finding("note", note) for note in _quote_notes(story))
     return findings
+
+
+def _proposed_key_note(report_id: str, disagreements: int) -> str:
+    """What to do with a proposed answer key, in plain English (no "paragraph(s)").
+
+    Example:
+        >>> _proposed_key_note("066", 1).split(": ")[1]
+        "confirm it in lesson 1's teacher mode, starting with the 1 paragraph where trafilatura and the kit's rules disagree."
+    """
+    start = f"The answer key for report {report_id} is proposed (from the saved page): confirm it in lesson 1's teacher mode"
+    if not disagreements:
+        return start + " (trafilatura and the kit's rules agree on every paragraph: read it through once)."
+    where = "the 1 paragraph" if disagreements == 1 else f"the {disagreements} paragraphs"
+    return f"{start}, starting with {where} where trafilatura and the kit's rules disagree."
+
+
+#: How a teacher gives lesson 3 something to compare (the guide's step 4 says the same).
+REFERENCE_HOWTO = (
+    "Add a reference version: the original statement, a press release or a news agency's version of a main quote, "
+    "as a .txt file whose first line names the source and the date (for example 'Council statement, 14 March "
+    "2024'), in step 4 of the story builder or in the story's references/ folder "
+    "(see lessons/teacher-own-story.md)."
+)
+
+
+def _quote_notes(story: object) -> list[str]:
+    """Lesson 3's needs: a remark with a second version (another report's or a reference version).
+
+    Example:
+        >>> from medialit.story import load_story
+        >>> _quote_notes(load_story())
+        []
+    """
+    try:
+        groups = align_quotes(story)
+    except StoryError:
+        return []  # a broken reference file is reported as a problem above
+    if not groups:
+        return ["Lesson 3 finds no quotations in the article text of the reports, so its quote checker will be empty."]
+    if any(has_other_version(group) for group in groups):
+        return []
+    given = bool(reference_versions(story) or getattr(story, "references", ()))  # type: ignore[arg-type]
+    why = (
+        "the story's reference versions match none of its quotes"
+        if given
+        else "every remark is quoted by one report only and the story has no reference version"
+    )
+    return [
+        f"Lesson 3 needs a remark quoted by two reports, or a reference version: here {why}, so students can only "
+        f"check who spoke, not compare wordings. {REFERENCE_HOWTO}"
+    ]
