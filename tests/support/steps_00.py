@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 from lab import saved, shoot, wait_for_text, wait_until
+from playwright.sync_api import expect
 
 NOTEBOOK = "notebooks/00-start-here.ipynb"
 
@@ -16,7 +18,12 @@ def use(page, scratch) -> None:
     wait_for_text(page, "This site uses Akismet")
     page.locator(".medialit-page").first.scroll_into_view_if_needed()
     shoot(page, "00-start-here-viewer")
-    answer = page.locator(".medialit-question textarea").first
+    # Each answer box is named by its question (the label above it), not by its placeholder.
+    answer = page.get_by_role("textbox", name=re.compile(r"^What on these pages is NOT part of the news article\?"))
+    expect(answer).to_have_count(1)
+    for question in page.locator(".medialit-question").all():
+        expect(question.locator("textarea")).to_have_accessible_name(question.locator("label").first.inner_text())
+    expect(page.get_by_role("textbox", name="Type your answer here")).to_have_count(0)
     answer.fill("The comments at the bottom are not the article.")
     page.locator(".medialit-question button", has_text="Save answer").first.click()
     page.get_by_role("button", name="Show the clues we spotted").click()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from lab import saved, shoot, wait_for_text, wait_until
+from playwright.sync_api import expect
 
 NOTEBOOK = "notebooks/05-verdict.ipynb"
 
@@ -18,7 +20,8 @@ def use(page, scratch) -> None:
     # Works whether or not the earlier lessons ran first: the notes alone give three pieces of evidence.
     notes = page.locator(".medialit-notes")
     notes.locator("select").select_option(index=1)
-    notes.locator("textarea").fill("Names a source: Reuters\nNo byline or date\nHeadline says 'threatens' like three others; only 002 and 003 use 'target', which sounds less like a threat to me but I am not sure")
+    # The notes box is named for the report chosen in the menu above it.
+    notes.get_by_role("textbox", name="Your evidence notes on Report 000, one per line:").fill("Names a source: Reuters\nNo byline or date\nHeadline says 'threatens' like three others; only 002 and 003 use 'target', which sounds less like a threat to me but I am not sure")
     notes.get_by_role("button", name="Save my notes").click()
     wait_for_text(page, "No byline or date")
     page.locator(".medialit-evidence-table").scroll_into_view_if_needed()
@@ -44,7 +47,9 @@ def use(page, scratch) -> None:
     page.locator(".medialit-chooser").scroll_into_view_if_needed()
     shoot(page, "05-verdict-chooser")
 
-    page.locator(".medialit-question textarea").first.fill(
+    justification = page.get_by_role("textbox", name=re.compile(r"^Why did you rank the reports this way\?"))
+    expect(justification).to_have_count(1)
+    justification.fill(
         "I trust the report that names Reuters most, but I cannot tell who wrote the others."
     )
     page.locator(".medialit-question button", has_text="Save answer").first.click()
@@ -56,6 +61,8 @@ def use(page, scratch) -> None:
     # The exit ticket: three saved questions after the justification.
     questions = page.locator(".medialit-question textarea")
     assert questions.count() >= 4, "the justification and three exit-ticket questions"
+    for question in page.locator(".medialit-question").all():
+        expect(question.locator("textarea")).to_have_accessible_name(question.locator("label").first.inner_text())
     for index in range(1, 4):
         questions.nth(index).fill(f"Exit answer {index}: the trimmed quote in lesson 3, but I am not sure.")
         page.locator(".medialit-question").nth(index).get_by_role("button", name="Save answer").click()
