@@ -17,7 +17,10 @@ words, so ``a_w`` is the word's count in the whole story.
 different reports use in the same places (the same words before or after them: different
 names for one thing) go in one group; the rest are grouped by the report that uses them more;
 and the kit's general groups (reporting verbs, hedges) follow, cut to the words the story has.
-Every proposed word occurs in the story's article bodies. :func:`medialit.terms.write_terms`
+A name of several capitalised words that the story uses at least twice, always capitalised
+('Hong Kong', 'White House'), is one word throughout, so its parts are never counted apart; a
+group of different words in the same place needs more than one chance match (see
+``_same_places``). Every proposed word occurs in the story's article bodies. :func:`medialit.terms.write_terms`
 saves them as the story's ``terms.json``.
 
 Example:
@@ -31,8 +34,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
 
 # Absolute, not relative, so `python -m doctest helpers/medialit/distinctive_words.py` runs the examples.
 from medialit.passages import LETTER, alternation, report_passages
@@ -56,6 +59,10 @@ PER_REPORT = 6
 #: How much the prior weighs, in reports: its total ``a0`` is this many average reports. One report
 #: keeps it weaker than the data, as the paper advises for a prior drawn from the same texts.
 PRIOR_REPORTS = 1.0
+#: Two words share a place by chance now and then: a pair needs this many shared places, or
+#: each of its words used by REPORTS_EACH reports (so the place recurs across the story).
+PLACES_ALONE = 2
+REPORTS_EACH = 2
 #: A neighbour is the nearest content word this many words away or closer ('regime' in 'the regime's troops').
 REACH = 2
 
@@ -119,37 +126,153 @@ class _Words:
     """One report's content words: counts by stem, the surface forms seen, and the places each is used.
 
     A place is the pair (content word before, content word after): 'Syrian regime troops' puts
-    'regime' in the place ('syrian', 'troop').
+    'regime' in the place ('syrian', 'troop'). A multi-word name ('Hong Kong') is one word here.
+    ``leading`` counts the uses of a word that open a longer run of capitalised words ('House'
+    in 'House Select Committee'): such a word is part of a name, not a name of its own.
     """
 
     counts: Counter
     forms: dict[str, Counter]
     places: dict[str, set[tuple[str, str]]]
+    leading: Counter = field(default_factory=Counter)
 
 
 def _content(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.lower() not in STOPWORDS
 
 
-def _report_words(story_text: Iterable[str]) -> _Words:
+#: The longest multi-word name looked for, in words ('Chinese Ministry of State Security' is cut
+#: at 'of' anyway: a name here is a run of capitalised words).
+NAME_WORDS = 4
+
+
+def _name_word(piece: str) -> bool:
+    """A word that can be part of a multi-word name: capitalised, not in capitals ('SEE MORE',
+    'US' stand alone), not a function word capitalised at a sentence start ('The')."""
+    letters = piece.replace("-", "")
+    return (piece[:1].isupper() and letters.isalpha() and not (len(letters) > 1 and letters.isupper())
+            and piece.lower() not in STOPWORDS)
+
+
+def _name_key(words_: Sequence[str]) -> str:
+    """One key for the spellings of a name that differ only in capitals, spaces and hyphens
+    ('Deir ez-Zor', 'Deir Ezzor')."""
+    return "".join(char for word in words_ for char in word.lower() if char.isalpha())
+
+
+def _pieces(text: str) -> list[tuple[list[str], str, bool]]:
+    """The words of ``text`` as lesson 4 counts them, each with whether it continues a run of
+    capitalised words started by the word before.
+
+    Lesson 4 counts a hyphen or an apostrophe as the end of a word ('regime-held' counts
+    'regime', "SDF's" counts 'SDF'), so a word is cut into its pieces; inside a name, a
+    hyphenated word whose last part is capitalised ('al-Zor') stays whole, and a possessive
+    ends the name ("Hong Kong's"). Words of one name are separated by spaces only.
+    """
+    out: list[tuple[list[str], str, bool]] = []
+    open_run, previous_end = False, -1
+    for span in words(text):
+        raw = span.text.replace("’", "'")
+        head = raw.split("'")[0]
+        parts = [piece for piece in head.split("-") if piece]
+        if not parts:
+            open_run = False
+            continue
+        whole = _name_word(head) and (len(parts) == 1 or parts[-1][:1].isupper())
+        joins = open_run and whole and text[previous_end:span.start] == " "
+        out.append((parts, head, joins))
+        # A name goes on only after a whole capitalised word that is not possessive.
+        open_run = whole and head == raw and (joins or len(parts) == 1)
+        previous_end = span.end
+    return out
+
+
+def _runs(text: str) -> list[list[tuple[list[str], str]]]:
+    """``text``'s words grouped into runs of capitalised words (most runs are one word): each
+    word as its pieces and as a whole."""
+    runs: list[list[tuple[list[str], str]]] = []
+    for parts, head, joins in _pieces(text):
+        if joins and runs:
+            runs[-1].append((parts, head))
+        else:
+            runs.append([(parts, head)])
+    return runs
+
+
+def _story_names(texts: Iterable[str]) -> set[str]:
+    """Multi-word names: runs of two to NAME_WORDS capitalised words used at least MIN_COUNT
+    times in the story ('Hong Kong', 'White House'), keyed by :func:`_name_key`.
+
+    A name is written the same way each time: words the story also writes with a small letter
+    after the first ('Syrian Army' and 'the Syrian army') are an ordinary phrase, so each word
+    counts on its own.
+    """
+    seen: Counter = Counter()
+    lower_pairs: set[str] = set()
+    for text in texts:
+        spans = words(text)
+        for first, second in zip(spans, spans[1:]):
+            if second.text[:1].islower() and text[first.end : second.start] == " ":
+                lower_pairs.add(_name_key([first.text, second.text]))
+        for run in _runs(text):
+            heads = [head for _, head in run]
+            for size in range(2, min(NAME_WORDS, len(heads)) + 1):
+                for start in range(len(heads) - size + 1):
+                    seen[tuple(heads[start : start + size])] += 1
+    names: Counter = Counter()
+    for heads, n in seen.items():
+        if not any(_name_key(pair) in lower_pairs for pair in zip(heads, heads[1:])):
+            names[_name_key(heads)] += n
+    return {key for key, n in names.items() if n >= MIN_COUNT}
+
+
+def _tokens(text: str, names: set[str]) -> list[tuple[str, bool]]:
+    """The pieces of ``text`` with each multi-word name as one piece (the longest name first),
+    and whether the piece opens a longer run of capitalised words."""
+    tokens: list[tuple[str, bool]] = []
+    for run in _runs(text):
+        if len(run) == 1:
+            tokens.extend((piece, False) for piece in run[0][0])
+            continue
+        heads = [head for _, head in run]
+        at = 0
+        while at < len(heads):
+            size = next((n for n in range(min(NAME_WORDS, len(heads) - at), 1, -1)
+                         if _name_key(heads[at : at + n]) in names), 1)
+            if size > 1:
+                tokens.append((" ".join(heads[at : at + size]), at + size < len(heads)))
+            else:
+                pieces = run[at][0]
+                tokens.extend((piece, at + 1 < len(heads)) for piece in pieces)
+            at += size
+    return tokens
+
+
+def _key(token: str) -> str:
+    if " " in token:
+        return _name_key(token.split())
+    return stem(token) if _content(token) else ""
+
+
+def _report_words(story_text: Iterable[str], names: set[str] = frozenset()) -> _Words:
     counts: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
     places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    leading: Counter = Counter()
     for text in story_text:
-        # Lesson 4 counts a hyphen or an apostrophe as the end of a word ('regime-held' counts
-        # 'regime', "SDF's" counts 'SDF'), so the proposals split words the same way.
-        pieces = [piece for span in words(text) for piece in span.text.replace("’", "'").split("'")[0].split("-") if piece]
-        keys = [stem(piece) if _content(piece) else "" for piece in pieces]
-        for index, (piece, key) in enumerate(zip(pieces, keys)):
+        tokens = _tokens(text, names)
+        keys = [_key(token) for token, _ in tokens]
+        for index, ((token, opens), key) in enumerate(zip(tokens, keys)):
             if not key:
                 continue
             counts[key] += 1
-            forms[key][piece] += 1
+            forms[key][token] += 1
+            leading[key] += opens
             before = next((keys[j] for j in range(index - 1, max(-1, index - 1 - REACH), -1) if keys[j]), "")
             after = next((keys[j] for j in range(index + 1, min(len(keys), index + 1 + REACH)) if keys[j]), "")
             if before and after:
                 places[key].add((before, after))
-    return _Words(counts, forms, places)
+    return _Words(counts, forms, places, leading)
 
 
 def _forms(key: str, by_report: Mapping[str, _Words]) -> tuple[str, tuple[str, ...]]:
@@ -183,7 +306,13 @@ def _scores(by_report: Mapping[str, _Words]) -> dict[str, list[WordScore]]:
 
 def _same_places(scores: Mapping[str, list[WordScore]], by_report: Mapping[str, _Words]) -> list[list[str]]:
     """Words of different reports used in the same place: each pair of a group shares one, and
-    each group holds a word that reaches Z_THRESHOLD. Most shared places are joined first."""
+    each group holds a word that reaches Z_THRESHOLD. Most shared places are joined first.
+
+    One shared place between two words that one report each uses is chance as often as not
+    ('the powerful House Committee', 'the powerful Standing Committee'), so a pair needs more:
+    at least PLACES_ALONE shared places, or each word used by at least REPORTS_EACH reports.
+    A word mostly used as the first words of a longer name ('House' in 'House Select
+    Committee') is part of that name, not a name of its own, and joins no group."""
     owner: dict[str, str] = {}
     strong: set[str] = set()
     for report_id, found in scores.items():
@@ -192,13 +321,24 @@ def _same_places(scores: Mapping[str, list[WordScore]], by_report: Mapping[str, 
             if score.z >= Z_THRESHOLD:
                 strong.add(score.word)
     places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    used_by: Counter = Counter()
+    uses: Counter = Counter()
+    leading: Counter = Counter()
     for found in by_report.values():
         for word in owner:
             places[word] |= found.places.get(word, set())
-    words_ = sorted(owner)
+            used_by[word] += bool(found.counts.get(word))
+            uses[word] += found.counts.get(word, 0)
+            leading[word] += found.leading.get(word, 0)
+    words_ = sorted(word for word in owner if 2 * leading[word] <= uses[word])
+
+    def evidenced(a: str, b: str) -> bool:
+        common = places[a] & places[b]
+        return bool(common) and (len(common) >= PLACES_ALONE or min(used_by[a], used_by[b]) >= REPORTS_EACH)
+
     shared = sorted(
         ((len(places[a] & places[b]), a, b) for i, a in enumerate(words_) for b in words_[i + 1 :]
-         if owner[a] != owner[b] and places[a] & places[b]),
+         if owner[a] != owner[b] and evidenced(a, b)),
         key=lambda item: (-item[0], item[1], item[2]),
     )
     group_of: dict[str, list[str]] = {}
@@ -208,7 +348,7 @@ def _same_places(scores: Mapping[str, list[WordScore]], by_report: Mapping[str, 
             continue
         reports = [owner[w] for w in ga + gb]
         # Complete linkage: every pair shares a place, and one report gives one word at most.
-        if len(set(reports)) == len(reports) and all(places[x] & places[y] for x in ga for y in gb):
+        if len(set(reports)) == len(reports) and all(evidenced(x, y) for x in ga for y in gb):
             merged = ga + gb
             for word in merged:
                 group_of[word] = merged
@@ -248,7 +388,10 @@ def propose_terms(story: Story) -> list[TermGroup]:
         ['army', 'regime']
     """
     bodies = {report.id: [p.text for p in report_passages(report)] for report in story.reports}
-    by_report = {report_id: _report_words(texts) for report_id, texts in bodies.items()}
+    # A name of several words ('Hong Kong') is one word: found over the whole story, so each
+    # report counts it the same way.
+    names = _story_names(text for texts in bodies.values() for text in texts)
+    by_report = {report_id: _report_words(texts, names) for report_id, texts in bodies.items()}
     scores = _scores(by_report) if len(by_report) >= 2 else {}
     groups: list[TermGroup] = []
     placed: set[str] = set()

@@ -112,3 +112,52 @@ def test_any_reports_give_groups_whose_every_word_occurs(bodies):
 def test_a_story_of_one_report_has_nothing_to_compare_and_gets_only_general_groups():
     story = _hand_story("The council said the storm flooded the town. The council said it again.")
     assert [g.id for g in propose_terms(story)] == ["attribution"]
+
+
+# --- names of several words, and what a group of 'different words in the same place' needs -------
+
+
+def test_a_name_of_several_capitalised_words_is_one_term():
+    story = _hand_story(
+        "Ships left Port Amberley at dawn. Crews in Port Amberley cheered. Port Amberley's mayor waved. "
+        "Port Amberley slept.",
+        "Ships left the harbour at dawn. Crews cheered. The mayor waved from the quay.",
+        "The quay was quiet. Farmers watched the ships from the hills.",
+    )
+    terms = {term: forms for group in propose_terms(story) for term, forms in group.terms.items()}
+    assert terms["Port Amberley"] == ("port amberley",)
+    assert "Port" not in terms and "Amberley" not in terms
+    _every_proposed_word_occurs(story, propose_terms(story))
+
+
+def test_words_the_story_also_writes_with_a_small_letter_are_not_one_name():
+    story = _hand_story(
+        "The Coastal Guard rescued two sailors. The Coastal Guard rescued a dog. The Coastal Guard rescued a cat. "
+        "Later the coastal guard slept.",
+        "Fishermen rescued two sailors. Fishermen rescued a dog. Fishermen rescued a cat.",
+        "The quay was quiet. Farmers watched the ships from the hills.",
+    )
+    terms = {term.casefold() for group in propose_terms(story) for term in group.terms}
+    assert "coastal guard" not in terms
+
+
+def test_one_shared_place_between_words_of_one_report_each_is_not_a_group():
+    # 'the busy ferry terminal' and 'the busy barge terminal': one place in common, and each
+    # word in one report only. That is as likely chance as two names for one thing.
+    story = _hand_story(
+        "Cars queued at the busy ferry terminal. Tourists waved as the ferry sailed. Ferry tickets sold out.",
+        "Trucks queued at the busy barge terminal. Workers slept while the barge docked. Barge crews rested.",
+        "Farmers harvested wheat near the river while officials said the road stayed open.",
+    )
+    assert not [g for g in propose_terms(story) if g.id.startswith("names_")]
+
+
+def test_the_first_word_of_longer_names_joins_no_group():
+    # 'Harbour' opens 'Harbour Committee', 'Harbour Board' and 'Harbour Trust' (names used once
+    # each), so it is part of those names, though 'port' shares three of its places.
+    story = _hand_story(
+        "Later the powerful Harbour Committee met, the powerful Harbour Board voted and the powerful Harbour Trust paid.",
+        "Later the powerful port committee met, the powerful port board voted and the powerful port trust paid.",
+        "Farmers harvested wheat near the river while officials said the road stayed open.",
+    )
+    assert not [g for g in propose_terms(story) if g.id.startswith("names_")]
