@@ -343,7 +343,7 @@ def test_a_story_with_no_second_version_anywhere_says_why_in_plain_words(tmp_pat
     assert "who spoke" in intro
     assert ".json" not in intro and ".json" not in checker.static_html()
     assert ".json" not in kit.reference_table().static_html()
-    assert "your verdict" not in checker.static_html()
+    assert "your verdict" not in checker.static_html() and "How to read the lines" not in checker.static_html()
 
 
 def test_nothing_from_a_remark_with_no_other_version_reaches_lesson_5(tmp_path, work_folder):

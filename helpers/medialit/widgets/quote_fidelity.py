@@ -540,7 +540,7 @@ class QuoteChecker(SavedBox):
     def static_html(self) -> str:
         if not self.groups:
             return self._intro_html()
-        parts = [self._intro_html(), LEGEND]
+        parts = [self._intro_html()] + ([LEGEND] if any(has_other_version(g) for g in self.groups) else [])
         for group in self.groups:
             if not has_other_version(group):
                 parts.append(f"<h4>{esc(self._group_label(group))}</h4>{LONE_NOTE}")
