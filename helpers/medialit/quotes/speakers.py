@@ -356,7 +356,7 @@ def _verb_subject(masked: str, sentence_start: int, verb_start: int, verb_end: i
     own = _PARTY_ASIDE_AT_END.sub(" ", own)  # "Jo Lee, D-Ohio, said"
     run = _capitalised_run_at_end(own)
     if run:
-        return _person_before_of(own, run) or _name_from_words(run)
+        return _person_before_of(own, run) or _name_from_words(_after_title_place(own, run))
     phrase = _phrase_at_end(own)
     if phrase.kind and _AFTER_PREPOSITION.search(own[: len(own.rstrip()) - len(phrase.name)]):
         # "Protesters marching through the streets chanted": a phrase after a preposition is
@@ -384,6 +384,18 @@ def _base_form_context(before: str) -> str:
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s\x00]+\s+){0,5}?)as\s*$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\x00]{1,40}\)\s*$")
 _OF_AT_END = re.compile(r"\s(?:of|from|at)(?:\s+the)?\s*$")
+
+
+_TITLE_TO_AT_END = re.compile(r"\b([a-z]+)\s+(?:to|for)\s*$")
+
+
+def _after_title_place(own: str, run: list[str]) -> list[str]:
+    """'ambassador to Britain Liu Xiaming': the first word after a title's "to" is the place, not the name."""
+    if len(run) < 3:
+        return run
+    head = own.rstrip()[: len(own.rstrip()) - len(" ".join(run))]
+    title = _TITLE_TO_AT_END.search(head)
+    return run[1:] if title and _is_title(title.group(1)) else run
 
 
 def _person_before_of(own: str, run: list[str]) -> _Who | None:

@@ -149,6 +149,8 @@ NOT_NAMES = [
     ('The Daily Post Tom Reyes interview ran long. "We lost," Reyes said.', "We lost", "Reyes"),
     ('Jane Okafor thanked President Tom Reyes.  Okafor called it "a fair result".', "a fair result", "Jane Okafor"),
     ('UPDATE: Tom Reyes said the plan was "a disaster".', "a disaster", "Tom Reyes"),
+    ('The ambassador to France Jane Okafor said the talks were "going well".', "going well", "Jane Okafor"),
+    ('The minister for Europe Tom Reyes has said the deal is "nearly done".', "nearly done", "Tom Reyes"),
     ('Tom Reyes is telling voters that the United States economy is "strong".', "strong", "Tom Reyes"),
     ('China said it was "firmly opposed" to the test and warned against more of them.', "firmly opposed", "China"),
     ('The report, which was published on Monday, says the plan is "sound".', "sound", "the report"),
