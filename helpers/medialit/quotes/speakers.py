@@ -443,6 +443,9 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
                 later = _name_from_words(_run_after_description(" ".join(words[1:])))
                 if later.kind == "person":
                     return later
+            owner = _owners_person(words) if len(run) == 1 else _NOBODY
+            if owner.kind:
+                return owner
             who = _name_from_words(run)
             if who.kind:
                 return who
@@ -460,6 +463,24 @@ def _clause_subject(masked: str, start: int, end: int) -> _Who:
             continue  # "Following a swiftly called, late-afternoon meeting, the council ...": still the opening
         return who
     return _NOBODY
+
+
+def _owners_person(words: list[str]) -> _Who:
+    """"China’s ambassador to Britain accused ...": the ambassador speaks, not China. A possessive
+    name then a person noun in lower case is the subject as a phrase, up to its verb."""
+    if len(words) < 2 or not words[0].endswith(("’s", "'s")) or _bare(words[1]) not in PERSON_NOUNS:
+        return _NOBODY
+    if not words[1][:1].islower():
+        return _NOBODY
+    phrase = words[:2]
+    for word in words[2:6]:
+        core = word.strip(",;:.")
+        if not core or _PHRASE_STOP.match(core) or core in REPORTING_VERBS or _looks_like_verb(core):
+            break
+        phrase.append(core)
+        if word.endswith((",", ";", ":", ".")):
+            break
+    return _Who("phrase", " ".join(w.strip(",;:.") for w in phrase))
 
 
 def _apposed_name(words: str, head: str) -> _Who:

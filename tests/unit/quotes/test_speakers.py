@@ -151,6 +151,8 @@ NOT_NAMES = [
     ('UPDATE: Tom Reyes said the plan was "a disaster".', "a disaster", "Tom Reyes"),
     ('The ambassador to France Jane Okafor said the talks were "going well".', "going well", "Jane Okafor"),
     ('The minister for Europe Tom Reyes has said the deal is "nearly done".', "nearly done", "Tom Reyes"),
+    ("Ohio’s governor accused the council of delay and warned that the town faced \"a long winter\".",
+     "a long winter", "Ohio’s governor"),
     ('Tom Reyes is telling voters that the United States economy is "strong".', "strong", "Tom Reyes"),
     ('China said it was "firmly opposed" to the test and warned against more of them.', "firmly opposed", "China"),
     ('The report, which was published on Monday, says the plan is "sound".', "sound", "the report"),
