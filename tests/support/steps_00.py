@@ -12,8 +12,9 @@ NOTEBOOK = "notebooks/00-start-here.ipynb"
 
 
 def use(page, scratch) -> None:
-    page.locator(".widget-text input").first.fill("Test Student")
-    page.locator(".widget-text input").first.press("Enter")
+    name = page.get_by_role("textbox", name="Your name:")
+    name.fill("Test Student")
+    name.press("Enter")
     page.locator(".widget-dropdown select").first.select_option(index=4)
     wait_for_text(page, "This site uses Akismet")
     page.locator(".medialit-page").first.scroll_into_view_if_needed()

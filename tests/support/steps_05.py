@@ -13,7 +13,7 @@ NOTEBOOK = "notebooks/05-verdict.ipynb"
 
 
 def use(page, scratch) -> None:
-    name = page.locator(".widget-text input").first
+    name = page.get_by_role("textbox", name="Your name:")
     name.fill("Test Student")
     name.press("Enter")
 

@@ -127,3 +127,10 @@ def test_the_stylesheet_puts_a_box_label_above_it_and_hides_an_unseen_group_name
     assert re.search(r"\.medialit-label-above \{[^}]*flex-direction: column", CSS)
     unseen = re.search(r"\.medialit-unseen-name > \.widget-label \{([^}]*)\}", CSS).group(1)
     assert "clip: rect(0 0 0 0)" in unseen and "width: 1px" in unseen
+
+
+def test_a_box_labelled_above_drops_a_fixed_height_that_would_now_hold_its_label_too():
+    import ipywidgets as widgets
+
+    box = label_above(widgets.Textarea(rows=2, layout=widgets.Layout(width="300px", height="60px")), "Your rewrite:")
+    assert box.layout.height is None and box.layout.width == "300px" and box.rows == 2

@@ -104,7 +104,9 @@ def label_above(box: widgets.Text | widgets.Textarea, text: str) -> widgets.Text
 
     The label is ipywidgets' ``description``, drawn as a ``<label for>`` the box (so clicking
     the question puts the cursor in the box); aria.css shows it above the box, wrapping, in bold.
-    Call it again to change the label (e.g. when the box is for another report).
+    Call it again to change the label (e.g. when the box is for another report). Size the box with
+    ``rows``: a layout height would now hold the label too and the box would spill over what follows,
+    so it is dropped.
 
     Example:
         >>> box = label_above(widgets.Textarea(), "Which headline is the most loaded?")
@@ -113,6 +115,8 @@ def label_above(box: widgets.Text | widgets.Textarea, text: str) -> widgets.Text
     """
     box.description = text
     box.description_allow_html = False
+    if box.layout.height:
+        box.layout.height = None
     if LABEL_ABOVE not in box._dom_classes:
         box.add_class(LABEL_ABOVE)
     return box
