@@ -9,6 +9,8 @@ between two body paragraphs stays inside the run while a footer does not. Prose 
 words with the prose around it counts less; the run is cut where it reaches text on another topic
 (teasers, footers) and grown over boxes dropped into the article and over a list that goes on
 after its prose. Comments never take part: a long thread must not win over the article above it.
+A "Comments" heading only opens the comment section when it is not an item of a site menu and
+reader comments (or the comment form) follow it (:func:`opens_comments`).
 
 Example:
     >>> from medialit.paragraph_looks import describe, prose_score
@@ -25,10 +27,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .paragraph_looks import COPYRIGHT_NOTE, MORE_NOTE, PROSE, SENTENCE, SHORT, TITLE, Look, content_words
+from .paragraph_looks import BUTTON_NOTE, COPYRIGHT_NOTE, MORE_NOTE, PROSE, SENTENCE, SHORT, TITLE, Look, content_words
 from .text import stem
 
-__all__ = ["find_article"]
+__all__ = ["find_article", "in_menu", "opens_comments", "starts_menu"]
 
 
 def find_article(texts: list[str], looks: list[Look]) -> tuple[int, int, int]:
@@ -60,16 +62,110 @@ def _comment_start(looks: list[Look]) -> int:
 
     A "Comments" link in a menu above the article is not the comment section,
     so the heading only counts once some article prose has gone before it:
-    50 words, or two paragraphs of a short news item.
+    50 words, or two paragraphs of a short news item; and a "Comment" link in
+    the site's menu at the foot of the page is not one either (:func:`in_menu`).
     """
     prose_words = prose_paragraphs = 0
     for index, look in enumerate(looks):
-        if look.kind == "comment_header" and (prose_words >= 50 or prose_paragraphs >= 2):
+        if look.kind == "comment_header" and (prose_words >= 50 or prose_paragraphs >= 2) and not in_menu(looks, index):
             return index
         if look.kind == PROSE:
             prose_words += look.words
             prose_paragraphs += 1
     return len(looks)
+
+
+def in_menu(looks: list[Look], index: int) -> bool:
+    """Whether a paragraph is an item of a site menu: two menu items just above it and two just below.
+
+    A news site's menu often has a section called "Comment" (its opinion pages), printed among the
+    other sections as a list of short links; a heading that opens reader comments stands apart
+    from such lists.
+
+    Example:
+        >>> from medialit.paragraph_looks import describe
+        >>> menu = [describe(t) for t in ["* News", "* Sport", "* Comment", "* Travel", "* Weather"]]
+        >>> in_menu(menu, 2)
+        True
+        >>> thread = [describe(t) for t in ["* News", "* Sport", "Comments", "Jim R.", "Reply"]]
+        >>> in_menu(thread, 2)
+        False
+    """
+    return (
+        index >= _MENU_SIDE
+        and index + _MENU_SIDE < len(looks)
+        and all(_menu_item(looks[other]) for other in range(index - _MENU_SIDE, index))
+        and all(_menu_item(looks[other]) for other in range(index + 1, index + 1 + _MENU_SIDE))
+    )
+
+
+def opens_comments(texts: list[str], looks: list[Look], index: int) -> bool:
+    """Whether the comment heading at ``index`` opens a section of reader comments.
+
+    Not when it is an item of a site menu (:func:`in_menu`), and only when something a comment
+    section is made of follows it: a reader's comment (prose, or a short sentence in ordinary
+    words: "Who would steal a post box?", not "© 2019 Example Media, Inc."), or a line of the
+    comment form or thread ("Reply", "Name *", "Jim says:"; not "* Comment policy" in a list of
+    links). Looked for in the next ``_COMMENT_REACH`` paragraphs, until a "Related" heading or a
+    third menu item: a "Comments" button followed by the footer's links opens nothing.
+
+    Example:
+        >>> from medialit.paragraph_looks import describe
+        >>> thread = ["Comments", "Jim R.", "The wall was promised years ago and never built.", "Reply"]
+        >>> opens_comments(thread, [describe(t) for t in thread], 0)
+        True
+        >>> footer = ["Comments", "* About Us", "* Contact Us", "* Jobs", "* Cruises"]
+        >>> opens_comments(footer, [describe(t) for t in footer], 0)
+        False
+    """
+    if in_menu(looks, index):
+        return False
+    menu_items = 0
+    for other in range(index + 1, min(index + 1 + _COMMENT_REACH, len(looks))):
+        look = looks[other]
+        if look.kind == PROSE or (look.kind == "comment_ui" and not look.listed):
+            return True
+        # A reader writes in ordinary words; a copyright line or a company's name is all capitals.
+        if look.kind == SENTENCE and any(word.islower() for word in texts[other].split()):
+            return True
+        if look.kind == "related_header":
+            return False
+        menu_items += _menu_item(look)
+        if menu_items >= _MENU_RUN:
+            return False
+    return False
+
+
+def starts_menu(looks: list[Look], index: int) -> bool:
+    """Whether a run of ``_MENU_RUN`` menu items starts at ``index``: the site's menu or footer.
+
+    Reader comments end where the site's own lists of links begin, so a comment section that
+    runs into the footer does not make the footer's links comments.
+
+    Example:
+        >>> from medialit.paragraph_looks import describe
+        >>> lines = [describe(t) for t in ["Reply", "* About Us", "* Contact Us", "* Jobs"]]
+        >>> starts_menu(lines, 0), starts_menu(lines, 1)
+        (False, True)
+    """
+    return index + _MENU_RUN <= len(looks) and all(map(_menu_item, looks[index : index + _MENU_RUN]))
+
+
+# A menu item is a list item or a button of at most _MENU_WORDS words that is not a sentence;
+# a paragraph is in a menu with _MENU_SIDE menu items on each side of it. Reader comments
+# follow their heading within _COMMENT_REACH paragraphs, before _MENU_RUN menu items.
+_MENU_WORDS, _MENU_SIDE, _COMMENT_REACH, _MENU_RUN = 6, 2, 10, 3
+# Kinds of short line that are never a menu's link: a sentence, a date.
+_NOT_MENU = frozenset({PROSE, SENTENCE, "date"})
+
+
+def _menu_item(look: Look) -> bool:
+    """Whether a paragraph looks like one link of a menu: a short list item or button, not a sentence.
+
+    A comment thread's own buttons ("Reply", "Report") are not list items; "* Comment policy" in a
+    list of links is.
+    """
+    return look.words <= _MENU_WORDS and look.kind not in _NOT_MENU and (look.listed or look.note == BUTTON_NOTE)
 
 
 def _cohesion_scores(texts: list[str], looks: list[Look]) -> list[float]:

@@ -21,6 +21,9 @@ How it works, in three steps:
 3. Every paragraph gets its role from what it is *and* where it is: before the
    run (headline, standfirst, byline, captions), inside it (body, with the odd
    related link or advert), or after it (related links, comments, footer).
+   Reader comments start at a comment heading that is not a link in the site's
+   menu and has a comment (or the comment form) after it, and end where the
+   site's menu or footer begins.
 
 Example:
     >>> blocks = segment("Big news today\\n\\nThe mayor said the bridge will open next spring.\\n\\nPrivacy Policy | Terms")
@@ -54,7 +57,7 @@ from .page_rules import (
     RELATED_LABEL,
     VERBISH,
 )
-from .article_bounds import find_article
+from .article_bounds import find_article, in_menu, opens_comments, starts_menu
 from .text import paragraphs
 
 #: Every role a block can have, in the order the lessons introduce them.
@@ -176,6 +179,8 @@ REASONS: dict[str, str] = {
     "teaser_above": "A teaser for another story: a 'Read more' link follows it.",
     "teaser": "A teaser for another story, listed after the article ends.",
     "comment_header": "A heading that opens the reader-comment section.",
+    "comment_empty": "A heading or button for reader comments, but no comments follow it here.",
+    "comment_menu": "A link in the site's menu (to its comment or opinion pages), not the start of reader comments.",
     "comment": "A reader's comment, written after the comment heading.",
     "comment_listed": "A numbered or bulleted paragraph after a comment heading: a reader's comment.",
     "comment_ui": "Part of the comment form or the comment buttons, not a comment.",
@@ -269,6 +274,9 @@ def _segment(text: str) -> list[Block]:
                 look.role = _furniture_role(look)
         looks.append(look)
     comments_at, start, end = find_article(texts, looks)
+    # The comment headings that open reader comments (not a menu's link, and comments follow).
+    headings = [index for index, look in enumerate(looks) if look.kind == "comment_header"]
+    openers = {index for index in headings if opens_comments(texts, looks, index)}
     has_run = end > start
     body_words: set[str] = set()
     for index in range(start, end):
@@ -290,7 +298,14 @@ def _segment(text: str) -> list[Block]:
                 in_box = True
         elif inside:
             in_box = False
-        if look.role is not None and zone != "comments":
+        if zone == "comments" and starts_menu(looks, index):
+            # The comments end where the site's menu or footer starts: its links are not comments.
+            zone = "after"
+        if kind == "comment_header" and index not in openers:
+            # A "Comment" link in the site's menu, or a comments heading with no comments after it.
+            menu = in_menu(looks, index)
+            roles.append(("boilerplate", _REASON["comment_menu"]) if menu else ("comment_ui", _REASON["comment_empty"]))
+        elif look.role is not None and zone != "comments":
             # Its look alone decides its role (a menu line, a copyright line...).
             roles.append(look.role)
         elif index == headline:
@@ -302,7 +317,7 @@ def _segment(text: str) -> list[Block]:
         else:
             roles.append(_role_after(look, zone, texts[index]))
         if has_run and index >= end:
-            if kind == "comment_header" and index >= comments_at:
+            if kind == "comment_header" and index >= comments_at and index in openers:
                 zone = "comments"
             elif kind == "related_header":
                 zone = "related"

@@ -346,7 +346,7 @@ def test_load_answer_key_rejects_a_role_outside_roles(tmp_path):
 
 def test_load_answer_key_rejects_an_entry_without_a_line(tmp_path):
     (tmp_path / "answer_key.json").write_text(json.dumps({"000": [{"role": "body", "why": "x"}]}))
-    with pytest.raises(StoryError, match="exactly the keys 'line', 'role' and 'why'"):
+    with pytest.raises(StoryError, match="the keys 'line', 'role' and 'why'"):
         load_answer_key(tmp_path)
 
 
@@ -860,7 +860,9 @@ def test_every_public_function_and_class_of_segment_has_a_docstring_example():
         assert ">>>" in (value.__doc__ or ""), f"medialit.segmentation.{name} needs a docstring example"
 
 
-@pytest.mark.parametrize("reason", ["caption_credit", "caption_credited", "post", "short_after", "teaser_above", "shouted"])
+@pytest.mark.parametrize(
+    "reason", ["caption_credit", "caption_credited", "post", "short_after", "teaser_above", "shouted", "comment_empty"]
+)
 def test_every_role_reason_added_for_real_scrapes_is_given_on_more_than_one_real_page(reason, corpus):
     from medialit.segmentation import REASONS
 
