@@ -3,7 +3,8 @@
 Kinds: news agencies, named officials, anonymous sources, institutions and other outlets
 (:data:`medialit.terms.SOURCE_KINDS`). Agencies, outlets and institutions come from the
 word lists (:mod:`medialit.terms`); people are found in the text itself: a name after a title,
-or a name next to a reporting verb.
+a name next to a reporting verb, or the speaker of a quote as lesson 3's quote finder
+(:func:`medialit.quotes.extract_quotes`) names it.
 
 Example:
     >>> [(s.name, s.kind) for s in find_sources("Officials told Reuters the town fell.")]
@@ -13,11 +14,13 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
 # Absolute, not relative, so `python -m doctest helpers/medialit/sources.py` runs the examples.
 from medialit.passages import LETTER, ReportLike, alternation, normalise, report_passages
+from medialit.quotes import extract_quotes
 from medialit.terms import Terms, load_terms
 from medialit.text import sentences as split_sentences
 
@@ -125,7 +128,8 @@ class _SourceFinder:
                         pattern = re.compile(rf"(?<!{LETTER})(?:{alternation(group)})(?!{LETTER})", flags)
                         self.named.append((pattern, name, kind))
         titles = alternation(terms.titles) if terms.titles else r"(?!x)x"
-        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        # 'Jean-Paul', 'Hau-yip': a name may go on after a hyphen in either case.
+        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
         # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
         self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{name_word}){{0,2}})(?!{LETTER})")
         # Runs of capitalised words; a person's name is the last two or three after any title.
@@ -161,23 +165,31 @@ class _SourceFinder:
         return bool(_PLACE_PREPOSITION.search(sentence, max(0, start - 12), start))
 
     def cited(self, sentence: str, start: int, end: int) -> bool:
-        return bool(self.verb_after.match(sentence[end:]) or self.verb_before.search(sentence[:start]))
+        after = self.verb_after.match(sentence[end:])
+        # '... granting Hong Kong autonomy, while the city's police deny ...': a new clause
+        # after a comma has its own subject, so the verb is not the name's.
+        if after and _NEW_CLAUSE.search(after.group()):
+            after = None
+        return bool(after or self.verb_before.search(sentence[:start]))
 
 
 def find_sources(report: ReportLike, include_comments: bool = False, terms: Terms | None = None) -> list[Source]:
     """Who the report cites, in order of first mention, each listed once with its count.
 
     Kinds: ``news_agency`` and ``other_outlet`` whenever named; ``institution`` and
-    ``named_official`` (a name after a title such as 'Maj. Gen.', or a two-word name
-    next to a reporting verb) only when some sentence gives them words, counting every
-    later mention of the surname; ``anonymous`` for unnamed speakers such as 'a US
+    ``named_official`` (a name after a title such as 'Maj. Gen.', a two-word name next to
+    a reporting verb, or a quote's speaker the report names in full) only when some
+    sentence gives them words (a reporting verb next to the name or surname, or a quote
+    of theirs), counting every mention of the surname under the longest name given; ``anonymous`` for unnamed speakers such as 'a US
     military official' in a sentence with a reporting verb. A string is read as body.
 
     A country or capital speaking ('Moscow said') is the government it is listed under
     in ``terms.json`` (an ``institution``); an unlisted one is not counted, and never as
     a person. Places are never people: general words ('Kyiv Oblast', 'Gaza Strip',
-    'North Portbury'), names straight after 'in' or 'near', and the story's own places in
-    the ``not_people`` list of ``terms.json``.
+    'North Portbury'), names the report puts straight after 'in' or 'near' anywhere, the
+    country after 'ambassador to', and the story's own places in the ``not_people`` list of
+    ``terms.json``. A verb after a comma and a new clause (', while the police deny') is
+    not the name's.
 
     Example:
         >>> [(s.name, s.kind) for s in find_sources("Army Colonel Ryan Dillon said it. Dillon smiled.")]
@@ -194,23 +206,44 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
             order.append(key)
         found[key].add(sentence, cited)
 
+    texts = [normalise(unit.text) for unit in report_passages(report, include_comments)]
     sentences: list[str] = []
-    for unit in report_passages(report, include_comments):
-        text = normalise(unit.text)
-        sentences.extend(span.text for span in split_sentences(text))
+    spans: list[tuple[int, int]] = []  # each sentence's place in the passages joined by blank lines
+    offset = 0
+    for text in texts:
+        for span in split_sentences(text):
+            sentences.append(span.text)
+            spans.append((offset + span.start, offset + span.end))
+        offset += len(text) + 2
+    # Lesson 3's quote finder says who speaks each quote: 'Jo Lee, the commander of the
+    # northern district, said: "..."' gives Jo Lee words though the verb is far from the name.
+    speakers = _quote_speakers("\n\n".join(texts), spans)
 
-    # First pass: names from the lists, and the people named after a title.
+    # Names the report puts straight after 'in', 'near', 'at'... ('in Hong Kong') are places
+    # wherever else they stand ('granting Hong Kong autonomy').
+    places = {" ".join(m.group(1).split()) for sentence in sentences
+              for m in finder.capitalised.finditer(sentence) if finder.place_before(sentence, m.start())}
+
+    def longest(table: dict[str, str], name: str) -> None:
+        surname = name.split()[-1]
+        if len(name) > len(table.get(surname, "")):
+            table[surname] = name
+
+    # First pass: the people named after a title, or by a name next to a reporting verb.
     people: dict[str, str] = {}  # surname -> full name
+    named: dict[str, str] = {}  # surname -> full name, for every name that looks like a person's
     for sentence in sentences:
         for match in finder.titled.finditer(sentence):
             name = match.group(1)
-            if _looks_like_person(name, finder):
-                surname = name.split()[-1]
-                if len(name) > len(people.get(surname, "")):
-                    people[surname] = name
+            if _looks_like_person(name, finder) and name not in places:
+                longest(people, name)
         for match in finder.capitalised.finditer(sentence):
             words = re.split(r"\s+", match.group(1))
             dropped = []
+            # 'China's ambassador to Britain Jo Lee': the first word names the office's country.
+            office = _OFFICE_OF.search(sentence, max(0, match.start() - 40), match.start())
+            if office and office.group(1).casefold() in finder.title_words and len(words) >= 3:
+                dropped.append(words.pop(0))
             # 'On Monday Anna Kovalenko said': the name is what is left after the leading words.
             while words and (words[0] in _LEADING or words[0].casefold() in finder.title_words or
                              any(w.casefold() in finder.title_words for w in words[0].split("-"))):
@@ -219,12 +252,18 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
             # 'in Little Portbury' or 'In Little Portbury' at a sentence start: a place.
             place = finder.place_before(sentence, match.start()) or bool(
                 dropped and _PLACE_PREPOSITION.fullmatch(dropped[-1].lower() + " ")
-            )
-            if (2 <= len(words) <= 3 and not place and _looks_like_person(name, finder)
-                    and finder.cited(sentence, match.start(), match.end())):
-                people.setdefault(words[-1], name)
+            ) or name in places or (office is not None and not dropped)
+            if 2 <= len(words) <= 3 and not place and _looks_like_person(name, finder):
+                longest(named, name)
+                if finder.cited(sentence, match.start(), match.end()):
+                    longest(people, name)
+    # A quote's speaker the report names in full is a person ('Britain Jo Lee' is cut as above).
+    for speaker in set().union(*speakers) if speakers else ():
+        name = named.get(speaker.split()[-1], "")
+        if name and speaker.endswith(name):
+            longest(people, name)
 
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         hits = [(m.start(), m.end(), name, kind) for pattern, name, kind in finder.named for m in pattern.finditer(sentence)]
         kept: list[tuple[int, int, str, str]] = []
         # Longest first, so "Russia's Defence Ministry" is not also a mention of 'Russia'.
@@ -239,13 +278,14 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
         for start, end, name, kind in sorted(kept):
             cited = kind in ("news_agency", "other_outlet") or finder.cited(sentence, start, end)
             record(name, kind, sentence, cited)
-        for surname, full in people.items():
+        for surname, full in {**named, **people}.items():
             for match in re.finditer(rf"(?<!{LETTER}){re.escape(surname)}(?!{LETTER})", sentence):
                 # Mentions are counted on the surname; the sentence gives them words when the
                 # verb follows the surname or comes before the full name.
                 full_start = sentence.rfind(full, 0, match.end())
                 start = full_start if full_start >= 0 and full_start + len(full) == match.end() else match.start()
-                record(full, "named_official", sentence, finder.cited(sentence, start, match.end()))
+                quoted = any(speaker.split()[-1] == surname for speaker in speakers[index])
+                record(full, "named_official", sentence, quoted or finder.cited(sentence, start, match.end()))
         for match in finder.anonymous.finditer(sentence):
             article, modifiers, role = match.group(1), match.group(2), match.group(3)
             plural = role.lower().endswith("s")
@@ -253,6 +293,9 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
                 continue  # 'the spokesman' points back to someone already named
             if re.match(r"\s*,?\s*[A-Z][a-z]+\s+[A-Z][a-z]+", sentence[match.end():]):
                 continue  # 'a spokesman, Ryan Dillon, said': he is named
+            named_before = _NAME_THEN_COMMA.search(sentence, max(0, match.start() - 40), match.start())
+            if named_before and named_before.group(1) in {**named, **people}:
+                continue  # 'Ryan Dillon, a spokesman, said': the same, named first
             if not finder.verbs_anywhere.search(sentence):
                 continue
             phrase = " ".join(match.group(0).split())
@@ -288,7 +331,7 @@ _NOT_NAME_WORDS = {
     "Coalition", "Alliance", "Federation", "Republic", "Kingdom", "Nations", "States", "United", "Observatory",
     "Institute", "University", "College", "School", "Hospital", "Church", "Company", "Corporation", "Group",
     "Foundation", "Organisation", "Organization", "Association", "Society", "Centre", "Center", "Embassy",
-    "Command", "Headquarters", "Pentagon", "Kremlin", "Rights", "Human", "Watch", "Democratic", "Special",
+    "Command", "Headquarters", "Pentagon", "Kremlin", "House", "Palace", "Rights", "Human", "Watch", "Democratic", "Special",
     "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
     # Places.
     "City", "Town", "Village", "Province", "Region", "District", "County", "Oblast", "Governorate", "Strip",
@@ -296,6 +339,12 @@ _NOT_NAME_WORDS = {
     "Island", "Islands", "Coast", "Harbour", "Harbor", "Port", "Docks", "Airport", "Base", "Border",
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Middle", "Upper", "Lower",
 }
+#: An office and its preposition before a name: 'ambassador to', 'minister of', 'envoy for'.
+_OFFICE_OF = re.compile(r"(?<![^\W_])([A-Za-z]+)\s+(?:to|of|for)\s+$")
+#: A word and a comma right before a description: 'Jo Lee, a spokesman'.
+_NAME_THEN_COMMA = re.compile(r"([A-Z][\w'-]+),\s*$")
+#: A comma and a word that opens a new clause, with its own subject.
+_NEW_CLAUSE = re.compile(r",\s*(?:while|whereas|although|though|but|because|and|so|as|when|if|after|before|since)\s")
 #: A capitalised name straight after one of these is a place ('fighting in Little Portbury').
 _PLACE_PREPOSITION = re.compile(r"(?<![^\W_])(?:in|at|near|outside|inside|across|into|towards?|around|throughout)\s+$")
 #: Leading words dropped from a run of capitalised words before looking for a name in it.
@@ -325,6 +374,22 @@ _ORGANISATION = re.compile(
     rf"|(?<=[Tt]he\s)(?:(?:[A-Za-z][\w-]*\s+){{1,2}}(?:{_ORGANISATION_HEADS})|{_SPEAKING_BODIES})"
     rf")(?!{LETTER})"
 )
+
+
+def _quote_speakers(text: str, spans: Sequence[tuple[int, int]]) -> list[set[str]]:
+    """For each sentence (``spans``, offsets into ``text``), the speakers of the quotes in it,
+    as :func:`medialit.quotes.extract_quotes` finds them: a quote that runs over several
+    sentences is its speaker's in each."""
+    found: list[set[str]] = [set() for _ in spans]
+    starts = [start for start, _ in spans]
+    for quote in extract_quotes(text, include_all=True):
+        if quote.kind != "quote" or not quote.speaker:
+            continue
+        first = max(0, bisect_right(starts, quote.start) - 1)
+        last = max(first, bisect_right(starts, quote.end) - 1)
+        for index in range(first, last + 1):
+            found[index].add(quote.speaker)
+    return found
 
 
 def _organisation_name(text: str) -> str:

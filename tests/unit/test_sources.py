@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -114,16 +115,29 @@ def test_places_in_a_story_about_somewhere_else_are_not_named_officials():
     assert [(s.name, s.kind) for s in find_sources(ELSEWHERE)] == [("Anna Kovalenko", "named_official")]
 
 
-def test_the_bundled_storys_places_come_from_the_teachers_not_people_list(tmp_path: Path):
-    # 001: "... when SDF fighters approached Deir al-Zor, he said." Without 'Deir' in the
-    # list, the place reads like a two-word name next to 'said'.
+def test_the_bundled_storys_not_people_list_is_documented_in_its_terms_file():
     data = json.loads(Path(TERMS.path).read_text(encoding="utf-8"))
     assert "Deir" in data["sources"]["not_people"] and "not_people" in data["sources"]["note"]
+
+
+def test_a_name_the_report_puts_after_in_is_a_place_wherever_it_stands(tmp_path: Path):
+    # 001: "... when SDF fighters approached Deir al-Zor, he said." reads like a two-word name
+    # next to 'said'; the same report writes "In Deir al-Zor" and "tensions in Deir al-Zor",
+    # so it is a place even without 'Deir' in the teacher's not_people list.
+    data = json.loads(Path(TERMS.path).read_text(encoding="utf-8"))
     data["sources"]["not_people"] = ["Syria"]
     edited = tmp_path / "terms.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
-    assert "Deir al-Zor" in by_name(find_sources(report("001"), terms=load_terms(edited)))
-    assert "Deir al-Zor" not in by_name(find_sources(report("001")))
+    assert "Deir al-Zor" not in by_name(find_sources(report("001"), terms=load_terms(edited)))
+    text = "Floods reached Kelso Ridge overnight. Kelso Ridge said the roads were shut."
+    assert "Kelso Ridge" in by_name(find_sources(text, terms=load_terms(edited)))
+    assert find_sources("Floods hit houses in Kelso Ridge. " + text, terms=load_terms(edited)) == []
+
+
+def test_the_teachers_not_people_list_keeps_out_a_place_the_text_never_marks():
+    text = "Floods reached Kelso Ridge overnight. Kelso Ridge said the roads were shut."
+    terms = replace(general_terms(), not_people=("Kelso",))
+    assert find_sources(text, terms=terms) == []
 
 
 def test_a_country_or_capital_as_speaker_counts_as_its_listed_government():
@@ -189,3 +203,38 @@ def test_an_organisation_with_the_verb_far_away_is_not_speaking():
 def test_a_title_from_the_general_list_is_not_part_of_the_name():
     found = find_sources("Party Chairwoman Donna Brazile said the debates would go ahead.", terms=general_terms())
     assert ("Donna Brazile", "named_official") in [(s.name, s.kind) for s in found]
+
+
+# --- people quoted with 'said' in any story, and places that are not people ------------------------
+
+
+def test_a_verb_after_a_new_clause_is_not_the_names():
+    assert find_sources("The deal gives Kelso Ridge autonomy, while the city's police deny it.",
+                        terms=general_terms()) == []
+
+
+def test_a_person_described_at_length_before_said_and_a_quote_is_a_named_source():
+    text = 'Ana Kovalenko, the commander of the northern river district, said: "We are ready. We will hold."'
+    assert [(s.name, s.kind) for s in find_sources(text, terms=general_terms())] == [("Ana Kovalenko", "named_official")]
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name():
+    text = 'Wong Siu-ming, a police commander, said: "It is over."'
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Wong Siu-ming"]
+
+
+def test_the_country_of_an_ambassador_is_not_part_of_the_name():
+    text = "The country's ambassador to Freedonia Ana Kovalenko has said that talks failed."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Ana Kovalenko"]
+
+
+def test_a_person_named_in_full_once_and_quoted_by_surname_later_is_a_named_source():
+    text = ("In the morning lawmakers questioned Maria Lopes, an aide to the governor, and Tim Okoro. "
+            '"It was unusual," Lopes said. Okoro said the call was wrong.')
+    found = [(s.name, s.kind, s.mentions) for s in find_sources(text, terms=general_terms())]
+    assert found == [("Maria Lopes", "named_official", 2), ("Tim Okoro", "named_official", 2)]
+
+
+def test_a_person_gets_the_longest_name_the_report_gives():
+    text = 'Ambassador Lopes spoke first. "We are ready," said Maria Lopes.'
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Maria Lopes"]
