@@ -151,6 +151,13 @@ def test_a_verdict_is_a_row_of_radio_buttons_whose_choice_a_screen_reader_hears(
     assert [value for _, value in verdict.options] == list(VERDICTS)
 
 
+def test_each_verdict_group_is_named_for_its_version_for_a_screen_reader(checker):
+    choose(checker, "remark:fire-points")
+    names = [row.verdict.description for row in checker.rows]
+    assert all(name.endswith(": your verdict") and name.startswith(row.title_text) for name, row in zip(names, checker.rows))
+    assert len(set(names)) == len(names)
+
+
 def test_the_legend_says_what_each_verdict_means_in_words(checker):
     legend = checker.legend.value
     assert all(f"<b>{label}</b>: " in legend for label in VERDICT_LABELS.values())

@@ -49,6 +49,7 @@ from ..quotes import (
 from ..story import Story
 from ..course import lesson
 from ..quotes.placement import quote_setting, top_quotes
+from .aria import name_group
 from .common import KitBox, SavedBox, Status, esc, guarded, session, static_table
 
 __all__ = ["quote_checker", "reference_table", "quote_places"]
@@ -265,6 +266,9 @@ class VersionRow(widgets.VBox):
             orientation="horizontal",
             layout=widgets.Layout(width="auto"),
         )
+        # A name a screen reader says on entering the group (defect 11): without it every version's
+        # group sounds alike ("Verbatim, radio button"). The box's title already says it on screen.
+        name_group(self.verdict, f"{title}: your verdict")
         self.reason = widgets.Text(
             value=str(saved.get("reason", "")),
             description="Why?",
