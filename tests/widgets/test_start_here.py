@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from accessible_names import unnamed
+
 import medialit.widgets as kit
 from medialit.progress import open_work
 from medialit.widgets.start_here import page_html
@@ -52,6 +54,12 @@ def test_the_question_is_shown_once_as_the_label_above_the_box(work_folder):
     question = kit.question("q", "What is not the article?")
     shown = [child for child in question.children if "What is not the article?" in str(getattr(child, "value", ""))]
     assert shown == [] and question.children[0] is question.box
+
+
+def test_every_box_and_menu_lesson_0_draws_has_a_name(work_folder):
+    kit.start("00-start-here")
+    assert unnamed(kit.report_viewer(), kit.question("q", "Why?"), kit.name_box(), kit.publisher_clues(),
+                   kit.export_button(), kit.background_card()) == []
 
 
 def test_save_button_saves_too(work_folder):

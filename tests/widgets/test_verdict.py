@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from accessible_names import unnamed
 from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, fake_evidence_functions
 
 import medialit.widgets as kit
@@ -444,3 +445,12 @@ def test_the_justification_box_is_named_by_its_question(work_folder, no_lessons)
     box = kit.justification().box
     assert box.get_state()["description"].startswith("Why did you rank the reports this way?")
     assert "medialit-label-above" in box._dom_classes and box.placeholder.startswith("I trust")
+
+
+def test_every_box_menu_and_tick_box_lesson_5_draws_has_a_name(work_folder, fake_lessons):
+    save_all_lessons(work_folder)
+    kit.start("05-verdict")
+    drawn = [kit.evidence_table(), kit.evidence_notes(), kit.ranking(), kit.evidence_chooser(), kit.justification(),
+             kit.verdict_check(), kit.summary_maker()]
+    assert len(drawn[3].boxes) >= 1, "some evidence to tick"
+    assert unnamed(*drawn) == []
