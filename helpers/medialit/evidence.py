@@ -200,7 +200,7 @@ def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
     """
     from .quotes import Quote, ReferenceVersion, align_quotes, helper_flags
     from .quotes.comparison import FLAG_TITLES
-    from .quotes.keys import default_reference, group_key, member_key, resolve_reference
+    from .quotes.keys import compared_with_itself, default_reference, group_key, member_key, resolve_reference
 
     read = read_verdicts(answers)
     found: dict[str, list[str]] = {}
@@ -215,10 +215,13 @@ def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
         label = f"“{group.label}”" if group else str(gkey)
         reference: Union[Quote, ReferenceVersion, None] = None
         ref_name = ""
+        token = (read.references.get(gkey) or default_reference(group)) if group else ""
         if group:
-            reference, ref_name = resolve_reference(group, read.references.get(gkey) or default_reference(group))
+            reference, ref_name = resolve_reference(group, token)
         members = {member_key(r, q): (r, q) for r, q in group.members} if group else {}
         for mkey, entry in entries.items():
+            if group and compared_with_itself(group, token, mkey):
+                continue  # a quote judged against itself (the reference, or a remark with one version) shows nothing
             rid = members[mkey][0] if mkey in members else str(mkey).split("@")[0]
             line = f"You judged its quote {label} against {ref_name or 'the reference'}: {entry.verdict}"
             if entry.reason:

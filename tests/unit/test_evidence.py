@@ -216,3 +216,13 @@ def test_random_saved_answers_never_make_evidence_raise(item, data):
     answers = data.draw(st.dictionaries(st.sampled_from(item.keys), _values, max_size=4))
     found = gather_evidence(STORY, {item.id: answers}, strict=True)
     assert all(isinstance(line, str) for lesson in found for lines in lesson.lines.values() for line in lines)
+
+
+def test_a_quote_judged_against_itself_is_not_evidence():
+    # Report 002's remark at 2005 has no other version; remark "quote:000@826" is compared with report 000's own version.
+    answers = {"verdicts": {
+        "quote:002@2005": {"002@2005": {"verdict": "verbatim"}},
+        "quote:000@826": {"000@826": {"verdict": "verbatim"}, "002@688": {"verdict": "fragment"}},
+    }}
+    found = evidence.quote_fidelity_evidence(answers, STORY)
+    assert list(found) == ["002"] and len(found["002"]) == 1 and "fragment" in found["002"][0]
