@@ -23,6 +23,8 @@ from medialit.passages import LETTER, ReportLike, alternation, normalise, report
 from medialit.quotes import extract_quotes
 from medialit.terms import Terms, load_terms
 from medialit.text import sentences as split_sentences
+from medialit.text import STOPWORDS
+from medialit.text import words as words_of
 
 __all__ = ["KIND_NAMES", "Source", "find_sources", "kind_words"]
 
@@ -128,12 +130,14 @@ class _SourceFinder:
                         pattern = re.compile(rf"(?<!{LETTER})(?:{alternation(group)})(?!{LETTER})", flags)
                         self.named.append((pattern, name, kind))
         titles = alternation(terms.titles) if terms.titles else r"(?!x)x"
-        # 'Jean-Paul', 'Hau-yip': a name may go on after a hyphen in either case.
-        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        # After the first word, a given name may go on in small letters after a hyphen
+        # ('Cheuk Hau-yip'); a first word may not ('Australian-born Jo Lee').
+        later_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
         # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
-        self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{name_word}){{0,2}})(?!{LETTER})")
+        self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{later_word}){{0,2}})(?!{LETTER})")
         # Runs of capitalised words; a person's name is the last two or three after any title.
-        self.capitalised = re.compile(rf"(?<!{LETTER})({name_word}(?:\s+{name_word})+)(?!{LETTER})")
+        self.capitalised = re.compile(rf"(?<!{LETTER})({name_word}(?:\s+{later_word})+)(?!{LETTER})")
         self.title_words = {w.casefold().rstrip(".") for t in terms.titles for w in re.split(r"[\s\-]+", t)}
         roles = alternation(terms.anonymous_roles) if terms.anonymous_roles else r"(?!x)x"
         modifiers = alternation(terms.anonymous_modifiers) if terms.anonymous_modifiers else r"(?!x)x"
@@ -224,6 +228,8 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     places = {" ".join(m.group(1).split()) for sentence in sentences
               for m in finder.capitalised.finditer(sentence) if finder.place_before(sentence, m.start())}
 
+    lower_words = {span.text for sentence in sentences for span in words_of(sentence) if span.text[:1].islower()}
+
     def longest(table: dict[str, str], name: str) -> None:
         surname = name.split()[-1]
         if len(name) > len(table.get(surname, "")):
@@ -244,9 +250,14 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
             office = _OFFICE_OF.search(sentence, max(0, match.start() - 40), match.start())
             if office and office.group(1).casefold() in finder.title_words and len(words) >= 3:
                 dropped.append(words.pop(0))
-            # 'On Monday Anna Kovalenko said': the name is what is left after the leading words.
+            # 'On Monday Anna Kovalenko said': the name is what is left after the leading words;
+            # so is it after a sentence's first word that the report also writes in small
+            # letters ('Because Jo Lee said', 'Following Lee's remarks').
+            opening = not sentence[: match.start()].strip(_OPENING_MARKS)
             while words and (words[0] in _LEADING or words[0].casefold() in finder.title_words or
-                             any(w.casefold() in finder.title_words for w in words[0].split("-"))):
+                             any(w.casefold() in finder.title_words for w in words[0].split("-")) or
+                             (opening and not dropped and (words[0].lower() in lower_words or
+                                                           words[0].lower() in STOPWORDS))):
                 dropped.append(words.pop(0))
             name = " ".join(words[-3:])
             # 'in Little Portbury' or 'In Little Portbury' at a sentence start: a place.
@@ -331,6 +342,7 @@ _NOT_NAME_WORDS = {
     "Coalition", "Alliance", "Federation", "Republic", "Kingdom", "Nations", "States", "United", "Observatory",
     "Institute", "University", "College", "School", "Hospital", "Church", "Company", "Corporation", "Group",
     "Foundation", "Organisation", "Organization", "Association", "Society", "Centre", "Center", "Embassy",
+    "Records", "Studios", "Entertainment", "Media",
     "Command", "Headquarters", "Pentagon", "Kremlin", "House", "Palace", "Rights", "Human", "Watch", "Democratic", "Special",
     "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
     # Places.
@@ -341,6 +353,8 @@ _NOT_NAME_WORDS = {
 }
 #: An office and its preposition before a name: 'ambassador to', 'minister of', 'envoy for'.
 _OFFICE_OF = re.compile(r"(?<![^\W_])([A-Za-z]+)\s+(?:to|of|for)\s+$")
+#: Quote marks and brackets that may open a sentence before its first word.
+_OPENING_MARKS = " \"'“‘«(["
 #: A word and a comma right before a description: 'Jo Lee, a spokesman'.
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w'-]+),\s*$")
 #: A comma and a word that opens a new clause, with its own subject.
@@ -350,6 +364,8 @@ _PLACE_PREPOSITION = re.compile(r"(?<![^\W_])(?:in|at|near|outside|inside|across
 #: Leading words dropped from a run of capitalised words before looking for a name in it.
 _LEADING = {"The", "A", "An", "In", "On", "At", "Of", "For", "From", "By", "And", "But", "As", "When", "While",
             "After", "Before", "Since", "During", "However", "Meanwhile", "Also", "Earlier", "Later", "Last",
+            "Within", "Following", "Despite", "Because", "Unlike", "Although", "Though", "Whatever", "Until",
+            "Amid", "Among", "Against", "Without", "Throughout", "Upon", "Once", "Whether", "With", "If", "Or",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"}

@@ -238,3 +238,18 @@ def test_a_person_named_in_full_once_and_quoted_by_surname_later_is_a_named_sour
 def test_a_person_gets_the_longest_name_the_report_gives():
     text = 'Ambassador Lopes spoke first. "We are ready," said Maria Lopes.'
     assert [s.name for s in find_sources(text, terms=general_terms())] == ["Maria Lopes"]
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_name():
+    text = "Because Jo Okafor doubted it, she said the test was wrong. Following Okafor's advice, they waited."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Jo Okafor"]
+
+
+def test_a_word_in_capitals_only_at_the_sentence_start_is_not_part_of_the_name():
+    text = "Nearby Jo Okafor said the test was wrong. The shop nearby closed."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Jo Okafor"]
+
+
+def test_a_hyphenated_first_word_is_a_description_not_a_name():
+    text = "Kenyan-born Okafor said the test was wrong, said Jo Okafor."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Jo Okafor"]
