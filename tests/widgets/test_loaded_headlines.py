@@ -154,6 +154,14 @@ def test_rewrite_box_starts_on_the_most_loaded_headline(work_folder):
     assert kit.rewrite_headline().picker.value == "004"
 
 
+def test_the_rewrite_box_is_named_by_what_it_asks_for_the_report_shown(work_folder):
+    kit.start(LESSON)
+    box = kit.rewrite_headline()
+    assert box.box.description.startswith("Your rewrite of the headline of") and "004" in box.box.description
+    box.picker.value = "001"
+    assert "001" in box.box.description and "004" not in box.box.description
+
+
 def test_rewrite_is_checked_by_the_helper_and_saved(work_folder):
     kit.start(LESSON)
     box = kit.rewrite_headline()

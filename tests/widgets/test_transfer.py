@@ -110,3 +110,9 @@ def test_the_teacher_sees_a_students_before_and_after_attempts(work_folder, tmp_
     folder.read()
     html = kit.class_transfer().static_html()
     assert "Sam Lee" in html and "verbatim → meaning changed" in html
+
+
+def test_the_quote_verdict_group_is_a_named_radio_group(work_folder):
+    kit.start_transfer()
+    step = kit.transfer_quote()
+    assert step.verdict.description == "Your verdict:" and "medialit-named-group" in step.verdict._dom_classes

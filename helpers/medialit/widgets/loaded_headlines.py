@@ -29,7 +29,7 @@ from ..progress import LessonWork
 from ..story import Story
 from ..tag_edits import join_with_next, next_joinable, saved_tags, set_category, toggle_word
 from ..word_lists import category_title
-from .aria import PressButton
+from .aria import PressButton, label_above
 from .common import ChartBox, KitBox, SavedBox, Status, esc, guarded, new_figure, report_menu, session, static_table
 
 # `evidence` is not exported: every lesson module has one, and lesson 5 looks them up by module.
@@ -290,7 +290,8 @@ class RewriteBox(SavedBox):
         self.box = widgets.Textarea(
             placeholder="Write the same news in plain, neutral words",
             continuous_update=False,
-            layout=widgets.Layout(width=WIDE, height="60px"),
+            rows=2,
+            layout=widgets.Layout(width=WIDE),
         )
         self.check_button = widgets.Button(
             description="Check my rewrite", icon="check", tooltip="Run the helper on your rewrite", layout=widgets.Layout(width="auto")
@@ -318,6 +319,7 @@ class RewriteBox(SavedBox):
 
     def _load(self) -> None:
         report = self.story.report(self.picker.value)
+        label_above(self.box, f"Your rewrite of the headline of {report.name}, in plain, neutral words:")
         flags = suggest_loaded(report.headline)
         flagged = ", ".join(f"{MARK} {flag.word}" for flag in flags) or "nothing"
         self.original.value = (

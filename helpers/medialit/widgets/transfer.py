@@ -22,6 +22,7 @@ from ..transfer import (
     quote_check,
     transfer_folder,
 )
+from .aria import name_group
 from .common import KitBox, SavedBox, Session, esc, guarded, session, start
 from .quote_fidelity import plain_detail
 
@@ -87,6 +88,7 @@ class TransferQuote(SavedBox):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="min(100%, 760px)"),
         )
+        name_group(self.verdict, "Your verdict:", visible=True)
         self.reason = widgets.Textarea(
             value=saved.get("reason") if isinstance(saved.get("reason"), str) else "",
             placeholder="Which words changed or went missing, and does it change the meaning?",
