@@ -202,3 +202,13 @@ def test_comment_difference_lists_only_reports_with_comments_and_the_terms_they_
 def test_comment_difference_keeps_a_report_whose_comments_add_nothing():
     story_like = type("S", (), {"reports": (page_with("The regime fell.", "No names here."),)})()
     assert comment_difference(story_like, TERMS.group("sides_government")) == {"900": {}}
+
+
+def test_a_proposed_name_of_several_words_is_counted_as_one_term_wherever_it_is_written():
+    # The story builder proposes 'Port Amberley' as one term (medialit.distinctive_words): it is
+    # counted with a possessive, across a hard-wrapped line and in any capitals, never as two words.
+    names = TermGroup("places", "Places", {"Port Amberley": ("port amberley",), "harbour": ("harbour",)})
+    text = "Port Amberley's harbour shut. Ships left Port\nAmberley. PORT AMBERLEY slept. The port was quiet."
+    counts = count_terms(text, [names])
+    assert counts.counts == {"Port Amberley": 3, "harbour": 1}
+    assert [m.text for m in counts.matches][:2] == ["Port Amberley", "harbour"]
