@@ -1,9 +1,16 @@
 """Answer keys: the story's ``answer_key.json``, lesson 1's labels checked against it, and writing a new key.
 
 An answer key gives, for each report of a story, the role of every paragraph and *why*, as a
-teacher would explain it. Lesson 1 checks a student's labels against it (:func:`mark_labels`);
-teacher mode builds a new key from the teacher's labels (:func:`teacher_key`) and writes it
-beside the reports (:func:`write_answer_key`), keeping the old file as a backup.
+teacher would explain it to a student. Lesson 1 checks a student's labels against it
+(:func:`mark_labels`) and shows the why; teacher mode builds a new key from the teacher's labels
+(:func:`teacher_key`) and writes it beside the reports (:func:`write_answer_key`), keeping the old
+file as a backup.
+
+An entry may also carry a ``note`` for the teacher: how a proposed key (:mod:`medialit.page_key`)
+came to its role and whether to check it. Notes are shown in the story builder's review and in
+teacher mode, never in a student's marks; a key without notes (the bundled one, any key written
+before notes existed) reads and marks as it always did. Where a key needs a why for a role it
+did not get from a person, it uses :data:`ROLE_WHYS`, the plain reason for each role.
 
 Example:
     >>> from medialit.story import bundled_story_folder
@@ -33,10 +40,27 @@ ANSWER_KEY_FILE = "answer_key.json"
 #: The coarse groups in the order lesson 1 shows them.
 GROUPS: tuple[str, ...] = ("body", "comment", "other")
 
+#: The reason a student reads for each role, where no person wrote one (a proposed key, a role the
+#: teacher changed in the story builder's review): what that part of a page is, in plain words.
+ROLE_WHYS: dict[str, str] = {
+    "headline": "The report's headline: its title, at the top of the article.",
+    "standfirst": "A short summary of the report, under the headline and before the article starts.",
+    "byline": "Says who wrote the report or when it was published.",
+    "caption": "Describes a picture or says who took it.",
+    "body": "Part of the article's own text.",
+    "related": "A link to another story on the site, not part of this report.",
+    "comment": "Written by a reader below the article.",
+    "comment_ui": "Part of the comment section (its heading, form or buttons), not a reader's comment.",
+    "boilerplate": "Part of the website around the report (a menu, a button, a notice or the footer), not the report.",
+}
+#: A proposed key's roles a teacher always checks, whatever its two methods say: a wrong headline or
+#: standfirst is what students see first in every lesson.
+ALWAYS_CHECKED: tuple[str, ...] = ("headline", "standfirst")
+
 
 @dataclass(frozen=True)
 class KeyEntry:
-    """One paragraph of a report as a person labelled it in the answer key.
+    """One paragraph of a report in the answer key: its role, the why a student reads, a note for the teacher.
 
     Example:
         >>> KeyEntry(1, "headline", "The title at the top of the page.").role
@@ -46,18 +70,24 @@ class KeyEntry:
     line: int
     role: str
     why: str
+    #: For the teacher only (how a proposed key decided, what to check); "" when there is none.
+    note: str = ""
+
+
+_FIELDS = frozenset({"line", "role", "why", "note"})
 
 
 def load_answer_key(folder: str | Path) -> dict[str, list[KeyEntry]]:
     """Read ``answer_key.json`` from a story folder: for each report id, the role of every paragraph.
 
-    Returns ``{}`` when the folder has no answer key; raises
-    :class:`medialit.story.StoryError` naming the file and the fix when it is malformed.
+    Each entry has ``line``, ``role`` and ``why``, and may have a ``note`` for the teacher. Returns
+    ``{}`` when the folder has no answer key; raises :class:`medialit.story.StoryError` naming the
+    file and the fix when it is malformed.
 
     Example:
         >>> from medialit.story import bundled_story_folder
         >>> load_answer_key(bundled_story_folder())["001"][0]
-        KeyEntry(line=1, role='headline', why='The title of the report at the top of the page.')
+        KeyEntry(line=1, role='headline', why='The title of the report at the top of the page.', note='')
     """
     file = Path(folder) / ANSWER_KEY_FILE
     if not file.is_file():
@@ -76,18 +106,21 @@ def load_answer_key(folder: str | Path) -> dict[str, list[KeyEntry]]:
         key[str(report)] = []
         for number, entry in enumerate(entries, start=1):
             where = f"{name}: report {report}, entry {number}"
-            if not isinstance(entry, dict) or set(entry) != {"line", "role", "why"}:
-                problems.append(f"{where} must have exactly the keys 'line', 'role' and 'why'.")
+            if not isinstance(entry, dict) or not {"line", "role", "why"} <= set(entry) <= _FIELDS:
+                problems.append(f"{where} must have the keys 'line', 'role' and 'why' (and, if you like, 'note'), "
+                                "and no others.")
                 continue
-            line, role, why = entry["line"], entry["role"], entry["why"]
+            line, role, why, note = entry["line"], entry["role"], entry["why"], entry.get("note", "")
             if not isinstance(line, int) or isinstance(line, bool) or line < 1:
                 problems.append(f"{where}: 'line' must be a whole number from 1 up, not {line!r}.")
             elif role not in ROLES:
                 problems.append(f"{where}: the role {role!r} is not one of: {', '.join(ROLES)}.")
             elif not isinstance(why, str):
                 problems.append(f"{where}: 'why' must be text in quotes.")
+            elif not isinstance(note, str):
+                problems.append(f"{where}: 'note' must be text in quotes.")
             else:
-                key[str(report)].append(KeyEntry(line, role, why))
+                key[str(report)].append(KeyEntry(line, role, why, note))
     if problems:
         raise StoryError(problems)
     return key
@@ -227,18 +260,23 @@ def mark_labels(blocks: list[Block], labels: dict[int, Label], key: list[KeyEntr
 def answer_key_text(key: dict[str, list[KeyEntry]]) -> str:
     """An answer key as JSON in the bundled file's layout: one entry per line, reports in id order.
 
+    A ``note`` is written only when an entry has one, so a key without notes reads as it always did.
+
     Example:
-        >>> print(answer_key_text({"001": [KeyEntry(1, "headline", "The title.")]}), end="")
+        >>> print(answer_key_text({"001": [KeyEntry(1, "headline", "The title."),
+        ...                                KeyEntry(3, "body", "Prose.", note="Check it.")]}), end="")
         {
           "001": [
-            {"line": 1, "role": "headline", "why": "The title."}
+            {"line": 1, "role": "headline", "why": "The title."},
+            {"line": 3, "role": "body", "why": "Prose.", "note": "Check it."}
           ]
         }
     """
     reports = []
     for report_id in sorted(key):
         entries = ",\n".join(
-            "    " + json.dumps({"line": e.line, "role": e.role, "why": e.why}, ensure_ascii=False)
+            "    " + json.dumps({"line": e.line, "role": e.role, "why": e.why, **({"note": e.note} if e.note else {})},
+                                ensure_ascii=False)
             for e in sorted(key[report_id], key=lambda entry: entry.line)
         )
         reports.append(f"  {json.dumps(report_id)}: [\n{entries}\n  ]" if entries else f"  {json.dumps(report_id)}: []")
@@ -289,27 +327,45 @@ def teacher_key(
     return new, problems
 
 
-def with_roles(key: dict[str, list[KeyEntry]], changes: dict[str, dict[int, str]],
-               why: str = "Checked by the teacher.") -> dict[str, list[KeyEntry]]:
-    """The key with some paragraphs' roles changed (``{report_id: {line: role}}``); others stay as they were.
+def with_roles(key: dict[str, list[KeyEntry]], changes: dict[str, dict[int, str]]) -> dict[str, list[KeyEntry]]:
+    """The key after a teacher checked some paragraphs' roles (``{report_id: {line: role}}``); others stay as they were.
 
-    An unchanged role keeps its entry's why; a changed one gets ``why``. Lines the key does not
-    have are ignored (the key covers every paragraph of a proposed story).
+    A checked paragraph's note for the teacher says so. A changed role gets the student's why for
+    its new role (:data:`ROLE_WHYS`); an unchanged one keeps its why. Lines the key does not have
+    are ignored (the key covers every paragraph of a proposed story).
 
     Example:
-        >>> key = {"000": [KeyEntry(1, "headline", "Title."), KeyEntry(3, "body", "Prose.")]}
-        >>> with_roles(key, {"000": {3: "caption", 9: "body"}})["000"]
-        [KeyEntry(line=1, role='headline', why='Title.'), KeyEntry(line=3, role='caption', why='Checked by the teacher.')]
+        >>> key = {"000": [KeyEntry(1, "headline", "Title."), KeyEntry(3, "body", "Prose.", "Check it.")]}
+        >>> [(e.role, e.why, e.note) for e in with_roles(key, {"000": {3: "caption", 9: "body"}})["000"]]
+        [('headline', 'Title.', ''), ('caption', 'Describes a picture or says who took it.', 'Checked by the teacher (proposed: body).')]
     """
     changed = {}
     for report_id, entries in key.items():
         wanted = changes.get(report_id, {})
-        changed[report_id] = [
-            KeyEntry(entry.line, wanted[entry.line], why)
-            if wanted.get(entry.line, entry.role) != entry.role else entry
-            for entry in entries
-        ]
+        changed[report_id] = [_checked(entry, wanted[entry.line]) if entry.line in wanted else entry for entry in entries]
     return changed
+
+
+def _checked(entry: KeyEntry, role: str) -> KeyEntry:
+    if role == entry.role:
+        return KeyEntry(entry.line, role, entry.why, "Checked by the teacher.")
+    return KeyEntry(entry.line, role, ROLE_WHYS[role], f"Checked by the teacher (proposed: {entry.role}).")
+
+
+def lines_to_check(entries: Iterable[KeyEntry], disagree: Iterable[int], limit: int | None = None) -> list[int]:
+    """The lines of one report a teacher checks in a proposed key, in order: every headline and standfirst
+    (:data:`ALWAYS_CHECKED`) and the lines where its two methods disagree (the first ``limit`` of these).
+
+    Example:
+        >>> entries = [KeyEntry(1, "boilerplate", "."), KeyEntry(3, "headline", "."), KeyEntry(5, "body", ".")]
+        >>> lines_to_check(entries, [1, 5], limit=1)
+        [1, 3]
+    """
+    entries = list(entries)
+    known = {entry.line for entry in entries}
+    always = {entry.line for entry in entries if entry.role in ALWAYS_CHECKED}
+    doubtful = [line for line in dict.fromkeys(disagree) if line in known and line not in always]
+    return sorted(always | set(doubtful[:limit] if limit is not None else doubtful))
 
 
 def write_answer_key(folder: str | Path, key: dict[str, list[KeyEntry]]) -> Path | None:
@@ -325,7 +381,7 @@ def write_answer_key(folder: str | Path, key: dict[str, list[KeyEntry]]) -> Path
         >>> write_answer_key(folder, {"000": [KeyEntry(1, "headline", "The title.")]}) is None
         True
         >>> load_answer_key(folder)["000"]
-        [KeyEntry(line=1, role='headline', why='The title.')]
+        [KeyEntry(line=1, role='headline', why='The title.', note='')]
     """
     target = Path(folder) / ANSWER_KEY_FILE
     backup = None

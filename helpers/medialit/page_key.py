@@ -23,6 +23,17 @@ A paragraph of one or two words matches a whole trafilatura paragraph, or, in a 
 without spaces, a long enough stretch of one. Where the two disagree on the group (body, comment,
 other) the entry is marked, so the teacher checks those first.
 
+Then the top of the article is put right: the list under a heading of links ("Related articles")
+is links, whatever either reader made of it; the line that is the article's title as the HTML
+names it is the headline (its own line wins over a list item that repeats it, a menu entry or a
+breadcrumb); above it, no line is a headline, a standfirst or a caption or byline the kit placed
+only by its position under the wrong headline.
+
+Each entry has two explanations: ``why``, the reason a student reads after checking their label
+(plain words for its role, :data:`medialit.answer_key.ROLE_WHYS`, or what the kit named by its
+words, such as a share button), and ``note``, for the teacher: how the two readers decided and
+what to check. The note never reaches a student.
+
 Example:
     >>> from medialit.webpage import WebPage
     >>> body = ("The mayor opened the new bridge over the harbour on Monday morning.",
@@ -39,7 +50,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .segmentation import GROUP_OF_ROLE, REASONS, segment
+from .answer_key import ROLE_WHYS
+from .page_rules import CJK, LIST_MARK
+from .segmentation import GROUP_OF_ROLE, REASONS, Block, segment
 from .webpage import WebPage
 
 #: Share of a paragraph's three-word sequences that must be in trafilatura's text for it to count as its.
@@ -51,33 +64,56 @@ LONG_RUN = 8
 KIT_DECIDES = ("headline", "comment", "comment_ui")
 
 _WORD = re.compile(r"\w+")
+#: The page text draws a nested list's items with "+" (and deeper ones with "o"), besides the kit's list marks.
+_NESTED_ITEM = re.compile(r"^[+o]\s+\S")
 _KIT_FURNITURE = frozenset(
     [REASONS[name] for name in ("related_box", "related_header", "headline_repeat")]
     + [f"Site text, not the report: {note}." for note in ("a share or follow button", "a cookie notice",
                                                            "log-in text", "an advert or sponsor notice")]
 )
+#: The kit's reasons for a line it names by the line's own words, which a student can read as the why
+#: (besides :data:`_KIT_FURNITURE`): "Site text, not the report: a menu or button label." and the like.
+_NAMED_BY_WORDS = "Site text, not the report: "
+#: Roles the kit gives a line between its headline and the article by position alone (a short title-like
+#: line under the headline is a standfirst or a picture's description, a name is the writer), with the
+#: reasons that say so; a role it names from the line's words (a photo credit, a date) is not among them.
+_PLACED = {"standfirst": (REASONS["standfirst"],), "caption": (REASONS["caption_top"],),
+           "byline": ("A name on its own line between the headline and the article: the writer.",)}
 
-_WHY = {
-    "body": "Part of the article, by the page's structure (trafilatura) and the kit's reading.",
-    "body_kit_disagrees": "Part of the article by the page's structure (trafilatura); the kit's rules read it as "
+#: Notes for the teacher: how the proposal came to each role, and what to check.
+_NOTE = {
+    "body": "The page's structure (trafilatura) and the kit's rules both put it in the article.",
+    "body_kit_disagrees": "The page's structure (trafilatura) puts it in the article; the kit's rules read it as "
     "{kit}: check it.",
-    "comment": "A reader's comment, by the page's structure (trafilatura).",
-    "kit": "{reason}",
+    "comment": "The page's structure (trafilatura) puts it among the reader comments.",
+    "kit": "The kit's rules: {reason}",
     "between": "Article prose by the kit's rules, between two article paragraphs, though the page's structure "
     "leaves it out (trafilatura): check it.",
     "kit_only_body": "The kit's rules read this as article prose, but the page's structure puts it outside the "
     "article (trafilatura): check it.",
-    "title": "The article's title, as the page's HTML names it.",
-    "above_title": "A heading above the article's own title: part of the site, not this report.",
+    "title": "The article's title, as the page's HTML names it (og:title, <h1> or <title>).",
+    "above_title": "The kit's rules took this for the headline, but it is above the article's own title (as the "
+    "HTML names it): the site's heading, not this report's.",
+    "second_headline": "The kit's rules took this for the headline, but the article's own title (as the HTML names "
+    "it) is line {line}: check it.",
+    "placed_above_title": "The kit's rules read it as {kit} by its place under a line they took for the headline, "
+    "but it is above the article's own title: part of the site.",
+    "links_listed": "Listed under a heading of links to other articles ({heading}).",
+}
+#: Reasons a student reads where the role alone would say too little.
+_WHY = {
+    "above_title": "A heading of the website above the report's own headline, not part of this report.",
+    "links_listed": "Listed under a heading of links to other articles: a link to another story, not this report.",
 }
 
 
 @dataclass(frozen=True)
 class ProposedEntry:
-    """One paragraph of a proposed answer key: its line, role and why, and whether the two readers disagree.
+    """One paragraph of a proposed answer key: its line, role, why (for students), whether the two readers
+    disagree, and a note for the teacher.
 
     Example:
-        >>> ProposedEntry(3, "body", "Part of the article.", disagree=True).disagree
+        >>> ProposedEntry(3, "body", "Part of the article's own text.", disagree=True, note="Check it.").disagree
         True
     """
 
@@ -85,6 +121,8 @@ class ProposedEntry:
     role: str
     why: str
     disagree: bool = False
+    #: For the teacher only: how the two readers decided, what to check.
+    note: str = ""
 
 
 def propose_key(page: WebPage) -> list[ProposedEntry]:
@@ -100,9 +138,9 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         ['boilerplate', 'headline', 'body', 'body']
     """
     blocks = segment(page.text)
-    if not page.main:  # trafilatura found no article: the kit's rules alone, nothing to disagree with
-        return [ProposedEntry(block.line, block.role, block.reason) for block in blocks]
     keys = [_key(block.text) for block in blocks]
+    if not page.main:  # trafilatura found no article: the kit's rules alone, nothing to disagree with
+        return [_kit_entry(block) for block in blocks]
     in_main = _Text(page.main).matches(keys)
     in_comments = _Text(page.comments).matches(keys)
     in_comments = [c and not m for c, m in zip(in_comments, in_main)]
@@ -116,55 +154,110 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         kit_group = GROUP_OF_ROLE[block.role]
         subheading = block.role == "headline" and is_main and index > start
         if (block.role in KIT_DECIDES and not subheading) or _furniture_inside(block):
-            role, why = block.role, _WHY["kit"].format(reason=block.reason)
+            entry = _kit_entry(block)
         elif is_comment:
-            role, why = "comment", _WHY["comment"]
+            entry = ProposedEntry(block.line, "comment", ROLE_WHYS["comment"], note=_NOTE["comment"])
         elif is_main:
-            role = "body"
-            why = _WHY["body"] if kit_group == "body" else _WHY["body_kit_disagrees"].format(kit=block.role)
+            note = _NOTE["body"] if kit_group == "body" else _NOTE["body_kit_disagrees"].format(kit=block.role)
+            entry = ProposedEntry(block.line, "body", ROLE_WHYS["body"], note=note)
         elif block.role == "body":
-            role, why = "boilerplate", _WHY["kit_only_body"]
+            entry = ProposedEntry(block.line, "boilerplate", ROLE_WHYS["boilerplate"], note=_NOTE["kit_only_body"])
         else:
-            role, why = block.role, _WHY["kit"].format(reason=block.reason)
+            entry = _kit_entry(block)
         # trafilatura's main holds the headline too (as a heading): that is no disagreement.
         disagree = traf_group != kit_group and not (block.role == "headline" and is_main)
-        entries.append(ProposedEntry(block.line, role, why, disagree))
+        entries.append(ProposedEntry(entry.line, entry.role, entry.why, disagree, entry.note))
     # Article prose by the kit's rules, with article on both sides, is article too: trafilatura
     # sometimes drops one paragraph of a run (a quote in its own box, a paragraph with many links).
     for index in range(1, len(entries) - 1):
         between = entries[index - 1].role == "body" and entries[index + 1].role == "body"
         if between and blocks[index].role == "body" and entries[index].role != "body":
-            entries[index] = ProposedEntry(entries[index].line, "body", _WHY["between"], True)
-    return _headline_from_title(entries, keys, page.titles)
+            entries[index] = ProposedEntry(entries[index].line, "body", ROLE_WHYS["body"], True, _NOTE["between"])
+    return _headline_from_title(_links_listed(entries, blocks), blocks, keys, page.titles)
 
 
-def _headline_from_title(entries: list[ProposedEntry], keys: list[str], titles: tuple[str, ...]) -> list[ProposedEntry]:
-    """The paragraph that is the article's title as the HTML names it (og:title, <h1>, <title>) is the
-    headline; a line the kit took for a headline above it is the site's (a menu heading, a podcast promo)."""
-    at = _title_index(keys, titles)
-    if at is None:
-        return entries
+def _kit_entry(block: Block) -> ProposedEntry:
+    """The kit's role for a paragraph: the why is the kit's reason where it names the line by its words
+    (a share button, a box of links), else the plain reason for the role; the note gives the kit's reason."""
+    named = block.reason in _KIT_FURNITURE or block.reason.startswith(_NAMED_BY_WORDS)
+    why = block.reason if named else ROLE_WHYS[block.role]
+    return ProposedEntry(block.line, block.role, why, note=_NOTE["kit"].format(reason=block.reason))
+
+
+def _links_listed(entries: list[ProposedEntry], blocks: list[Block]) -> list[ProposedEntry]:
+    """The list items right under a heading of links to other articles (the kit names it by its words:
+    "Related articles", "Most read") are links, wherever they sit: trafilatura keeps such a list inside
+    the article, and the kit, near the top, takes its items for picture descriptions or a standfirst.
+    A reader's comment is left to the comment rules."""
     entries = list(entries)
-    entries[at] = ProposedEntry(entries[at].line, "headline", _WHY["title"], entries[at].disagree)
-    for index in range(at):
-        if entries[index].role == "headline":
-            entries[index] = ProposedEntry(entries[index].line, "boilerplate", _WHY["above_title"], True)
+    for index, block in enumerate(blocks):
+        if block.reason != REASONS["related_header"]:
+            continue
+        heading = repr(block.text if len(block.text) <= 60 else block.text[:59] + "…")
+        for below in range(index + 1, len(blocks)):
+            entry = entries[below]
+            if not _listed(blocks[below].text) or entry.role in ("comment", "comment_ui"):
+                break
+            if entry.role != "related":
+                disagree = entry.disagree or GROUP_OF_ROLE[entry.role] != "other"
+                entries[below] = ProposedEntry(entry.line, "related", _WHY["links_listed"], disagree,
+                                               _NOTE["links_listed"].format(heading=heading))
     return entries
 
 
-def _title_index(keys: list[str], titles: tuple[str, ...]) -> int | None:
-    """The first paragraph that gives the best title the page names (the same words, or all of one
-    inside the other when the shorter has at least four words and most of the longer's)."""
-    for title in titles:
+def _headline_from_title(entries: list[ProposedEntry], blocks: list[Block], keys: list[str],
+                         titles: tuple[str, ...]) -> list[ProposedEntry]:
+    """The paragraph that is the article's title as the HTML names it (og:title, <h1>, <title>) is the
+    headline; above it, a line the kit took for a headline is the site's (a menu heading, a podcast promo),
+    and so is a line the kit read as a standfirst, a caption or a byline only by its place under that line.
+    Below it, a line the kit took for the headline that trafilatura left out is no second headline either
+    (a byline, a link): it is marked for the teacher."""
+    at = _title_index(blocks, keys, titles)
+    if at is None:
+        return entries
+    entries = list(entries)
+    entries[at] = ProposedEntry(entries[at].line, "headline", ROLE_WHYS["headline"], entries[at].disagree,
+                                _NOTE["title"])
+    for index in range(at):
+        entry, block = entries[index], blocks[index]
+        if entry.role == "headline":
+            entries[index] = ProposedEntry(entry.line, "boilerplate", _WHY["above_title"], True, _NOTE["above_title"])
+        elif entry.role == block.role and block.reason in _PLACED.get(block.role, ()):
+            entries[index] = ProposedEntry(entry.line, "boilerplate", ROLE_WHYS["boilerplate"], entry.disagree,
+                                           _NOTE["placed_above_title"].format(kit=block.role))
+    for index in range(at + 1, len(entries)):
+        if entries[index].role == "headline":
+            entries[index] = ProposedEntry(entries[index].line, "boilerplate", ROLE_WHYS["boilerplate"], True,
+                                           _NOTE["second_headline"].format(line=entries[at].line))
+    return entries
+
+
+def _title_index(blocks: list[Block], keys: list[str], titles: tuple[str, ...]) -> int | None:
+    """The paragraph that gives a title the page names: the same words, or all of one inside the other when
+    the shorter has at least four words and most of the longer's. The title's own line wins over a list
+    item with its words (a menu entry, a breadcrumb, a sidebar's link to the same article); then the
+    same words over a line that holds more or less; then the best title (og:title, <h1>, <title>); then
+    the first line."""
+    best: tuple[bool, bool, int, int] | None = None
+    for rank, title in enumerate(titles):
         wanted = _key(title)
-        if len(wanted.split()) < 2:
+        # One word is no title (a site's name), unless it is a sentence of a language written without
+        # spaces: then only a line with exactly its words counts.
+        if len(wanted.split()) < 2 and not (len(wanted) >= LONG_RUN and CJK.search(wanted)):
             continue
         for index, key in enumerate(keys):
+            same = key == wanted
             shorter, longer = sorted((key, wanted), key=len)
-            if key == wanted or (len(shorter.split()) >= 4 and f" {shorter} " in f" {longer} "
-                                 and len(shorter.split()) >= 0.6 * len(longer.split())):
-                return index
-    return None
+            if same or (len(shorter.split()) >= 4 and f" {shorter} " in f" {longer} "
+                        and len(shorter.split()) >= 0.6 * len(longer.split())):
+                found = (_listed(blocks[index].text), not same, rank, index)
+                best = found if best is None else min(best, found)
+    return None if best is None else best[3]
+
+
+def _listed(text: str) -> bool:
+    """The paragraph is an item of a list (a bullet, a number, a nested list's mark)."""
+    return bool(LIST_MARK.match(text) or _NESTED_ITEM.match(text))
 
 
 def _furniture_inside(block) -> bool:

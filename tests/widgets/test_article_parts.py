@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import importlib
+import json
 import re
 import shutil
 
@@ -344,6 +346,70 @@ def test_teacher_labels_are_saved_apart_from_student_labels(work_folder):
     answers = saved_answers(current)
     assert answers[TEACHER_KEY][widget.picker.value][str(widget.cards[0].block.line)]["why"] == "Title."
     assert LABELS_KEY not in answers
+
+
+# --- the key's why for students, its note for the teacher -----------------------------------------------
+
+POOL_PAGE = ("<html><head><title>Tribune</title></head><body><nav><ul><li>Home</li><li>News</li></ul></nav>"
+             "<h1>Council shuts pool after secret vote</h1><p>The council voted on Thursday to close the pool, its "
+             "leader said, after engineers put the repair bill at two million pounds.</p><p>Campaigners said the "
+             "figure was wrong and that the vote was rushed through before residents could speak.</p>"
+             "<footer><p>Privacy Policy</p></footer></body></html>")
+
+
+@pytest.fixture
+def proposed_story(tmp_path):
+    """A teacher's own story made from a saved web page: its answer key is the kit's proposal."""
+    from medialit.newstory import new_story
+
+    source = tmp_path / "pages"
+    source.mkdir()
+    (source / "tribune.html").write_text(POOL_PAGE, encoding="utf-8")
+    new_story(source, tmp_path / "pool", title="The pool vote")
+    return tmp_path / "pool"
+
+
+def with_note(folder, line: int, note: str) -> None:
+    key = json.loads((folder / ANSWER_KEY_FILE).read_text(encoding="utf-8"))
+    for report in key.values():
+        for entry in report:
+            if entry["line"] == line:
+                entry["note"] = note
+    (folder / ANSWER_KEY_FILE).write_text(json.dumps(key), encoding="utf-8")
+
+
+def test_after_check_a_proposed_keys_why_is_a_plain_reason_not_a_note_for_the_teacher(work_folder, proposed_story):
+    kit.start(LESSON, story_path=str(proposed_story))
+    widget = kit.labeller()
+    for card in widget.cards:
+        card.group.value = "comment"  # wrong everywhere: every card shows the key's why
+    widget.check_button.click()
+    shown = html.unescape(" ".join(card.mark.value for card in widget.cards))
+    assert "Why: Part of the article's own text." in shown and "Why: The report's headline" in shown
+    assert not any(word in shown for word in ("trafilatura", "check it", "kit's rules", "structure"))
+
+
+def test_a_students_card_never_shows_the_keys_note(work_folder, copied_story):
+    with_note(copied_story, 34, "SECRET NOTE FOR THE TEACHER")
+    kit.start(LESSON, story_path=str(copied_story))
+    widget = kit.labeller()
+    widget.picker.value = "004"
+    card_at(widget, 34).group.value = "body"
+    widget.check_button.click()
+    widget.helper_button.click()
+    assert "Reader comment number 1" in card_at(widget, 34).mark.value  # the why, as before
+    assert "SECRET NOTE" not in all_html(widget)
+
+
+def test_teacher_mode_shows_the_keys_note_on_its_card_apart_from_the_why(work_folder, copied_story):
+    with_note(copied_story, 34, "Two methods disagree here: check it.")
+    kit.start(LESSON, story_path=str(copied_story))
+    widget = kit.labeller(teacher=True)
+    widget.picker.value = "004"
+    card = card_at(widget, 34)
+    assert card.why.value == "Reader comment number 1."
+    assert "Two methods disagree here: check it." in all_html(card) and "students do not see it" in all_html(card)
+    assert "students do not see it" not in all_html(card_at(widget, 36))  # no note, no line for one
 
 
 # --- chart and comments ---------------------------------------------------------------------------

@@ -7,7 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
+from kit_testing import all_html
+
 from medialit import load_story
+from medialit.answer_key import ROLE_WHYS
 from medialit.widgets.story_builder import KeyReview, StoryBuilder
 
 PAGES = {
@@ -56,11 +59,64 @@ def in_doubt(folder, report_id: str, line: int):
     return load_story(folder)
 
 
-def test_the_review_offers_a_menu_for_each_paragraph_in_doubt(built, tmp_path):
+def roles_of(story, report_id: str) -> dict[int, str]:
+    return {entry.line: entry.role for entry in story.report(report_id).key}
+
+
+def test_the_review_offers_a_menu_for_each_paragraph_in_doubt_set_to_its_proposed_role(built, tmp_path):
     story = in_doubt(tmp_path / "pool-story", "001", 3)
     review = KeyReview(story)
-    assert list(review.menus) == [("001", 3)]
-    assert review.menus[("001", 3)].value == {e.line: e.role for e in story.report("001").key}[3]
+    assert ("001", 3) in review.menus
+    assert review.menus[("001", 3)].value == roles_of(story, "001")[3]
+
+
+def test_the_review_always_lists_each_reports_headline_even_where_the_two_methods_agree(built, tmp_path):
+    story = in_doubt(tmp_path / "pool-story", "001", 3)
+    headlines = {(report.id, line) for report in story.reports
+                 for line, role in roles_of(story, report.id).items() if role == "headline"}
+    review = KeyReview(story)
+    assert len(headlines) == 2 and headlines <= set(review.menus)
+    assert set(review.menus) == headlines | {("001", 3)}  # and nothing else: the rest agree
+    assert "Council shuts pool after secret vote" in all_html(review)
+
+
+def with_key(folder, entries: list[dict], disagree: list[int]):
+    """The built story with report 001's key replaced by these entries, marked in doubt at these lines."""
+    key = json.loads((folder / "answer_key.json").read_text())
+    key["001"] = entries
+    (folder / "answer_key.json").write_text(json.dumps(key))
+    return in_doubt(folder, "001", disagree[0]) if disagree else load_story(folder)
+
+
+def test_the_review_lists_a_standfirst_and_shows_the_teachers_note_for_each_row(built, tmp_path):
+    folder = tmp_path / "pool-story"
+    lines = [block.line for block in load_story(folder).report("001").helper_blocks]
+    entries = [{"line": line, "role": "body", "why": "Part of the article's own text.",
+                "note": f"NOTE FOR LINE {line}"} for line in lines]
+    entries[0].update(role="headline", why="The report's headline.")
+    entries[1].update(role="standfirst", why="A summary.")
+    review = KeyReview(with_key(folder, entries, [lines[2]]))
+    assert [line for report_id, line in review.menus if report_id == "001"] == lines[:3]
+    html = all_html(review)
+    assert all(f"NOTE FOR LINE {line}" in html for line in lines[:3])
+
+
+def test_a_report_whose_proposed_key_has_no_headline_is_named_in_the_review(built, tmp_path):
+    folder = tmp_path / "pool-story"
+    lines = [block.line for block in load_story(folder).report("001").helper_blocks]
+    review = KeyReview(with_key(folder, [{"line": line, "role": "body", "why": "Prose."} for line in lines], []))
+    assert "no paragraph is proposed as its headline" in all_html(review)
+
+
+def test_a_key_without_notes_shows_what_the_kits_rules_read_where_the_key_differs(built, tmp_path):
+    folder = tmp_path / "pool-story"
+    story = load_story(folder)
+    helper = {block.line: block.role for block in story.report("001").helper_blocks}
+    line = next(line for line, role in helper.items() if role == "headline")
+    entries = [{"line": other, "role": "body" if other == line else role, "why": "Prose."}
+               for other, role in helper.items()]
+    review = KeyReview(with_key(folder, entries, [line]))
+    assert "rules read it as headline." in all_html(review)
 
 
 def test_saving_the_reviewed_key_writes_it_and_marks_it_checked(built, tmp_path):
@@ -71,6 +127,15 @@ def test_saving_the_reviewed_key_writes_it_and_marks_it_checked(built, tmp_path)
     story = load_story(tmp_path / "pool-story")
     assert not story.key_proposed
     assert {e.line: e.role for e in story.report("001").key}[3] == "caption"
+
+
+def test_a_role_changed_in_the_review_gives_students_the_plain_reason_for_the_new_role(built, tmp_path):
+    review = KeyReview(in_doubt(tmp_path / "pool-story", "001", 3))
+    review.menus[("001", 3)].value = "related"
+    review.save.click()
+    entry = next(e for e in load_story(tmp_path / "pool-story").report("001").key if e.line == 3)
+    assert entry.why == ROLE_WHYS["related"]
+    assert "teacher" in entry.note  # "Checked by the teacher" is for the teacher, not the students
 
 
 def test_the_full_labeller_opens_only_when_asked(built):

@@ -254,9 +254,13 @@ class Pager(widgets.HBox):
 
 
 class Card(widgets.VBox):
-    """One paragraph: its line and text, the group buttons, the optional finer role, and its mark."""
+    """One paragraph: its line and text, the group buttons, the optional finer role, and its mark.
 
-    def __init__(self, block: Block, label: Label | None, teacher: bool = False, why: str = ""):
+    In teacher mode, also the why students will read and the key's note for the teacher, if it has one
+    (how a proposed key decided: students never see it).
+    """
+
+    def __init__(self, block: Block, label: Label | None, teacher: bool = False, why: str = "", note: str = ""):
         self.block = block
         header = widgets.HTML(
             f'<div><span style="{GREY}">Line {block.line}</span></div>{paragraph_html(block.text)}'
@@ -284,7 +288,10 @@ class Card(widgets.VBox):
         )
         self.mark = widgets.HTML()
         controls = widgets.HBox([self.group, self.role], layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([header, controls] + ([self.why] if teacher else []) + [self.mark])
+        teaching: list[widgets.Widget] = [self.why] if teacher else []
+        if teacher and note:  # a student's card draws no widget for the note
+            teaching.append(widgets.HTML(f'<div style="{GREY}">Note for you (students do not see it): {esc(note)}</div>'))
+        super().__init__([header, controls] + teaching + [self.mark])
         self.layout = widgets.Layout(border="1px solid #bbb", padding="4px 10px", margin="4px 0")
         self.add_class("medialit-card")
 
@@ -436,10 +443,12 @@ class Labeller(SavedBox):
 
     def _make_cards(self, report: Report, page: int) -> list[Card]:
         labels, whys = self._labels_for(report.id), self._whys_of[report.id]
+        notes = {entry.line: entry.note for entry in self.key.get(report.id, [])} if self.teacher else {}
         cards = []
         # The cards carry the helper's own guess (the key may decide report.blocks; it is marked separately).
         for block in report.helper_blocks[page * CARDS_PER_PAGE : (page + 1) * CARDS_PER_PAGE]:
-            card = Card(block, labels.get(block.line), teacher=self.teacher, why=whys.get(block.line, ""))
+            card = Card(block, labels.get(block.line), teacher=self.teacher, why=whys.get(block.line, ""),
+                        note=notes.get(block.line, ""))
             self._wire(card, report.id)
             cards.append(card)
         return cards

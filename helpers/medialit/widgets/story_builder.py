@@ -15,11 +15,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..answer_key import load_answer_key, with_roles, write_answer_key
+from ..answer_key import KeyEntry, lines_to_check, load_answer_key, with_roles, write_answer_key
 from ..checkup import check_story
 from ..files import slug
 from ..newstory import confirm_answer_key, new_story
-from ..segmentation import ROLES
+from ..segmentation import ROLES, Block
 from ..progress import open_work
 from ..story import Story, load_story
 from ..story_choice import choose_story, forget_story_choice
@@ -27,7 +27,7 @@ from ..term_edits import add_group, drop_group, merge_groups, rename_group
 from ..distinctive_words import propose_terms
 from ..terms import TERMS_FILE, story_terms, write_terms
 from ..uploads import save_uploads
-from .article_parts import Labeller
+from .article_parts import GREY, Labeller
 from .common import KitBox, Status, esc, guarded
 
 WIDE = widgets.Layout(width="min(100%, 720px)")
@@ -97,8 +97,11 @@ class StoryBuilder(KitBox):
         self.status.info("Built. Now check the proposed answer key below.")
         self.later.children = [
             _step("2. Check the answer key", "The kit has proposed which paragraphs are the article, which are reader "
-                  "comments and which are the rest of the page. Below are the paragraphs where its two methods "
-                  "disagree: set each one's role, then save the key. To check every paragraph, open the full labeller."),
+                  "comments and which are the rest of the page. Below are each report's proposed headline and "
+                  "standfirst (students see them in every lesson) and the paragraphs where its two methods "
+                  "disagree, each with a note on how it was decided: set each one's role, then save the key. "
+                  "Students see a plain reason for each role, never these notes. To check every paragraph, open "
+                  "the full labeller."),
             KeyReview(self.story),
             _step("3. Word groups for lesson 4", "Groups of words the reports choose differently, proposed from the "
                   "reports. Rename, merge, drop or add groups, then save them."),
@@ -124,7 +127,8 @@ MAX_REVIEW_ROWS = 60
 
 
 class KeyReview(KitBox):
-    """The proposed key's doubtful paragraphs (where trafilatura and the kit's rules disagree), one menu each.
+    """The proposed key's headline and standfirst lines and its doubtful paragraphs (where trafilatura and the
+    kit's rules disagree), one menu each, with the key's note for the teacher on how it was decided.
 
     Saving writes the key (the old one is backed up) and marks it confirmed. The full teacher-mode
     labeller, every paragraph of one report, opens on request: 40 cards at a time, however long the page.
@@ -135,20 +139,19 @@ class KeyReview(KitBox):
         self.key = load_answer_key(story.folder)
         self.menus: dict[tuple[str, int], widgets.Dropdown] = {}
         rows: list[widgets.Widget] = []
+        doubtful = 0
         for report in story.reports:
-            roles = {entry.line: entry.role for entry in self.key.get(report.id, [])}
-            texts = {block.line: block.text for block in report.helper_blocks}
-            for line in story.disagreements.get(report.id, [])[:MAX_REVIEW_ROWS - len(self.menus)]:
-                if line not in roles or line not in texts:
+            entries = {entry.line: entry for entry in self.key.get(report.id, [])}
+            blocks = {block.line: block for block in report.helper_blocks}
+            if entries and "headline" not in {entry.role for entry in entries.values()}:
+                rows.append(widgets.HTML(f"<p style='margin:8px 0 2px'>⚠ <b>{esc(report.name)}</b>: no paragraph is "
+                                         "proposed as its headline. Open the full labeller and label it.</p>"))
+            disagree = story.disagreements.get(report.id, [])
+            for line in lines_to_check(entries.values(), disagree, limit=max(0, MAX_REVIEW_ROWS - doubtful)):
+                if line not in blocks:
                     continue
-                text = texts[line] if len(texts[line]) <= 200 else texts[line][:199] + "…"
-                menu = widgets.Dropdown(options=[(ROLE_WORDS[role], role) for role in ROLES], value=roles[line],
-                                        description="Role:", tooltip=f"{report.name}, line {line}: its role",
-                                        layout=widgets.Layout(width="min(100%, 420px)"))
-                self.menus[(report.id, line)] = menu
-                rows.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{esc(report.name)}, line {line}</b>: "
-                                         f"{esc(text)}</p>"))
-                rows.append(menu)
+                doubtful += line in disagree
+                rows += self._row(report.name, report.id, entries[line], blocks[line])
         if not rows:
             rows.append(widgets.HTML("<p>No paragraph is in doubt: the two methods agree everywhere.</p>"))
         self.save = widgets.Button(description="Save the key", icon="save", button_style="primary",
@@ -163,6 +166,22 @@ class KeyReview(KitBox):
         self.full.on_click(guarded(self.status)(lambda b: self._open_labeller()))
         super().__init__([*rows, widgets.HBox([self.save, self.full, self.status]), self.more])
         self.add_class("medialit-key-review")
+
+    def _row(self, name: str, report_id: str, entry: KeyEntry, block: Block) -> list[widgets.Widget]:
+        """A paragraph's text, its proposed role, the note on how that was decided, and its menu."""
+        text = block.text if len(block.text) <= 200 else block.text[:199] + "…"
+        # A key written before notes existed has none: then the kit's own reading is the clue.
+        note = entry.note or (f"The kit's rules read it as {ROLE_WORDS[block.role]}." if block.role != entry.role else "")
+        menu = widgets.Dropdown(options=[(ROLE_WORDS[role], role) for role in ROLES], value=entry.role,
+                                description="Role:", tooltip=f"{name}, line {entry.line}: its role",
+                                layout=widgets.Layout(width="min(100%, 420px)"))
+        self.menus[(report_id, entry.line)] = menu
+        return [
+            widgets.HTML(f"<p style='margin:8px 0 2px'><b>{esc(name)}, line {entry.line}</b> (proposed: "
+                         f"{esc(ROLE_WORDS[entry.role])}): {esc(text)}</p>"
+                         + (f"<p style='margin:0 0 2px;{GREY}'>Note: {esc(note)}</p>" if note else "")),
+            menu,
+        ]
 
     def _save(self) -> None:
         changes: dict[str, dict[int, str]] = {}
