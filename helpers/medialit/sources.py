@@ -130,10 +130,13 @@ class _SourceFinder:
                         pattern = re.compile(rf"(?<!{LETTER})(?:{alternation(group)})(?!{LETTER})", flags)
                         self.named.append((pattern, name, kind))
         titles = alternation(terms.titles) if terms.titles else r"(?!x)x"
-        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        # 'McKinley', 'DeSantis': one more capital inside a name.
+        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
         # After the first word, a given name may go on in small letters after a hyphen
-        # ('Cheuk Hau-yip'); a first word may not ('Australian-born Jo Lee').
-        later_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+        # ('Cheuk Hau-yip'), and a middle initial may stand ('Silvia S. Martins'); a first
+        # word may not do either ('Australian-born Jo Lee').
+        later_word = (r"(?:(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"
+                      r"|[A-Z]\.(?=\s+[A-Z]))")
         # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
         self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{later_word}){{0,2}})(?!{LETTER})")
         # Runs of capitalised words; a person's name is the last two or three after any title.
@@ -342,7 +345,7 @@ _NOT_NAME_WORDS = {
     "Coalition", "Alliance", "Federation", "Republic", "Kingdom", "Nations", "States", "United", "Observatory",
     "Institute", "University", "College", "School", "Hospital", "Church", "Company", "Corporation", "Group",
     "Foundation", "Organisation", "Organization", "Association", "Society", "Centre", "Center", "Embassy",
-    "Records", "Studios", "Entertainment", "Media",
+    "Records", "Studios", "Entertainment", "Media", "Journal", "Herald", "Tribune", "Gazette",
     "Command", "Headquarters", "Pentagon", "Kremlin", "House", "Palace", "Rights", "Human", "Watch", "Democratic", "Special",
     "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
     # Places.

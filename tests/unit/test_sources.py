@@ -253,3 +253,12 @@ def test_a_word_in_capitals_only_at_the_sentence_start_is_not_part_of_the_name()
 def test_a_hyphenated_first_word_is_a_description_not_a_name():
     text = "Kenyan-born Okafor said the test was wrong, said Jo Okafor."
     assert [s.name for s in find_sources(text, terms=general_terms())] == ["Jo Okafor"]
+
+
+def test_names_with_an_inner_capital_or_a_middle_initial_are_whole():
+    text = "Jo McAllister said the plan failed. Ana T. Okafor said it would not."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Jo McAllister", "Ana T. Okafor"]
+
+
+def test_a_journal_is_not_a_person():
+    assert find_sources("SportsDaily Journal reported that the club was sold.", terms=general_terms()) == []
