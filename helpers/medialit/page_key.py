@@ -96,6 +96,8 @@ _NOTE = {
     "HTML names it): the site's heading, not this report's.",
     "second_headline": "The kit's rules took this for the headline, but the article's own title (as the HTML names "
     "it) is line {line}: check it.",
+    "second_summary": "The kit's rules read it as a standfirst by its place between the headline and the article, "
+    "but the summary under the headline came before it: another part of the page (a video, a teaser, a promotion).",
     "placed_above_title": "The kit's rules read it as {kit} by its place under a line they took for the headline, "
     "but it is above the article's own title: part of the site.",
     "links_listed": "Listed under a heading of links to other articles ({heading}).",
@@ -173,7 +175,7 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         between = entries[index - 1].role == "body" and entries[index + 1].role == "body"
         if between and blocks[index].role == "body" and entries[index].role != "body":
             entries[index] = ProposedEntry(entries[index].line, "body", ROLE_WHYS["body"], True, _NOTE["between"])
-    return _headline_from_title(_links_listed(entries, blocks), blocks, keys, page.titles)
+    return _one_summary(_headline_from_title(_links_listed(entries, blocks), blocks, keys, page.titles), blocks)
 
 
 def _kit_entry(block: Block) -> ProposedEntry:
@@ -229,6 +231,27 @@ def _headline_from_title(entries: list[ProposedEntry], blocks: list[Block], keys
         if entries[index].role == "headline":
             entries[index] = ProposedEntry(entries[index].line, "boilerplate", ROLE_WHYS["boilerplate"], True,
                                            _NOTE["second_headline"].format(line=entries[at].line))
+    return entries
+
+
+def _one_summary(entries: list[ProposedEntry], blocks: list[Block]) -> list[ProposedEntry]:
+    """A summary under the headline is one run of lines: a later line the kit read as a standfirst only by
+    its place between the headline and the article (a video's title, a teaser of another story, a
+    promotion) is some other part of the page. On the shared real pages such lines came in lists of up to
+    17 on one page; a run of bullet points under the headline stays whole."""
+    first = next((index for index, entry in enumerate(entries) if entry.role == "headline"), None)
+    if first is None:
+        return entries
+    entries, run = list(entries), "before"
+    for index in range(first + 1, len(entries)):
+        entry, block = entries[index], blocks[index]
+        if entry.role != "standfirst":
+            run = "after" if run == "in" else run
+        elif run == "after" and block.reason in _PLACED["standfirst"]:
+            entries[index] = ProposedEntry(entry.line, "boilerplate", ROLE_WHYS["boilerplate"], entry.disagree,
+                                           _NOTE["second_summary"])
+        else:
+            run = "in"
     return entries
 
 

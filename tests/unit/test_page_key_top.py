@@ -93,6 +93,22 @@ def test_a_photo_credit_above_the_title_keeps_the_role_its_words_give_it():
     assert found[caption].role == "caption"
 
 
+def test_the_summary_under_the_headline_is_one_run_and_later_teasers_are_not_standfirsts():
+    summary = "Waves topped the wall and six boats broke loose on Sunday night."
+    teasers = ["Mayor opens the new bridge over the river", "Council votes to close the riverside pool"]
+    found = proposed(["Coast News", TITLE, summary, "By Ann Lee", "JUST WATCHED", teasers[0], "Replay", teasers[1],
+                      *BODY])
+    assert found[summary].role == "standfirst"
+    assert [found[teaser].role for teaser in teasers] == ["boilerplate", "boilerplate"]
+
+
+def test_bullet_points_under_the_headline_stay_one_summary():
+    bullets = ["* Waves topped the wall on Sunday night", "* Six boats were torn from their moorings",
+               "* The road stays shut for a week"]
+    found = proposed(["Coast News", TITLE, *bullets, "By Ann Lee", *BODY])
+    assert [found[bullet].role for bullet in bullets] == ["standfirst"] * 3
+
+
 # --- a list of links under a heading -------------------------------------------------------------------------
 
 
