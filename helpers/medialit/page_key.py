@@ -26,8 +26,9 @@ other) the entry is marked, so the teacher checks those first.
 Then the top of the article is put right: the list under a heading of links ("Related articles")
 is links, whatever either reader made of it; the line that is the article's title as the HTML
 names it is the headline (its own line wins over a list item that repeats it, a menu entry or a
-breadcrumb); above it, no line is a headline, a standfirst or a caption or byline the kit placed
-only by its position under the wrong headline.
+breadcrumb), and there is one headline; above it, no line is a standfirst or a caption or byline the
+kit placed only by its position under the wrong headline; below it, the summary is one run of
+lines (a later "standfirst" is a video's title, a teaser or a promotion).
 
 Each entry has two explanations: ``why``, the reason a student reads after checking their label
 (plain words for its role, :data:`medialit.answer_key.ROLE_WHYS`, or what the kit named by its
