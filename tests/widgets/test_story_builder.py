@@ -80,6 +80,11 @@ def test_the_review_always_lists_each_reports_headline_even_where_the_two_method
     assert "Council shuts pool after secret vote" in all_html(review)
 
 
+def test_each_menu_in_the_review_is_named_for_its_line(built, tmp_path):
+    review = KeyReview(in_doubt(tmp_path / "pool-story", "001", 3))
+    assert review.menus[("001", 3)].description == "Role of line 3:"
+
+
 def with_key(folder, entries: list[dict], disagree: list[int]):
     """The built story with report 001's key replaced by these entries, marked in doubt at these lines."""
     key = json.loads((folder / "answer_key.json").read_text())
