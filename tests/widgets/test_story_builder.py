@@ -80,9 +80,10 @@ def test_the_review_always_lists_each_reports_headline_even_where_the_two_method
     assert "Council shuts pool after secret vote" in all_html(review)
 
 
-def test_each_menu_in_the_review_is_named_for_its_line(built, tmp_path):
+def test_each_menu_in_the_review_is_named_for_its_report_and_line(built, tmp_path):
     review = KeyReview(in_doubt(tmp_path / "pool-story", "001", 3))
-    assert review.menus[("001", 3)].description == "Role of line 3:"
+    assert review.menus[("001", 3)].description == "Role of Report 001, line 3:"
+    assert len({menu.description for menu in review.menus.values()}) == len(review.menus)
 
 
 def with_key(folder, entries: list[dict], disagree: list[int]):

@@ -173,10 +173,10 @@ class KeyReview(KitBox):
         # A key written before notes existed has none: then the kit's own reading is the clue.
         note = entry.note or (f"The kit's rules read it as {ROLE_WORDS[block.role]}." if block.role != entry.role else "")
         menu = widgets.Dropdown(options=[(ROLE_WORDS[role], role) for role in ROLES], value=entry.role,
-                                # The visible label is the menu's accessible name: one per line, not "Role:" each time.
-                                description=f"Role of line {entry.line}:", style=LABELS,
+                                # The visible label is the menu's accessible name: one per paragraph, not "Role:" each time.
+                                description=f"Role of {name}, line {entry.line}:", style=LABELS,
                                 tooltip=f"{name}, line {entry.line}: its role",
-                                layout=widgets.Layout(width="min(100%, 420px)"))
+                                layout=widgets.Layout(width="min(100%, 600px)"))
         self.menus[(report_id, entry.line)] = menu
         return [
             widgets.HTML(f"<p style='margin:8px 0 2px'><b>{esc(name)}, line {entry.line}</b> (proposed: "
