@@ -271,6 +271,8 @@ DATE = re.compile(
     r"^(published|updated|posted|last (updated|modified)|first published|date)\b|\b\d+\s+min(ute)?s?\s+read\b)",
 )
 DIGIT = re.compile(r"\d")
+#: A line that starts by dating the article ("PUBLISHED: 10:48, Tue, Nov 19, 2019"): its commas are a date's, not a tag list's.
+DATED_START = re.compile(r"(published|updated|posted|last updated|first published)\b")
 # A date needs a digit or one of these words, so most lines can skip the slow DATE pattern.
 DATE_WORDS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr

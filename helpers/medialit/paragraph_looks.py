@@ -34,6 +34,7 @@ from .page_rules import (
     CREDIT_TRIGGERS,
     CUT_SHORT,
     DATE,
+    DATED_START,
     DATE_WORDS,
     DIGIT,
     ENDS_SENTENCE,
@@ -159,7 +160,7 @@ def describe(text: str) -> Look:
         return look("furniture", "a web address or list of links")
     if n <= 40 and PIPE_CHARS.search(head) and PIPE_MENU.search(head):
         return look("furniture", "a menu of links")
-    if not ends and 4 <= n <= 60 and head.count(",") >= 3 and n <= 3 * (head.count(",") + 1):
+    if not ends and 4 <= n <= 60 and head.count(",") >= 3 and n <= 3 * (head.count(",") + 1) and not DATED_START.match(head):
         return look("tags")
     if n <= 45 and ("is" in bare or "was" in bare) and BIO.match(head):
         return look("bio")

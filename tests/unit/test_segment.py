@@ -872,3 +872,10 @@ def test_every_role_reason_added_for_real_scrapes_is_given_on_more_than_one_real
         if any(block.reason == REASONS[reason] for block in segment(path.read_text(encoding="utf-8")))
     }
     assert len(pages) >= 2, f"{reason} is given only on {sorted(pages)}"
+
+
+def test_a_dated_line_with_commas_is_a_date_not_a_list_of_topic_tags():
+    from medialit.paragraph_looks import describe
+
+    assert describe("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:02, Tue, Nov 19, 2019").kind == "date"
+    assert describe("politics, economy, trade, china, tariffs").kind == "tags"
