@@ -37,7 +37,7 @@ TIME_TARGET, MEMORY_TARGET = 3.0, 1.25
 # One module per measured area; each has lines() -> list[str].
 ACCURACY_MODULES = (
     "pages_eval", "segment_eval", "quotes_eval", "loaded_eval", "loaded_ceiling", "text_eval", "classwork_eval",
-    "labeller_paging", "comment_sections", "lesson4_real_story",
+    "labeller_paging", "comment_sections", "lesson4_real_story", "page_key_eval",
 )
 PEAK_CELL = "import resource; print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 

@@ -102,7 +102,7 @@ def new_story(source: str | os.PathLike, target: str | os.PathLike, title: str =
     disagree: dict[str, list[int]] = {}
     for report in reports:
         metadata["reports"][report.id] = {"label": "", "publisher_clues": report.clues, "source_file": report.original}
-        key[report.id] = [KeyEntry(e.line, e.role, e.why) for e in report.proposed]
+        key[report.id] = [KeyEntry(e.line, e.role, e.why, e.note) for e in report.proposed]
         if report.proposed:
             disagree[report.id] = [e.line for e in report.proposed if e.disagree]
     if disagree:

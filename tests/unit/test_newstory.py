@@ -86,6 +86,14 @@ def test_a_web_page_gets_a_proposed_key_for_every_paragraph(source, tmp_path):
     assert story.key_proposed and "001" in story.disagreements
 
 
+def test_where_the_two_methods_disagree_the_note_for_the_teacher_says_how_and_the_students_why_does_not(source, tmp_path):
+    story = new_story(source, tmp_path / "story")
+    entries = {entry["line"]: entry for entry in json.loads((story.folder / "answer_key.json").read_text())["001"]}
+    disputed = [entries[line] for line in story.disagreements["001"]]
+    assert disputed and all("trafilatura" in entry.get("note", "") for entry in disputed)
+    assert not any("trafilatura" in entry["why"] for entry in entries.values())
+
+
 ARTICLE_PAGE = """<html><head><title>Flood - Daily Star</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
 <article><h1>Flood closes twenty shops in the town centre</h1>

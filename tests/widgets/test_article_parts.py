@@ -538,3 +538,11 @@ def test_a_failure_while_saving_shows_in_the_status_line(work_folder, monkeypatc
     assert "disk full" in widget.status.value
     # The label stays in the widget's state, so the next change saves it with everything else.
     assert widget.state["labeller.labels"][widget.picker.value][str(widget.cards[0].block.line)]["group"] == "body"
+
+
+def test_each_cards_choice_group_is_named_by_its_line(work_folder):
+    kit.start(LESSON)
+    widget = kit.labeller()
+    card = widget.cards[0]
+    assert card.group.description == f"Line {card.block.line}: which part of the page?"
+    assert "medialit-named-group" in card.group._dom_classes

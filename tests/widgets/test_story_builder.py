@@ -51,6 +51,13 @@ def test_after_building_the_later_steps_appear(built):
     assert kinds == ["KeyReview", "TermsEditor", "ReferenceAdder", "StoryCheck", "StoryChooser"]
 
 
+def test_the_builders_check_also_says_what_is_worth_knowing_before_class(built):
+    check = next(child for child in built.later.children if type(child).__name__ == "StoryCheck")
+    check.button.click()
+    # The two pages quote nobody the same way and the story has no reference version: lesson 3 needs one.
+    assert "Worth knowing before class" in check.result.value and "Lesson 3" in check.result.value
+
+
 def in_doubt(folder, report_id: str, line: int):
     """The built story, with one paragraph marked as one where the two methods disagree."""
     meta = json.loads((folder / "story.json").read_text())

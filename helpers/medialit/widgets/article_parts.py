@@ -47,6 +47,7 @@ from ..page_makeup import group_text, page_parts, words_not_in
 from ..progress import LessonWork
 from ..segmentation import GROUP_OF_ROLE, ROLES, Block
 from ..story import Report, Story, StoryError
+from .aria import name_group
 from .common import ChartBox, SavedBox, esc, guarded, new_figure, report_menu, session
 
 # `evidence` is not exported: every lesson module has one, and lesson 5 looks them up by module.
@@ -273,6 +274,8 @@ class Card(widgets.VBox):
             orientation="horizontal",
             layout=widgets.Layout(width="auto"),
         )
+        # Heard on entering the group; without it 40 cards sound alike ("Body, radio button").
+        name_group(self.group, f"Line {block.line}: which part of the page?")
         # The visible label is the menu's accessible name.
         self.role = widgets.Dropdown(
             options=[("(optional)", "")] + [(role_name(r), r) for r in ROLES],
@@ -284,6 +287,7 @@ class Card(widgets.VBox):
         self.why = widgets.Text(
             value=why,
             placeholder="Why? One line for the students, e.g. 'Article prose.'",
+            description="Why?",
             layout=widgets.Layout(width="min(100%, 640px)"),
         )
         self.mark = widgets.HTML()

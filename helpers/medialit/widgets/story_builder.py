@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..answer_key import KeyEntry, lines_to_check, load_answer_key, with_roles, write_answer_key
-from ..checkup import check_story
+from ..checkup import check_story_folder
 from ..files import slug
 from ..newstory import confirm_answer_key, new_story
 from ..segmentation import ROLES, Block
@@ -301,11 +301,16 @@ class StoryCheck(KitBox):
         super().__init__([widgets.HBox([self.button, self.status]), self.result])
 
     def _check(self) -> None:
-        problems = check_story(self.story.folder)
+        findings = check_story_folder(self.story.folder)
+        problems = [f.text for f in findings if f.kind == "problem"]
+        notes = [f.text for f in findings if f.kind == "note"]
         if problems:
-            self.result.value = "<p>⚠ To fix:</p><ul>" + "".join(f"<li>{esc(p)}</li>" for p in problems) + "</ul>"
+            html = "<p>⚠ To fix:</p><ul>" + "".join(f"<li>{esc(p)}</li>" for p in problems) + "</ul>"
         else:
-            self.result.value = "<p>✓ No problems found.</p>"
+            html = "<p>✓ No problems found.</p>"
+        if notes:  # what `medialit check-story` prints with "•": e.g. lesson 3 needs a remark with two versions
+            html += "<p>ℹ Worth knowing before class:</p><ul>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>"
+        self.result.value = html
 
 
 class StoryChooser(KitBox):
