@@ -86,6 +86,8 @@ def check_story_folder(folder: str | os.PathLike) -> list[Finding]:
             )
         if not report.publisher_clues:
             findings.append(Finding("note", f"Report {report.id} has no publisher clues in {METADATA_FILE}."))
+        if len(report.helper_blocks) > LONG_FOR_LESSON_1:
+            findings.append(Finding("note", _long_page_note(report.id, len(report.helper_blocks))))
     findings.extend(Finding("problem", problem) for problem in terms_problems(story.folder))
     for check in (reference_versions, reference_synonyms):
         try:
@@ -111,6 +113,25 @@ def _proposed_key_note(report_id: str, disagreements: int) -> str:
         return start + " (trafilatura and the kit's rules agree on every paragraph: read it through once)."
     where = "the 1 paragraph" if disagreements == 1 else f"the {disagreements} paragraphs"
     return f"{start}, starting with {where} where trafilatura and the kit's rules disagree."
+
+
+#: More paragraphs than this make lesson 1 long: students label every paragraph of a report (40 cards at a time),
+#: and the bundled story's reports have 13 to 24.
+LONG_FOR_LESSON_1 = 80
+
+
+def _long_page_note(report_id: str, paragraphs: int) -> str:
+    """Lesson 1 on a long page, in plain English.
+
+    Example:
+        >>> _long_page_note("066", 213).split(":")[0]
+        'Report 066 has 213 paragraphs'
+    """
+    return (
+        f"Report {report_id} has {paragraphs} paragraphs: in lesson 1 students label every one (40 at a time), "
+        "most of them menu and footer lines. For a shorter lesson, save the page again from the browser's reader "
+        "or print view (fewer menus), or ask students to label the first 80 and say so before they start."
+    )
 
 
 #: How a teacher gives lesson 3 something to compare (the guide's step 4 says the same).

@@ -83,3 +83,18 @@ def test_the_proposed_key_note_counts_paragraphs_in_plain_english():
     assert "starting with the 13 paragraphs where" in _proposed_key_note("001", 13)
     assert "agree on every paragraph" in _proposed_key_note("001", 0)
     assert all("(s)" not in _proposed_key_note("001", n) for n in (0, 1, 2))
+
+
+LONG_PAGE = "Report 001 has 81 paragraphs: in lesson 1 students label every one"
+
+
+def test_a_report_of_more_than_80_paragraphs_gets_a_note_about_lesson_1(tmp_path):
+    long_body = "Headline\n\n" + "\n\n".join(f"Menu item {n}" for n in range(80)) + "\n"
+    folder = write_story(tmp_path / "long", **{"001_a": long_body, "002_b": "Other headline\n\nA short report.\n"})
+    notes = [f.text for f in check_story_folder(folder) if f.kind == "note"]
+    assert any(note.startswith(LONG_PAGE) and "reader or print view" in note for note in notes)
+    assert not any("Report 002" in note and "students label every one" in note for note in notes)
+
+
+def test_the_bundled_storys_reports_are_short_enough_for_lesson_1():
+    assert not any("students label every one" in f.text for f in check_story_folder(bundled_story_folder()))
