@@ -18,7 +18,8 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
 
     The page is split by :func:`medialit.segmentation.segment`; only the headline, standfirst
     and body are searched (a text of one paragraph is searched whatever its role), unless
-    ``include_all`` is True. Curly and straight double quotes are found everywhere;
+    ``include_all`` is True. Curly and straight double quotes are found everywhere, also
+    a quote a scrape opened in one style and closed in the other ('"We won,” Lee said');
     single quotes only in headlines, standfirsts and texts of one paragraph, where
     British papers use them, and never from apostrophes (Russia's, '90s, rock 'n' roll).
     « French » and ‹ single › guillemets count too; » and › always close.
@@ -60,7 +61,8 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     "he"/"she" is the last person named (or a sentence is about) before the pronoun; "it"/"they" is the
     organisation the sentence opens with, else unknown. "the statement" is the person
     last said to speak "in a statement", else stays "the statement". A surname alone
-    ("Okafor") becomes the full name used elsewhere in the text, and titles are
+    ("Okafor") becomes the full name used elsewhere in the text, a family name written
+    first ("Liu" after "Liu Wen") the one full name named before that starts with it, and titles are
     dropped, so "Maj. Gen. Jane Okafor" and "Okafor" are both "Jane Okafor". A description of a person ("the council leader", "a
     spokesman for the city") becomes the person the text gave that title ("council
     leader Jane Okafor"), or for "the ..." the last person named, with the description

@@ -42,7 +42,7 @@ TITLES: frozenset[str] = frozenset(
     leader nominee candidate judge justice attorney activist journalist reporter columnist host
     anchor widow professor economist analyst strategist adviser advisor aide manager executive ceo
     founder pastor rev reverend bishop rabbi imam sheriff detective inspector superintendent
-    commissioner chancellor premier king queen prince princess lord lady sir dame""".split()
+    commissioner chancellor premier king queen prince princess lord lady sir dame envoy""".split()
 )
 
 #: Last words that make a capitalised run an organisation rather than a person.

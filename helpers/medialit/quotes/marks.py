@@ -68,7 +68,7 @@ def _double_spans(chunk: str) -> list[_Span]:
     open_at: int | None = None
     # A paragraph quoted with curly marks that also holds one lone straight mark: the straight
     # one is a stray (a scrape of a block quote, a typo), not a quote running to the end.
-    stray = chunk.count('"') == 1 and ("“" in chunk or "”" in chunk)
+    stray = chunk.count('"') == 1 and ("“" in chunk or "”" in chunk) and not _pairs_with_curly(chunk)
     nested = False  # inside a quote in the other style within the open one: '"We call it “the wall” here"'
     for i, ch in enumerate(chunk):
         if ch not in _DOUBLE or (stray and ch == '"'):
@@ -109,6 +109,30 @@ def _double_spans(chunk: str) -> list[_Span]:
         if span:
             spans.append(span)
     return spans
+
+
+def _pairs_with_curly(chunk: str) -> bool:
+    """True when the paragraph's one straight mark is one end of a quote whose other end is curly.
+
+    Scraped text mixes styles: '"A great day,” Lee wrote' and '“A great day," Lee wrote'. The
+    pair is safe only when the straight mark faces the curly one (it opens and the next double
+    mark is a closing ”, or it closes and the one before is an opening “) and it does not sit
+    inside another curly quote, so an inch mark or a stray in a quote stays a stray.
+    """
+    i = chunk.index('"')
+    before = max(chunk.rfind(mark, 0, i) for mark in _DOUBLE)
+    after = min((j for j in (chunk.find(mark, i + 1) for mark in _DOUBLE) if j >= 0), default=-1)
+    opens = _left_flanking(chunk, i) and not _right_flanking(chunk, i)
+    closes = _right_flanking(chunk, i) and not _left_flanking(chunk, i)
+    if opens:
+        return after >= 0 and chunk[after] == "”" and _right_flanking(chunk, after) and (
+            before < 0 or chunk[before] != "“"
+        )
+    if closes:
+        return before >= 0 and chunk[before] == "“" and _left_flanking(chunk, before) and (
+            after < 0 or chunk[after] != "”"
+        )
+    return False
 
 
 def _single_spans(chunk: str, taken: list[_Span]) -> list[_Span]:

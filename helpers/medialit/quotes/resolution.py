@@ -38,6 +38,7 @@ from medialit.quotes.speakers import (
     _clause_subject,
     _head_noun,
     _is_as_attribution,
+    _looks_like_verb,
     _longest_by_surname,
     _name_from_words,
     _names_after,
@@ -48,7 +49,7 @@ from medialit.quotes.speakers import (
     _subject,
     _Who,
 )
-from medialit.text import BASE_ONLY_VERBS
+from medialit.text import BASE_ONLY_VERBS, REPORTING_VERBS, STOPWORDS
 
 # The frames a quote sits in when no speaking verb names its speaker: a dash and a name after
 # it ('"..." ― Jane Smith'), a possessive before it ("Smith's 'plan'", "Smith's claim that
@@ -57,7 +58,7 @@ _DASH_NAME = re.compile(r"[\s,.]*[―—–-]{1,2}\s*(?=[A-Z])")
 _POSSESSIVE = re.compile(
     r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:(?:[a-z-]+\s+){0,2}(?:"
     + "|".join(sorted(SAYING_NOUNS))
-    + r")\b[^\x00]{0,160}|(?:[a-z-]+\s+){0,1})$"
+    + r")\b[^\x00]{0,160}|(?P<bare>(?:[a-z-]+\s+){0,1}))$"
 )
 _AS_FRAME = re.compile(r"\bas\s+(?:an?\s+|the\s+)?$|\b(?:likened|compared)\b[^\x00]{0,80}\bto\s+(?:an?\s+|the\s+)?$")
 _LABEL_AT_START = re.compile(r"[\s\"“']*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -80,11 +81,20 @@ class _Resolver:
         self.full_names = _longest_by_surname(
             who.name for _, who, _, _ in all_mentions if who.kind == "person" and " " in who.name
         )
+        # A name written family name first ("Liu Xiaming", later "Liu said"): one word is the
+        # first word of a full name named earlier. Kept only when one full name starts with it.
+        self.first_words: dict[str, tuple[int, str] | None] = {}
+        for pos, who, _, _ in sorted(all_mentions, key=lambda m: m[0]):
+            if who.kind == "person" and " " in who.name:
+                first, full = who.name.split()[0], self.full_names.get(who.name.split()[-1], who.name)
+                seen = self.first_words.setdefault(first, (pos, full))
+                if seen is not None and seen[1] != full:
+                    self.first_words[first] = None
         persons = sorted(
             [
-                (pos, self.canonical(who.name), statement, who.titles)
+                (pos, self.canonical(who.name, pos), statement, who.titles)
                 for pos, who, statement, _ in all_mentions
-                if who.kind == "person" or (who.kind == "name" and who.name in self.full_names)
+                if who.kind == "person" or (who.kind == "name" and self.canonical(who.name, pos) != who.name)
             ]
             # The person a sentence is about ("Jo Lee then took the stage."): who a later
             # "she" most likely means, though no speaking verb or title named her.
@@ -113,10 +123,15 @@ class _Resolver:
                 at.append(pos)
                 names.append(name)
 
-    def canonical(self, name: str) -> str:
-        if " " not in name:
-            return self.full_names.get(name, name)
-        return name
+    def canonical(self, name: str, pos: int = -1) -> str:
+        """The full name for a one-word name: the surname's (anywhere on the page), else, from
+        ``pos`` on, the one full name named earlier that starts with it."""
+        if " " in name:
+            return name
+        if name in self.full_names:
+            return self.full_names[name]
+        first = self.first_words.get(name)
+        return first[1] if first is not None and 0 <= first[0] < pos else name
 
     def last_person(self, pos: int, pronoun: str = "") -> str:
         """The last person named before ``pos``; for "he"/"she", not one a title says is the other."""
@@ -151,7 +166,7 @@ class _Resolver:
         if who.kind == "phrase" and who.name.lower() in {"the statement", "a statement"}:
             return self.statement_speaker(pos) or "the statement", ""
         if who.kind in ("person", "name"):
-            return self.canonical(who.name), ""
+            return self.canonical(who.name, pos), ""
         if who.kind == "phrase" and who.name.split()[0].lower() in {"the", "a", "an", "this"}:
             # "the former senator", "a spokesman for the city": the person the text gave that
             # title, else (for "the ...", which points back) the last person named.
@@ -237,6 +252,10 @@ class _Resolver:
         # The frames below never reach across an earlier quote: look only at the words after it.
         own_head = head[head.rfind("\x00") + 1 :]
         possessive = _POSSESSIVE.search(own_head)
+        if possessive and possessive.group("bare") is not None and _modifies_next_word(p.masked, span.close + 1):
+            # "Lee's 'work-related' emails": the possessive owns the emails; the words in marks
+            # only describe them, so they are not Lee's term on that ground.
+            possessive = None
         if possessive:
             who = _name_from_words(possessive.group(1).split())
             if who.kind:
@@ -374,6 +393,19 @@ class _Resolver:
 _TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "or", "it"}
 # Words right before a title in quote marks: 'told "Morning Report"', 'appeared on "The Week"'.
 _BEFORE_TITLE = re.compile(r"(?:\b(?:on|to|told|in|at|from|titled|entitled)|['’]s)\s*$")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+
+
+def _modifies_next_word(masked: str, after: int) -> bool:
+    """True when the quote's closing mark is followed by a plain noun-like word, as in
+    "'work-related' emails" (not "'plan' was", "'plan' to", "'plan' called")."""
+    word = _NEXT_WORD.match(masked, after)
+    if not word:
+        return False
+    word = word.group(1)
+    return word not in STOPWORDS and word not in REPORTING_VERBS and not _looks_like_verb(word) and not word.endswith("ing")
 
 
 def _is_show_title(p: _Paragraph, span: _Span) -> bool:

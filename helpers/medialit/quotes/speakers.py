@@ -689,6 +689,8 @@ def _mentions(masked: str, boundaries: list[int], offset: int) -> list[tuple[int
                 break
         if _ORG_CONTINUES.search(masked, max(0, run.start() - 40), run.start()):
             continue  # "Council on Foreign Relations", "Department of Homeland Security": one organisation
+        # "ambassador to Britain Liu Xiaming": the place is not part of the name.
+        words = _after_title_place(masked[max(0, run.start() - 40) : run.start()] + " ".join(words), words)
         who = _name_from_words(words)
         if who.kind == "org" and _bare(words[-1]) in OUTLET_WORDS:
             found.append((offset + run.start(), who, False, False))  # for "the paper said"
