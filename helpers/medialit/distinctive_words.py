@@ -41,7 +41,7 @@ from typing import Iterable, Mapping, Sequence
 from medialit.passages import LETTER, alternation, report_passages
 from medialit.story import Story
 from medialit.terms import TermGroup, general_terms
-from medialit.text import STOPWORDS, stem, words
+from medialit.text import STOPWORDS, name_runs, stem, words
 
 __all__ = ["WordScore", "log_odds", "propose_terms"]
 
@@ -146,14 +146,6 @@ def _content(word: str) -> bool:
 NAME_WORDS = 4
 
 
-def _name_word(piece: str) -> bool:
-    """A word that can be part of a multi-word name: capitalised, not in capitals ('SEE MORE',
-    'US' stand alone), not a function word capitalised at a sentence start ('The')."""
-    letters = piece.replace("-", "")
-    return (piece[:1].isupper() and letters.isalpha() and not (len(letters) > 1 and letters.isupper())
-            and piece.lower() not in STOPWORDS)
-
-
 def _name_key(words_: Sequence[str]) -> str:
     """One key for the spellings of a name that differ only in capitals, spaces and hyphens
     ('Deir ez-Zor', 'Deir Ezzor')."""
@@ -161,29 +153,28 @@ def _name_key(words_: Sequence[str]) -> str:
 
 
 def _pieces(text: str) -> list[tuple[list[str], str, bool]]:
-    """The words of ``text`` as lesson 4 counts them, each with whether it continues a run of
-    capitalised words started by the word before.
+    """The words of ``text`` as lesson 4 counts them, each with whether it continues a name
+    started by the word before.
 
     Lesson 4 counts a hyphen or an apostrophe as the end of a word ('regime-held' counts
-    'regime', "SDF's" counts 'SDF'), so a word is cut into its pieces; inside a name, a
-    hyphenated word whose last part is capitalised ('al-Zor') stays whole, and a possessive
-    ends the name ("Hong Kong's"). Words of one name are separated by spaces only.
+    'regime', "SDF's" counts 'SDF'), so a word is cut into its pieces; inside a name
+    (:func:`medialit.text.name_runs`: "Hong Kong's" gives 'Hong Kong') a hyphenated word stays
+    whole. Lesson 4 counts only the part of a name written the same way each time: a word in
+    small letters ('bin', 'al-Zor') ends it, and a hyphenated first word ('Major-General Igor
+    Konashenkov') stands apart, as a title or a description more often than a name.
     """
     out: list[tuple[list[str], str, bool]] = []
-    open_run, previous_end = False, -1
+    names = iter(name_runs(text))
+    name = next(names, None)
+    open_name = None  # the name that the word before opened or continued, if the next word may continue it
     for span in words(text):
-        raw = span.text.replace("’", "'")
-        head = raw.split("'")[0]
-        parts = [piece for piece in head.split("-") if piece]
-        if not parts:
-            open_run = False
-            continue
-        whole = _name_word(head) and (len(parts) == 1 or parts[-1][:1].isupper())
-        joins = open_run and whole and text[previous_end:span.start] == " "
-        out.append((parts, head, joins))
-        # A name goes on only after a whole capitalised word that is not possessive.
-        open_run = whole and head == raw and (joins or len(parts) == 1)
-        previous_end = span.end
+        head = span.text.replace("’", "'").split("'")[0]
+        while name is not None and name.end <= span.start:
+            name = next(names, None)
+        inside = name is not None and name.start <= span.start
+        joins = inside and open_name is name and head[:1].isupper()
+        out.append(([piece for piece in head.split("-") if piece], head, joins))
+        open_name = name if inside and head[:1].isupper() and (joins or "-" not in head) else None
     return out
 
 

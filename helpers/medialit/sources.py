@@ -23,7 +23,7 @@ from medialit.passages import LETTER, ReportLike, alternation, normalise, report
 from medialit.quotes import extract_quotes
 from medialit.terms import Terms, load_terms
 from medialit.text import sentences as split_sentences
-from medialit.text import STOPWORDS
+from medialit.text import STOPWORDS, name_runs
 from medialit.text import words as words_of
 
 __all__ = ["KIND_NAMES", "Source", "find_sources", "kind_words"]
@@ -139,8 +139,6 @@ class _SourceFinder:
                       r"|[A-Z]\.(?=\s+[A-Z]))")
         # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
         self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{later_word}){{0,2}})(?!{LETTER})")
-        # Runs of capitalised words; a person's name is the last two or three after any title.
-        self.capitalised = re.compile(rf"(?<!{LETTER})({name_word}(?:\s+{later_word})+)(?!{LETTER})")
         self.title_words = {w.casefold().rstrip(".") for t in terms.titles for w in re.split(r"[\s\-]+", t)}
         roles = alternation(terms.anonymous_roles) if terms.anonymous_roles else r"(?!x)x"
         modifiers = alternation(terms.anonymous_modifiers) if terms.anonymous_modifiers else r"(?!x)x"
@@ -228,8 +226,8 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
 
     # Names the report puts straight after 'in', 'near', 'at'... ('in Hong Kong') are places
     # wherever else they stand ('granting Hong Kong autonomy').
-    places = {" ".join(m.group(1).split()) for sentence in sentences
-              for m in finder.capitalised.finditer(sentence) if finder.place_before(sentence, m.start())}
+    places = {run.text for sentence in sentences
+              for run in name_runs(sentence, stopwords=True) if finder.place_before(sentence, run.start)}
 
     lower_words = {span.text for sentence in sentences for span in words_of(sentence) if span.text[:1].islower()}
 
@@ -246,17 +244,18 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
             name = match.group(1)
             if _looks_like_person(name, finder) and name not in places:
                 longest(people, name)
-        for match in finder.capitalised.finditer(sentence):
-            words = re.split(r"\s+", match.group(1))
+        # Runs of capitalised words; a person's name is the last two or three after any title.
+        for run in name_runs(sentence, stopwords=True):
+            words = run.text.split(" ")
             dropped = []
             # 'China's ambassador to Britain Jo Lee': the first word names the office's country.
-            office = _OFFICE_OF.search(sentence, max(0, match.start() - 40), match.start())
+            office = _OFFICE_OF.search(sentence, max(0, run.start - 40), run.start)
             if office and office.group(1).casefold() in finder.title_words and len(words) >= 3:
                 dropped.append(words.pop(0))
             # 'On Monday Anna Kovalenko said': the name is what is left after the leading words;
             # so is it after a sentence's first word that the report also writes in small
             # letters ('Because Jo Lee said', 'Following Lee's remarks').
-            opening = not sentence[: match.start()].strip(_OPENING_MARKS)
+            opening = not sentence[: run.start].strip(_OPENING_MARKS)
             while words and (words[0] in _LEADING or words[0].casefold() in finder.title_words or
                              any(w.casefold() in finder.title_words for w in words[0].split("-")) or
                              (opening and not dropped and (words[0].lower() in lower_words or
@@ -264,12 +263,12 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
                 dropped.append(words.pop(0))
             name = " ".join(words[-3:])
             # 'in Little Portbury' or 'In Little Portbury' at a sentence start: a place.
-            place = finder.place_before(sentence, match.start()) or bool(
+            place = finder.place_before(sentence, run.start) or bool(
                 dropped and _PLACE_PREPOSITION.fullmatch(dropped[-1].lower() + " ")
             ) or name in places or (office is not None and not dropped)
             if 2 <= len(words) <= 3 and not place and _looks_like_person(name, finder):
                 longest(named, name)
-                if finder.cited(sentence, match.start(), match.end()):
+                if finder.cited(sentence, run.start, run.end):
                     longest(people, name)
     # A quote's speaker the report names in full is a person ('Britain Jo Lee' is cut as above).
     for speaker in set().union(*speakers) if speakers else ():

@@ -6,6 +6,7 @@ paragraphs, the same sentences and the same words:
 * :func:`paragraphs` splits a page into paragraphs with their lines and character offsets;
 * :func:`sentences` and :func:`words` give :class:`Span` objects, offsets into the text given;
 * :func:`stem` is one light English stemmer ("rains", "raining" -> "rain");
+* :func:`name_runs` finds names of several capitalised words ("Hong Kong", "Deir al-Zor");
 * :func:`clean` makes odd spaces ordinary without moving any offset; :func:`fold` makes two
   spellings of the same text compare equal (case, curly quotes, dashes);
 * :data:`ABBREVIATIONS`, :data:`TITLES`, :data:`STOPWORDS`, :data:`SPEECH_VERBS`, :data:`MONTHS`
@@ -40,6 +41,7 @@ __all__ = [
     "Span",
     "clean",
     "fold",
+    "name_runs",
     "paragraphs",
     "sentences",
     "stem",
@@ -458,6 +460,98 @@ def words(text: str) -> list[Span]:
         ['U.S.-backed', "SDF's", '3.5', 'km', 'regime-held']
     """
     return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+# --------------------------------------------------------------------------- names
+
+# Small words inside a name, written in small letters before a capitalised word ("Osama bin
+# Laden", "Charles de Gaulle"); with a hyphen ("al-Assad") the word is one word anyway.
+_PARTICLES = frozenset("al el bin ibn van von de".split())
+# How a word can stand in a run of capitalised words (see _name_part).
+_NONE, _FULL, _TAIL, _INITIAL, _PARTICLE = range(5)
+
+
+def _capitalised(part: str) -> bool:
+    """'Kong', 'McKinley', 'Zor': letters, a capital first, not all capitals ('US', 'SDF', 'K')."""
+    return part[:1].isupper() and part.isalpha() and not part.isupper()
+
+
+def _name_part(word: str, stopwords: bool) -> tuple[int, int]:
+    """How ``word`` can stand in a name, and how long its name part is (a possessive is left out).
+
+    _FULL: starts or continues a name ('Kong', 'Al-Assad', 'al-Zor': a hyphenated word whose last
+    part is capitalised); _TAIL: only continues one ('Hau-yip' in 'Cheuk Hau-yip'); _INITIAL: a
+    middle initial ('S.' in 'Silvia S. Martins'); _PARTICLE: 'bin' in 'Osama bin Laden'.
+    """
+    size = len(word) - (len(word) > 2 and word[-1] == ".")  # "Trump's." (the word pattern keeps that dot)
+    if word[size - 2 : size] in ("'s", "’s"):
+        size -= 2  # "Hong Kong's": the name is "Hong Kong"
+    base = word[:size]
+    if "'" in base or "’" in base:
+        return _NONE, size  # "O'Brien", "don't": not a name word here
+    if base in _PARTICLES:
+        return _PARTICLE, size
+    if len(base) == 2 and base[1] == "." and base[0].isupper():
+        return _INITIAL, size
+    if not stopwords and base.lower() in STOPWORDS:
+        return _NONE, size  # "The", "Of": a function word capitalised at a sentence start or in a headline
+    parts = base.split("-")
+    if _capitalised(parts[-1]) and all(part.isalpha() for part in parts):
+        return _FULL, size
+    if len(parts) > 1 and _capitalised(parts[0]) and all(part.isalpha() and part.islower() for part in parts[1:]):
+        return _TAIL, size
+    return _NONE, size
+
+
+def name_runs(text: str, *, stopwords: bool = False) -> list[Span]:
+    """Names of two or more capitalised words in ``text``: "Hong Kong", "Deir al-Zor", "Silvia S. Martins".
+
+    The words are :func:`words`, joined when one single space separates them. A word in all
+    capitals ("US", "SDF", "A") is never part of a name, nor is a word with an apostrophe other
+    than a possessive ("O'Brien"). A possessive ends a name and is left out of it ("Hong Kong's"
+    gives "Hong Kong"). A hyphenated word counts when its last part is capitalised ("al-Zor",
+    "Al-Assad"), and after a name's first word also when only its first part is ("Cheuk
+    Hau-yip"); a middle initial ("S.") and a small particle before a capitalised word ("bin
+    Laden", "de Gaulle") belong to the name around them. A function word in capitals ("The",
+    "Of", "In") ends a name, unless ``stopwords`` is true: then it is kept, for a caller that
+    reads the words before a name itself ("In Little Portbury" is a place).
+
+    Example:
+        >>> [s.text for s in name_runs("The White House said Hong Kong's US envoy met Cheuk Hau-yip in Deir al-Zor.")]
+        ['White House', 'Hong Kong', 'Cheuk Hau-yip', 'Deir al-Zor']
+        >>> [s.text for s in name_runs("The White House said.", stopwords=True)]
+        ['The White House']
+    """
+    spans = words(text)
+    found: list[Span] = []
+    run: list[tuple[int, int, int]] = []  # the name being built: (kind, start, end) of each word
+
+    def close() -> None:
+        while run and run[-1][0] in (_INITIAL, _PARTICLE):
+            run.pop()  # "Jo S." at a sentence's end: an initial needs a name after it
+        if sum(kind != _PARTICLE for kind, _, _ in run) >= 2:
+            start, end = run[0][1], run[-1][2]
+            found.append(Span(start, end, text[start:end]))
+        run.clear()
+
+    for span in spans:
+        kind, size = _name_part(span.text, stopwords)
+        end = span.start + size
+        joined = bool(run) and text[run[-1][2] : span.start] == " "
+        if joined and run[-1][0] == _PARTICLE and kind not in (_FULL, _TAIL):
+            joined = False  # "bin" before a small word: not a particle of a name
+        if joined and run[-1][0] == _INITIAL and kind not in (_FULL, _TAIL, _INITIAL):
+            joined = False  # an initial needs a name after it
+        if joined and kind != _NONE:
+            run.append((kind, span.start, end))
+        else:
+            close()
+            if kind in (_FULL, _PARTICLE):
+                run.append((kind, span.start, end))
+        if size < len(span.text):
+            close()  # a possessive ends the name
+    close()
+    return found
 
 
 # --------------------------------------------------------------------------- stems
