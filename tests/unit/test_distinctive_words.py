@@ -130,6 +130,17 @@ def test_a_name_of_several_capitalised_words_is_one_term():
     _every_proposed_word_occurs(story, propose_terms(story))
 
 
+def test_a_name_ending_in_small_letters_after_a_hyphen_is_one_term():
+    story = _hand_story(
+        "Ships met Tam Ka-wai at dawn. Crews of Tam Ka-wai cheered. Tam Ka-wai's mayor waved. Tam Ka-wai slept.",
+        "Ships left the harbour at dawn. Crews cheered. The mayor waved from the quay.",
+        "The quay was quiet. Farmers watched the ships from the hills.",
+    )
+    terms = {term: forms for group in propose_terms(story) for term, forms in group.terms.items()}
+    assert terms["Tam Ka-wai"] == ("tam ka-wai",)
+    assert "Tam" not in terms
+
+
 def test_words_the_story_also_writes_with_a_small_letter_are_not_one_name():
     story = _hand_story(
         "The Coastal Guard rescued two sailors. The Coastal Guard rescued a dog. The Coastal Guard rescued a cat. "

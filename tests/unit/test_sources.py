@@ -262,3 +262,8 @@ def test_names_with_an_inner_capital_or_a_middle_initial_are_whole():
 
 def test_a_journal_is_not_a_person():
     assert find_sources("SportsDaily Journal reported that the club was sold.", terms=general_terms()) == []
+
+
+def test_a_name_with_accented_letters_is_whole():
+    found = find_sources("Lucía Peña Ortiz said the road stayed open.", terms=general_terms())
+    assert [(s.name, s.kind) for s in found] == [("Lucía Peña Ortiz", "named_official")]

@@ -26,6 +26,7 @@ from medialit.text import (
     Span,
     clean,
     fold,
+    name_runs,
     paragraphs,
     sentences,
     stem,
@@ -322,6 +323,48 @@ def test_month_pattern_matches_full_and_short_names_only():
     assert all(pattern.fullmatch(month) for month in MONTHS)
 
 
+# --------------------------------------------------------------------------- names
+
+NAME_CASES = [
+    pytest.param("Ships left Port Amberley at dawn.", ["Port Amberley"], id="capitalised-words-one-space-apart"),
+    pytest.param("Ships left Port  Amberley, then Port\nAmberley.", [], id="not-across-two-spaces-or-a-line"),
+    pytest.param("It reached Port Amberley, Westhaven and Lake Orr.", ["Port Amberley", "Lake Orr"], id="not-across-a-comma"),
+    pytest.param("The city gave Amberley a prize.", [], id="one-capitalised-word-is-not-a-name"),
+    pytest.param("US President Jo Lee met SDF Commander Ali Haddad.", ["President Jo Lee", "Commander Ali Haddad"],
+                 id="all-capitals-words-stay-out"),
+    pytest.param("Port Amberley's Harbour Master spoke.", ["Port Amberley", "Harbour Master"], id="possessive-ends-a-name"),
+    pytest.param("Port Amberley’s mayor spoke.", ["Port Amberley"], id="curly-possessive-ends-a-name"),
+    pytest.param("Troops entered Deir al-Zor and met Bashar al-Assad.", ["Deir al-Zor", "Bashar al-Assad"],
+                 id="hyphenated-word-with-capitalised-last-part"),
+    pytest.param("Major-General Jo Lee spoke.", ["Major-General Jo Lee"], id="hyphenated-first-word-with-capitals"),
+    pytest.param("Police chief Cheuk Hau-yip spoke.", ["Cheuk Hau-yip"], id="small-letters-after-a-hyphen-continue-a-name"),
+    pytest.param("The Kenyan-born Jo Lee spoke.", ["Jo Lee"], id="small-letters-after-a-hyphen-never-start-one"),
+    pytest.param("Silvia S. Martins and John F. Kennedy spoke.", ["Silvia S. Martins", "John F. Kennedy"],
+                 id="middle-initial"),
+    pytest.param("They met Jo S. The end.", [], id="an-initial-needs-a-name-after-it"),
+    pytest.param("Osama bin Laden and Charles de Gaulle died.", ["Osama bin Laden", "Charles de Gaulle"],
+                 id="small-particle-before-a-capitalised-word"),
+    pytest.param("Ask him about Jo de la Cruz.", [], id="a-particle-before-a-small-word-ends-the-name"),
+    pytest.param("Jo O'Brien spoke.", [], id="other-apostrophes-are-not-name-words"),
+    pytest.param("Enrique Peña Nieto met Łukasz Kowalski.", ["Enrique Peña Nieto", "Łukasz Kowalski"],
+                 id="letters-with-accents"),
+    pytest.param("In Little Portbury The Harbour Trust met.", ["Little Portbury", "Harbour Trust"],
+                 id="a-capitalised-function-word-ends-a-name"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_CASES)
+def test_name_runs(text, expected):
+    found = name_runs(text)
+    assert [s.text for s in found] == expected
+    _check_spans(text, found)
+
+
+def test_name_runs_can_keep_capitalised_function_words_for_callers_that_read_them():
+    text = "In Little Portbury The Harbour Trust met."
+    assert [s.text for s in name_runs(text, stopwords=True)] == ["In Little Portbury The Harbour Trust"]
+
+
 # --------------------------------------------------------------------------- properties
 
 # Pieces that meet the splitter's rules often, mixed with any text at all.
@@ -350,6 +393,13 @@ def test_sentences_are_inside_the_text_in_order_and_cover_every_word(text):
 @given(_TEXTS)
 def test_words_are_inside_the_text_and_in_order(text):
     _check_spans(text, words(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_names_are_inside_the_text_and_in_order(text):
+    _check_spans(text, name_runs(text))
+    _check_spans(text, name_runs(text, stopwords=True))
 
 
 @settings(max_examples=400, deadline=None)
