@@ -130,15 +130,8 @@ class _SourceFinder:
                         pattern = re.compile(rf"(?<!{LETTER})(?:{alternation(group)})(?!{LETTER})", flags)
                         self.named.append((pattern, name, kind))
         titles = alternation(terms.titles) if terms.titles else r"(?!x)x"
-        # 'McKinley', 'DeSantis': one more capital inside a name.
-        name_word = r"(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
-        # After the first word, a given name may go on in small letters after a hyphen
-        # ('Cheuk Hau-yip'), and a middle initial may stand ('Silvia S. Martins'); a first
-        # word may not do either ('Australian-born Jo Lee').
-        later_word = (r"(?:(?:(?:al|el|bin|ibn|van|von|de)-?\s?)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"
-                      r"|[A-Z]\.(?=\s+[A-Z]))")
-        # The title in any capitals ('Spokesman', 'spokesman'), the name in capitals.
-        self.titled = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+({name_word}(?:\s+{later_word}){{0,2}})(?!{LETTER})")
+        # A title in any capitals ('Spokesman', 'spokesman'); the name after it is found by name_runs.
+        self.title = re.compile(rf"(?<!{LETTER})(?i:{titles})\s+")
         self.title_words = {w.casefold().rstrip(".") for t in terms.titles for w in re.split(r"[\s\-]+", t)}
         roles = alternation(terms.anonymous_roles) if terms.anonymous_roles else r"(?!x)x"
         modifiers = alternation(terms.anonymous_modifiers) if terms.anonymous_modifiers else r"(?!x)x"
@@ -164,6 +157,19 @@ class _SourceFinder:
         self.not_people = (
             set(terms.not_people) | {m for m in terms.anonymous_modifiers if m[:1].isupper()} | one_word_sources
         )
+
+    def titled(self, sentence: str) -> list[str]:
+        """The names right after a title ('Army Colonel Ryan Dillon', 'spokesman Dillon'): the
+        first three words at most of the name (:func:`medialit.text.name_runs`) that follows."""
+        names, at = [], 0
+        while match := self.title.search(sentence, at):
+            after = name_runs(sentence[match.end() :], stopwords=True, shortest=1)
+            if after and after[0].start == 0:
+                names.append(" ".join(after[0].text.split(" ")[:3]))
+                at = match.end() + len(names[-1])
+            else:
+                at = match.start() + 1
+        return names
 
     def place_before(self, sentence: str, start: int) -> bool:
         """True when the words at ``start`` follow 'in', 'near', 'at'...: 'in Little Portbury' is a place."""
@@ -240,8 +246,7 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     people: dict[str, str] = {}  # surname -> full name
     named: dict[str, str] = {}  # surname -> full name, for every name that looks like a person's
     for sentence in sentences:
-        for match in finder.titled.finditer(sentence):
-            name = match.group(1)
+        for name in finder.titled(sentence):
             if _looks_like_person(name, finder) and name not in places:
                 longest(people, name)
         # Runs of capitalised words; a person's name is the last two or three after any title.

@@ -476,6 +476,7 @@ def _capitalised(part: str) -> bool:
     return part[:1].isupper() and part.isalpha() and not part.isupper()
 
 
+@lru_cache(maxsize=65536)
 def _name_part(word: str, stopwords: bool) -> tuple[int, int]:
     """How ``word`` can stand in a name, and how long its name part is (a possessive is left out).
 
@@ -503,7 +504,7 @@ def _name_part(word: str, stopwords: bool) -> tuple[int, int]:
     return _NONE, size
 
 
-def name_runs(text: str, *, stopwords: bool = False) -> list[Span]:
+def name_runs(text: str, *, stopwords: bool = False, shortest: int = 2) -> list[Span]:
     """Names of two or more capitalised words in ``text``: "Hong Kong", "Deir al-Zor", "Silvia S. Martins".
 
     The words are :func:`words`, joined when one single space separates them. A word in all
@@ -514,7 +515,8 @@ def name_runs(text: str, *, stopwords: bool = False) -> list[Span]:
     Hau-yip"); a middle initial ("S.") and a small particle before a capitalised word ("bin
     Laden", "de Gaulle") belong to the name around them. A function word in capitals ("The",
     "Of", "In") ends a name, unless ``stopwords`` is true: then it is kept, for a caller that
-    reads the words before a name itself ("In Little Portbury" is a place).
+    reads the words before a name itself ("In Little Portbury" is a place). With ``shortest=1``
+    a single capitalised word is a name too (a particle and its word are one: "de Gaulle").
 
     Example:
         >>> [s.text for s in name_runs("The White House said Hong Kong's US envoy met Cheuk Hau-yip in Deir al-Zor.")]
@@ -529,7 +531,7 @@ def name_runs(text: str, *, stopwords: bool = False) -> list[Span]:
     def close() -> None:
         while run and run[-1][0] in (_INITIAL, _PARTICLE):
             run.pop()  # "Jo S." at a sentence's end: an initial needs a name after it
-        if sum(kind != _PARTICLE for kind, _, _ in run) >= 2:
+        if run and sum(kind != _PARTICLE for kind, _, _ in run) >= shortest:
             start, end = run[0][1], run[-1][2]
             found.append(Span(start, end, text[start:end]))
         run.clear()
