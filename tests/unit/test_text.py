@@ -360,6 +360,11 @@ def test_name_runs(text, expected):
     _check_spans(text, found)
 
 
+def test_name_runs_can_give_single_capitalised_words_too():
+    text = "ask Lee about de Gaulle in Port Amberley."
+    assert [s.text for s in name_runs(text, shortest=1)] == ["Lee", "de Gaulle", "Port Amberley"]
+
+
 def test_name_runs_can_keep_capitalised_function_words_for_callers_that_read_them():
     text = "In Little Portbury The Harbour Trust met."
     assert [s.text for s in name_runs(text, stopwords=True)] == ["In Little Portbury The Harbour Trust"]
