@@ -422,6 +422,58 @@ def test_a_story_with_no_quotes_at_all_says_so(tmp_path, work_folder):
     assert "No quotations were found" in checker.intro.value and "No quotations" in checker.static_html()
 
 
+def repeating_story(tmp_path):
+    """Two reports, no remark shared and no published version; report 001 quotes Jo Lee's remark twice."""
+    folder = lone_story(tmp_path)
+    (folder / "001_a.txt").write_text(
+        "Harbour closed after storm\n\n"
+        "The harbour master, Jo Lee, said the port would \"stay shut until the swell drops\" on Friday.\n\n"
+        "Boats stayed tied up all day.\n\n"
+        "\"It will stay shut until the swell drops,\" Lee repeated in the evening.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_remark_one_report_repeats_says_to_compare_its_own_versions(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(repeating_story(tmp_path)))
+    checker = kit.quote_checker()
+    assert set(checker.group.report_ids) == {"001"} and len(checker.rows) == 2
+    assert "This report repeats the remark: compare its own versions" in checker.reference_box.value
+    assert "Only one report quotes this remark" not in checker.reference_box.value
+    assert "quoted by 1 report, 2 times" in checker.remark.options[0][0]
+
+
+def test_a_story_with_nothing_published_never_asks_to_judge_against_a_published_version(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(repeating_story(tmp_path)))
+    checker = kit.quote_checker()
+    intro = checker.intro.value
+    assert "published version of the remark" not in intro and "compared with each other" not in intro
+    assert "no published versions" in intro and "compare its own versions with each other" in intro
+
+
+def test_a_reports_repeated_versions_are_told_apart_by_their_line(tmp_path, work_folder):
+    kit.start(LESSON, story_path=str(repeating_story(tmp_path)))
+    checker = kit.quote_checker()
+    titles = [row.title_text for row in checker.rows]
+    assert titles == ["Report 001, article body, line 3", "Report 001, article body, line 7"]
+    assert [label for label, _ in checker.reference.options] == titles
+
+
+def test_lesson_3_leaves_out_a_quote_on_a_line_the_teachers_key_calls_page_furniture(tmp_path, work_folder):
+    folder = repeating_story(tmp_path)
+    kit.start(LESSON, story_path=str(folder))
+    assert "stay shut until the swell drops" in kit.quote_checker().static_html()
+    key = {rid: [{"line": b.line, "role": "boilerplate" if (rid, b.line) == ("001", 3) else b.role, "why": "Teacher."}
+                 for b in load_story(folder).report(rid).helper_blocks] for rid in ("001", "002")}
+    (folder / "answer_key.json").write_text(json.dumps(key), encoding="utf-8")
+    kit.start(LESSON, story_path=str(folder))
+    checker = kit.quote_checker()
+    line_5 = load_story(folder).report("001").raw_text.index("Boats")
+    assert not any(rid == "001" and quote.start < line_5 for g in checker.groups for rid, quote in g.members)
+    assert "The harbour master, Jo Lee, said" not in checker.static_html()
+
+
 @pytest.mark.parametrize("factory", ["quote_checker", "reference_table", "quote_places"])
 def test_hostile_markup_shows_as_text_in_every_widget(factory, hostile_story, work_folder):
     kit.start(LESSON, story_path=str(hostile_story))

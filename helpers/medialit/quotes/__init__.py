@@ -3,7 +3,8 @@
 Three steps, each a pure function over plain data:
 
 * :func:`extract_quotes` finds every quotation in the article's own text (headline,
-  standfirst, body) with who said it and where it sits in the page;
+  standfirst, body) with who said it and where it sits in the page; :func:`report_quotes`
+  does it for a story's report, whose paragraphs' roles follow the teacher's answer key;
 * :func:`align_quotes` groups the same remark across the reports of a story, even when
   it was trimmed, reworded or translated differently;
 * :func:`compare_quotes` lines two versions up word by word and flags what a careful
@@ -28,7 +29,7 @@ Example:
 
 from __future__ import annotations
 
-from medialit.quotes.alignment import align_quotes, group_quotes
+from medialit.quotes.alignment import align_quotes, group_quotes, report_quotes
 from medialit.quotes.comparison import (
     VERDICTS,
     check_verdict,
@@ -74,6 +75,7 @@ __all__ = [
     "reference_notes",
     "reference_synonyms",
     "reference_versions",
+    "report_quotes",
     "Synonyms",
     "TopQuote",
     "top_quotes",

@@ -22,6 +22,24 @@ from medialit.quotes.vocabulary import (
 )
 from medialit.story import load_story  # noqa: F401  (docstring examples)
 
+# --- a report's quotes -------------------------------------------------------------------------
+
+
+def report_quotes(report: Any) -> list[Quote]:
+    """The quotations of one report, found in the paragraphs its ``blocks`` give the article roles.
+
+    A :class:`medialit.story.Report`'s blocks follow the story's answer key, so a paragraph the
+    teacher marked as page furniture (a teaser the kit read as a standfirst) has no quotes for
+    lesson 3, and one the teacher marked as body has. Without ``blocks`` (any object with a
+    ``.raw_text``) the kit's own segmentation decides, as in :func:`extract_quotes`.
+
+    Example:
+        >>> [q.role for q in report_quotes(load_story().report("001"))][:2]
+        ['standfirst', 'body']
+    """
+    return extract_quotes(report.raw_text, blocks=getattr(report, "blocks", None))
+
+
 # --- grouping ---------------------------------------------------------------------------------
 
 #: A group keeps at most this many distinct wordings to compare newcomers with; more adds
@@ -193,7 +211,8 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
 
     ``story`` is a :class:`medialit.story.Story` or anything with ``.reports`` whose
     items have ``.id`` and ``.raw_text`` (and, for reference versions, ``.folder``).
-    Quotes come from :func:`extract_quotes` on each whole page, so comments never count.
+    Quotes come from :func:`report_quotes`: the article paragraphs of each report as its
+    ``blocks`` give them (the teacher's answer key decides), so comments never count.
     Two quotes are one remark when most of the shorter one's content words are in the
     other (see :data:`SAME_REMARK_THRESHOLD`) and their speakers do not disagree. The
     story's own translation variants, from the ``"synonyms"`` section of its
@@ -210,7 +229,7 @@ def align_quotes(story: Any, *, references: bool = True) -> list[QuoteGroup]:
         >>> [(g.remark or g.label, g.report_ids) for g in groups][1]
         ('warning', ['000', '001', '002', '003', '004'])
     """
-    pairs = [(report.id, quote) for report in story.reports for quote in extract_quotes(report.raw_text)]
+    pairs = [(report.id, quote) for report in story.reports for quote in report_quotes(report)]
     versions = reference_versions(story) if references else []
     synonyms = reference_synonyms(story)
     groups = group_quotes(pairs, versions, synonyms)

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Optional, Sequence
 
 from medialit.quotes.marks import _blank_tags, _mask, _spans_around_tags
 from medialit.quotes.records import ARTICLE_ROLES, Quote
 from medialit.quotes.resolution import _Resolver
 from medialit.quotes.speakers import _boundaries, _mentions, _Paragraph
-from medialit.segmentation import segment
+from medialit.segmentation import Block, segment
 
 # --- extract_quotes ----------------------------------------------------------------------------
 
 
-def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
+def extract_quotes(
+    text: str, *, include_all: bool = False, blocks: Optional[Sequence[Block]] = None
+) -> list[Quote]:
     """Every quotation in a page's article text, with its speaker and its place in ``text``.
 
-    The page is split by :func:`medialit.segmentation.segment`; only the headline, standfirst
-    and body are searched (a text of one paragraph is searched whatever its role), unless
-    ``include_all`` is True. Curly and straight double quotes are found everywhere, also
+    The page is split by :func:`medialit.segmentation.segment`, or ``blocks`` gives its
+    paragraphs and their roles (a report's :attr:`medialit.story.Report.blocks`, which
+    follow the teacher's answer key; each block's ``start``/``end`` slice ``text``). Only
+    the headline, standfirst and body are searched (a text of one paragraph is searched
+    whatever its role), unless ``include_all`` is True. Curly and straight double quotes are found everywhere, also
     a quote a scrape opened in one style and closed in the other ('"We won,” Lee said');
     single quotes only in headlines, standfirsts and texts of one paragraph, where
     British papers use them, and never from apostrophes (Russia's, '90s, rock 'n' roll).
@@ -76,7 +81,10 @@ def extract_quotes(text: str, *, include_all: bool = False) -> list[Quote]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    blocks = segment(text)
+    # A block whose offsets do not slice this text (a key made for another scrape) is not used:
+    # then the kit's own segmentation of the text decides, as without blocks.
+    if blocks is None or not all(0 <= b.start <= b.end <= len(text) for b in blocks):
+        blocks = segment(text)
     keep_all = include_all or len(blocks) <= 1
     paragraphs: list[_Paragraph] = []
     for block in blocks:

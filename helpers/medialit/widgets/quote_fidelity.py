@@ -135,7 +135,7 @@ def speaker_words(speaker: str) -> str:
 
 def reference_options(group: QuoteGroup, story: Story) -> list[tuple[str, str]]:
     """Menu entries for the reference: every report's version, then every published one."""
-    options = [(f"{_member_name(story, rid, q)}", f"report:{member_key(rid, q)}") for rid, q in group.members]
+    options = [(_member_name(story, rid, q, group), f"report:{member_key(rid, q)}") for rid, q in group.members]
     for version in group.reference_versions:
         name = version.name or version.source
         if is_other_language(version):
@@ -150,13 +150,44 @@ def _speaker_html(speaker: str) -> str:
     return f' <span class="medialit-muted">· {esc(speaker_words(speaker))} (as the kit reads the page)</span>'
 
 
-def _member_name(story: Story, report_id: str, quote: Quote) -> str:
+def _one_report_note(group: QuoteGroup) -> str:
+    """What a student reads above the versions of a remark that only one report quotes (and that has
+    something to compare with: a second place in that report, or a published version).
+
+    Example:
+        >>> quote, again = Quote("a b c", "x", 5, 10), Quote("a b", "x", 40, 43)
+        >>> _one_report_note(QuoteGroup((("002", quote), ("002", again)), quote, "002", "a b c", "x"))
+        'This report repeats the remark: compare its own versions with each other.'
+    """
+    if len(group.members) > 1:
+        return "This report repeats the remark: compare its own versions with each other" + (
+            ", and with the published version." if group.reference_versions else "."
+        )
+    return "Only one report quotes this remark: compare it with the published version."
+
+
+def _member_name(story: Story, report_id: str, quote: Quote, group: QuoteGroup | None = None) -> str:
+    """'Report 001, standfirst'; with the line of the page when the report quotes the remark twice in
+    the same part (three boxes all called 'Report 108, article body' could not be told apart)."""
     try:
-        name = story.report(report_id).name
+        report = story.report(report_id)
+        name, page = report.name, report.raw_text
     except Exception:  # noqa: BLE001 - a group from another story: the id is name enough
-        name = f"Report {report_id}"
+        name, page = f"Report {report_id}", ""
     place = ROLE_NAMES.get(quote.role, quote.role or "page")
-    return f"{name}, {place.split(' (')[0]}"
+    label = f"{name}, {place.split(' (')[0]}"
+    twins = [q for rid, q in (group.members if group else ()) if rid == report_id and q.role == quote.role]
+    if len(twins) > 1 and page:
+        label += f", line {page.count(chr(10), 0, quote.start) + 1}"
+    return label
+
+
+def _reference_name(story: Story, group: QuoteGroup, reference: Union[Quote, ReferenceVersion], name: str) -> str:
+    """The reference's name: a report's version is named like its box when the report has several."""
+    for rid, quote in group.members:
+        if quote is reference and len([r for r, _ in group.members if r == rid]) > 1:
+            return _member_name(story, rid, quote, group)
+    return name
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -388,12 +419,20 @@ class QuoteChecker(SavedBox):
         if not any(has_other_version(g) for g in self.groups):
             return "".join(f'<p style="margin:2px 0">{esc(line)}</p>' for line in LONE_INTRO)
         published = reference_versions(self.story) or getattr(self.story, "references", ())
-        if not any(len(g.report_ids) > 1 for g in self.groups):
+        shared = any(len(g.report_ids) > 1 for g in self.groups)
+        # One message for what the story has, so the lines never contradict each other.
+        if not shared:
             lines.append(
-                "⚠ No remark in this story is quoted by more than one report, so there is nothing to line up "
-                "across reports: judge a report's quote against the published version of the remark."
+                "ℹ No remark in this story is quoted by more than one report"
+                + ("" if published else ", and the story comes with no published versions of its quotes (such as "
+                   "the words a news agency first sent out)")
+                + ", so there is nothing to line up across reports."
             )
-        if not published:
+            if any(g.reference_versions for g in self.groups):
+                lines.append("Judge a report's quote against the published version of the remark.")
+            if any(len(g.members) > 1 for g in self.groups):
+                lines.append("Where a report quotes a remark more than once, compare its own versions with each other.")
+        elif not published:
             lines.append(
                 "ℹ This story comes with no published versions of its quotes (such as the words a news agency "
                 "first sent out), so the reports are compared with each other."
@@ -412,6 +451,8 @@ class QuoteChecker(SavedBox):
     def _group_label(self, group: QuoteGroup) -> str:
         count = len(group.report_ids)
         reports = f"quoted by {count} report{'s' if count != 1 else ''}"
+        if count == 1 and len(group.members) > 1:
+            reports += f", {len(group.members)} times"
         prefix = f"{group.remark}: " if group.remark else ""
         return f"{prefix}“{group.label}”, {speaker_words(group.speaker)} ({reports})"
 
@@ -428,7 +469,7 @@ class QuoteChecker(SavedBox):
         for rid, quote in group.members:
             key = member_key(rid, quote)
             saved = verdicts.get(key, {}) if isinstance(verdicts.get(key), dict) else {}
-            row = VersionRow(_member_name(self.story, rid, quote), key, saved, quote.speaker)
+            row = VersionRow(_member_name(self.story, rid, quote, group), key, saved, quote.speaker)
             row.verdict.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
             row.reason.observe(guarded(self.status)(lambda change, r=row: self._judged(r)), names="value")
             self.rows.append(row)
@@ -445,6 +486,7 @@ class QuoteChecker(SavedBox):
             self._render_lone(group)
             return
         reference, name = resolve_reference(group, self.reference.value)
+        name = _reference_name(self.story, group, reference, name)
         self.reference_box.value = self._reference_html(group, reference, name)
         shown = self.revealed(group_key(group))
         for row, (rid, quote) in zip(self.rows, group.members):
@@ -498,7 +540,7 @@ class QuoteChecker(SavedBox):
                 "meaning.</p>" + (f"<p style=\"margin:2px 0\"><b>Translator's notes:</b></p><ul>{notes}</ul>" if notes else "")
             )
         if len(group.report_ids) < 2:
-            note += '<p style="margin:4px 0">ℹ Only one report quotes this remark.</p>'
+            note += f'<p style="margin:4px 0">ℹ {esc(_one_report_note(group))}</p>'
         return (
             '<div style="border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;background:#f4f9fc;color:#111">'
             f"<b>Reference ({esc(name)}):</b>"
@@ -549,20 +591,21 @@ class QuoteChecker(SavedBox):
             if not has_other_version(group):
                 parts.append(f"<h4>{esc(self._group_label(group))}</h4>{LONE_NOTE}")
                 parts.extend(
-                    f"<p><b>{esc(_member_name(self.story, rid, quote))}</b>{_speaker_html(quote.speaker)}</p>"
+                    f"<p><b>{esc(_member_name(self.story, rid, quote, group))}</b>{_speaker_html(quote.speaker)}</p>"
                     + self._setting_html(rid, quote)
                     for rid, quote in group.members
                 )
                 continue
             token = self._reference_token(group)
             reference, name = resolve_reference(group, token)
+            name = _reference_name(self.story, group, reference, name)
             parts.append(f"<h4>{esc(self._group_label(group))}</h4>" + self._reference_html(group, reference, name))
             saved = self._group_verdicts(group_key(group))
             for rid, quote in group.members:
                 entry = saved.get(member_key(rid, quote), {}) if isinstance(saved.get(member_key(rid, quote)), dict) else {}
                 verdict = VERDICT_LABELS.get(entry.get("verdict", ""), "") or "(no verdict yet)"
                 parts.append(
-                    f"<p><b>{esc(_member_name(self.story, rid, quote))}</b>: your verdict: {esc(verdict)}</p>"
+                    f"<p><b>{esc(_member_name(self.story, rid, quote, group))}</b>: your verdict: {esc(verdict)}</p>"
                     + aligned_html(reference, quote)
                 )
         return "".join(parts)
