@@ -31,6 +31,9 @@ from .word_lists import category_title
 ALL_REPORTS = "*"
 #: Long free-text answers are shortened in evidence lines so the table stays readable.
 MAX_QUOTE = SHORT_LINE
+#: The id of a word group the kit proposed from one report's distinctive words, before the report's id
+#: (:func:`medialit.distinctive_words.propose_terms` names them so).
+DISTINCT_PREFIX = "distinct_"
 #: Lesson 0's free-text questions and how an answer is introduced in an evidence line.
 START_HERE_QUESTIONS = {
     "not-article": "What is not the article",
@@ -109,7 +112,11 @@ def article_parts_evidence(answers: dict, story: Story) -> dict[str, list[str]]:
         lines.append(f"Helper: the article is {parts.body_share:.0%} of the page's {parts.total_words} words.")
         comments = [block for block in report.blocks if block.group == "comment"]
         if comments:
-            lines.append(f"Helper: {len(comments)} reader comments ({parts.comment_words} words) below the article.")
+            # Paragraphs, not comments: one reader's comment may run to several paragraphs, and the
+            # kit cannot always tell where one comment ends and the next begins.
+            count = len(comments)
+            lines.append(f"Helper: {count} comment {'paragraph' if count == 1 else 'paragraphs'} "
+                         f"({parts.comment_words} words) below the article.")
         result[report.id] = lines
     return result
 
@@ -260,7 +267,11 @@ def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, lis
                 counts = count_terms(report, [group], terms=terms)
                 parts = ", ".join(f"'{term}' {times(n)}" for term, n in counts.body.items() if n)
                 added = ", ".join(f"'{term}' {times(n)}" for term, n in counts.comments.items() if n)
-                line = f"{group.title}: {parts} in the body" if parts else f"{group.title}: none of these words in the body"
+                heading = _group_heading(group.id, group.title, story)
+                if parts:
+                    line = f"{heading}: {parts} in the body"
+                else:
+                    line = f"{heading}: none in the body" if added else f"{heading}: none in this report"
                 lines[report.id].append(line + (f"; reader comments add {added}" if added else ""))
     if isinstance(answers.get("sources"), dict):
         for report in story.reports:
@@ -285,3 +296,24 @@ def words_sources_numbers_evidence(answers: dict, story: Story) -> dict[str, lis
                 f"{score.sentence_length:g} words per sentence"
             )
     return lines
+
+
+def _group_heading(group_id: str, title: str, story: Story) -> str:
+    """How an evidence line names a word group: a report's own words by that report's name.
+
+    The kit titles a report's distinctive words "Words Report 021 uses more than the others";
+    on another report's row that title reads as if it were about the row's report, so the line
+    names whose words they are instead. Every other group keeps the title the student saw.
+
+    Example:
+        >>> from medialit import load_story
+        >>> story = load_story()
+        >>> _group_heading("distinct_004", "Words Report 004 uses more than the others", story)
+        "Report 004's own words"
+        >>> _group_heading("sides_isis", "Naming Islamic State", story)
+        'Naming Islamic State'
+    """
+    owner = group_id.removeprefix(DISTINCT_PREFIX) if group_id.startswith(DISTINCT_PREFIX) else ""
+    if owner in story.ids:
+        return f"{story.report(owner).name}'s own words"
+    return title

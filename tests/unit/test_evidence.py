@@ -69,6 +69,16 @@ def test_lesson_0_counts_as_not_done_until_the_student_answered():
     assert evidence.start_here_evidence({"viewer.report": "002"}, STORY) == {}
 
 
+# --- lesson 1 -------------------------------------------------------------------------------------
+
+
+def test_lesson_1_counts_comment_paragraphs_not_comments():
+    # One reader's comment may run to several paragraphs, so the helper's line says what it counted.
+    lines = evidence.article_parts_evidence({"labeller.labels": {}}, STORY)
+    assert "Helper: 3 comment paragraphs (238 words) below the article." in lines["004"]
+    assert not any("comment" in line for line in lines["000"])
+
+
 # --- lesson 2 -------------------------------------------------------------------------------------
 
 
@@ -166,6 +176,39 @@ def test_lesson_4_gives_lines_for_what_the_student_looked_at():
 def test_lesson_4_leaves_out_what_the_student_did_not_open():
     lines = evidence.words_sources_numbers_evidence({"readability": {"seen": True}}, STORY)
     assert all(len(found) == 1 and found[0].startswith("Reading ease") for found in lines.values())
+
+
+def story_with_own_words(folder):
+    """Three hand-made reports (002 with a reader comment, by its answer key) and a terms.json
+    with the group the kit proposes for report 001's own words."""
+    folder.mkdir()
+    (folder / "001_first.txt").write_text(
+        "Flood closes bridge\n\nThe river burst its banks and the bridge was shut, police said.\n", encoding="utf-8")
+    (folder / "002_second.txt").write_text(
+        "Town waits for water to fall\n\nThe council met on Monday to plan the clean-up, the mayor said.\n\n"
+        "The river was this high in 1990 too.\n", encoding="utf-8")
+    key = {"002": [{"line": 1, "role": "headline", "why": "The title."}, {"line": 3, "role": "body", "why": "Article."},
+                   {"line": 5, "role": "comment", "why": "A reader's comment."}]}
+    (folder / "answer_key.json").write_text(json.dumps(key), encoding="utf-8")
+    (folder / "003_third.txt").write_text(
+        "Schools reopen\n\nPupils went back to class on Tuesday after the water fell, the school said.\n", encoding="utf-8")
+    group = {"id": "distinct_001", "title": "Words Report 001 uses more than the others",
+             "terms": {"river": ["river"], "bridge": ["bridge"]}}
+    (folder / "terms.json").write_text(json.dumps({"groups": [group]}), encoding="utf-8")
+    return load_story(folder)
+
+
+def test_lesson_4_names_a_reports_own_words_by_whose_words_they_are_on_every_row(tmp_path):
+    story = story_with_own_words(tmp_path / "story")
+    lines = evidence.words_sources_numbers_evidence({"terms": {"seen": ["distinct_001"]}}, story)
+    assert lines["001"] == ["Report 001's own words: 'river' 1 time, 'bridge' 1 time in the body"]
+    assert lines["003"] == ["Report 001's own words: none in this report"]
+
+
+def test_lesson_4_words_only_the_reader_comments_use_are_none_in_the_body(tmp_path):
+    story = story_with_own_words(tmp_path / "story")
+    lines = evidence.words_sources_numbers_evidence({"terms": {"seen": ["distinct_001"]}}, story)
+    assert lines["002"] == ["Report 001's own words: none in the body; reader comments add 'river' 1 time"]
 
 
 @pytest.mark.parametrize("answers", [{}, None, {"terms": "broken"}, {"terms": {"group": "gone", "seen": ["gone"]}}])
