@@ -69,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"{len(problems)} problem(s) to fix in {args.story}.")
         return 1
-    print(f"Checked {args.story}: {len(load_story(args.story).reports)} reports: no problems.")
+    # Notes are not problems, but "no problems" right under them read as if they did not count.
+    notes = len(findings)
+    after = f"; {notes} {'note' if notes == 1 else 'notes'} above" if notes else ""
+    print(f"Checked {args.story}: {len(load_story(args.story).reports)} reports: no problems{after}.")
     return 0
 
 

@@ -190,6 +190,21 @@ def test_cli_new_story_then_check_story(source, tmp_path, capsys):
     assert load_story(tmp_path / "story").title == "Flood"
 
 
+def test_cli_check_story_counts_the_notes_it_printed_under_no_problems(source, tmp_path, capsys):
+    main(["new-story", str(source), str(tmp_path / "story")])
+    capsys.readouterr()
+    assert main(["check-story", str(tmp_path / "story")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    notes = sum(line.startswith("• ") for line in out)
+    assert notes >= 1  # a new story's proposed answer key is always a note
+    assert out[-1].endswith(f": 2 reports: no problems; {notes} {'note' if notes == 1 else 'notes'} above.")
+
+
+def test_cli_check_story_without_notes_says_only_no_problems(capsys):
+    assert main(["check-story", str(bundled_story_folder())]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(": 5 reports: no problems.")
+
+
 def test_cli_new_story_failure_goes_to_stderr_with_exit_1(tmp_path, capsys):
     assert main(["new-story", str(tmp_path / "none"), str(tmp_path / "story")]) == 1
     assert "does not exist" in capsys.readouterr().err
