@@ -26,7 +26,7 @@ from typing import Any
 from .answer_key import mark_labels
 from .answers import read_labels, read_ranking, read_tags
 from .headlines import suggest_loaded
-from .quotes import VERDICTS, QuoteComparison, check_verdict, compare_quotes, extract_quotes
+from .quotes import VERDICTS, QuoteComparison, check_verdict, compare_quotes, report_quotes
 from .story import Story
 from .text import sentences, words
 
@@ -129,7 +129,7 @@ def quote_check(story: Story, original: str | None = None) -> QuoteCheck:
     candidates = [s.text for s in sentences(original)]
     best: tuple[int, Any, str] | None = None
     for report in story.reports:
-        for quote in extract_quotes(report.raw_text):
+        for quote in report_quotes(report):
             quoted = _word_set(quote.text)
             for sentence in candidates:
                 shared = len(quoted & _word_set(sentence))
