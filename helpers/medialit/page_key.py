@@ -8,7 +8,7 @@ of the page text gets one proposed role:
 ========================================  =================================================
 trafilatura / the kit                     proposed role
 ========================================  =================================================
-the kit: headline, comment, comment form  the kit's role
+the kit: headline, comment, comment form  the kit's role (a comment: only among trafilatura's)
 the kit: furniture it names by its words  the kit's role (boxes of links, share buttons...)
 trafilatura: comment                      ``comment``
 trafilatura: article                      ``body``
@@ -21,14 +21,21 @@ paragraphs; a paragraph repeated on the page more often than trafilatura kept it
 every photo) counts only as often as it was kept, at the copies among other matched paragraphs.
 A paragraph of one or two words matches a whole trafilatura paragraph, or, in a language written
 without spaces, a long enough stretch of one. Where the two disagree on the group (body, comment,
-other) the entry is marked, so the teacher checks those first.
+other) the entry is marked, so the teacher checks those first. Where trafilatura finds reader comments,
+they run from its first comment paragraph to its last: a line the kit calls a comment outside that
+stretch (an author's box, a sidebar, the search box under a closed thread) is not one.
 
 Then the top of the article is put right: the list under a heading of links ("Related articles")
 is links, whatever either reader made of it; the line that is the article's title as the HTML
 names it is the headline (its own line wins over a list item that repeats it, a menu entry or a
 breadcrumb), and there is one headline; above it, no line is a standfirst or a caption or byline the
 kit placed only by its position under the wrong headline; below it, the summary is one run of
-lines (a later "standfirst" is a video's title, a teaser or a promotion).
+lines (a later "standfirst" is a video's title, a teaser or a promotion). Above the title nothing is
+article or a reader's comment, whatever trafilatura says (a promotion inside its <article>, a menu
+entry a reader repeated); between the title and the article's first paragraph, prose the kit reads
+as article is the opening paragraph trafilatura left out, unless it speaks to the reader, starts
+"By ..." or is printed again below. A list item the kit dates only by a weekday ("+ Black Friday")
+is a menu entry.
 
 Each entry has two explanations: ``why``, the reason a student reads after checking their label
 (plain words for its role, :data:`medialit.answer_key.ROLE_WHYS`, or what the kit named by its
@@ -52,8 +59,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .answer_key import ROLE_WHYS
-from .page_rules import CJK, LIST_MARK
+from .page_rules import BY_NAME, CJK, IMPERATIVE, LIST_MARK, TO_READER
 from .segmentation import GROUP_OF_ROLE, REASONS, Block, segment
+from .text import sentences, words
 from .webpage import WebPage
 
 #: Share of a paragraph's three-word sequences that must be in trafilatura's text for it to count as its.
@@ -102,6 +110,16 @@ _NOTE = {
     "placed_above_title": "The kit's rules read it as {kit} by its place under a line they took for the headline, "
     "but it is above the article's own title: part of the site.",
     "links_listed": "Listed under a heading of links to other articles ({heading}).",
+    "off_thread": "The kit's rules read it as a reader's comment, but it is outside the comments the page's "
+    "structure finds (trafilatura): the page around the comment section (a sidebar, a search box, a menu).",
+    "main_above_title": "The page's structure (trafilatura) keeps it in the article, but it is above the article's "
+    "own title (as the HTML names it); the kit's rules read it as {kit}: check it.",
+    "comment_above_title": "The page's structure (trafilatura) finds its words among the reader comments, but it is "
+    "above the article's own title (as the HTML names it): a reader repeated the site's words.",
+    "lede": "Article prose by the kit's rules, between the headline and the article's first paragraph, though the "
+    "page's structure leaves it out (trafilatura): the article's opening paragraph, set apart. Check it.",
+    "menu_date": "The kit's rules read it as a date by a weekday's name, but it is a list item with no day or year "
+    "in it: a menu entry.",
 }
 #: Reasons a student reads where the role alone would say too little.
 _WHY = {
@@ -144,9 +162,13 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
     keys = [_key(block.text) for block in blocks]
     if not page.main:  # trafilatura found no article: the kit's rules alone, nothing to disagree with
         return [_kit_entry(block) for block in blocks]
-    in_main = _Text(page.main).matches(keys)
+    main = _Text(page.main)
+    in_main = main.matches(keys)
     in_comments = _Text(page.comments).matches(keys)
     in_comments = [c and not m for c, m in zip(in_comments, in_main)]
+    # Where trafilatura found the reader comments, they run from its first comment paragraph to its last:
+    # past them (a blog's sidebar, the search box, the footer's menu) the kit's "comment" does not hold.
+    thread = [index for index, is_comment in enumerate(in_comments) if is_comment]
     entries = []
     # The article starts at trafilatura's first paragraph that is not the headline; below it, a line
     # the kit took for a headline is a subheading.
@@ -156,7 +178,8 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         traf_group = "body" if is_main else "comment" if is_comment else "other"
         kit_group = GROUP_OF_ROLE[block.role]
         subheading = block.role == "headline" and is_main and index > start
-        if (block.role in KIT_DECIDES and not subheading) or _furniture_inside(block):
+        off_thread = block.role == "comment" and bool(thread) and not thread[0] <= index <= thread[-1]
+        if (block.role in KIT_DECIDES and not subheading and not off_thread) or _furniture_inside(block):
             entry = _kit_entry(block)
         elif is_comment:
             entry = ProposedEntry(block.line, "comment", ROLE_WHYS["comment"], note=_NOTE["comment"])
@@ -165,6 +188,8 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
             entry = ProposedEntry(block.line, "body", ROLE_WHYS["body"], note=note)
         elif block.role == "body":
             entry = ProposedEntry(block.line, "boilerplate", ROLE_WHYS["boilerplate"], note=_NOTE["kit_only_body"])
+        elif off_thread:
+            entry = ProposedEntry(block.line, "boilerplate", ROLE_WHYS["boilerplate"], note=_NOTE["off_thread"])
         else:
             entry = _kit_entry(block)
         # trafilatura's main holds the headline too (as a heading): that is no disagreement.
@@ -176,12 +201,16 @@ def propose_key(page: WebPage) -> list[ProposedEntry]:
         between = entries[index - 1].role == "body" and entries[index + 1].role == "body"
         if between and blocks[index].role == "body" and entries[index].role != "body":
             entries[index] = ProposedEntry(entries[index].line, "body", ROLE_WHYS["body"], True, _NOTE["between"])
-    return _one_summary(_headline_from_title(_links_listed(entries, blocks), blocks, keys, page.titles), blocks)
+    entries = _headline_from_title(_links_listed(entries, blocks), blocks, keys, page.titles)
+    return _one_summary(_lede(entries, blocks, main), blocks)
 
 
 def _kit_entry(block: Block) -> ProposedEntry:
     """The kit's role for a paragraph: the why is the kit's reason where it names the line by its words
     (a share button, a box of links), else the plain reason for the role; the note gives the kit's reason."""
+    if block.reason == REASONS["dateline"] and _listed(block.text) and not any(ch.isdigit() for ch in block.text):
+        # "+ Apple Black Friday": a menu's entry, named as a date only by its weekday.
+        return ProposedEntry(block.line, "boilerplate", ROLE_WHYS["boilerplate"], note=_NOTE["menu_date"])
     named = block.reason in _KIT_FURNITURE or block.reason.startswith(_NAMED_BY_WORDS)
     why = block.reason if named else ROLE_WHYS[block.role]
     return ProposedEntry(block.line, block.role, why, note=_NOTE["kit"].format(reason=block.reason))
@@ -223,6 +252,18 @@ def _headline_from_title(entries: list[ProposedEntry], blocks: list[Block], keys
                                 _NOTE["title"])
     for index in range(at):
         entry, block = entries[index], blocks[index]
+        # Above the title neither trafilatura's article nor its comments hold: a reader's comment comes after
+        # the report, and the article starts under its title (a promotion can sit inside its <article>).
+        if entry.role == "comment" and block.role != "comment":
+            kit = _kit_entry(block)
+            entry = ProposedEntry(entry.line, kit.role, kit.why, True, _NOTE["comment_above_title"])
+        elif entry.role == "comment":
+            entry = ProposedEntry(entry.line, "boilerplate", ROLE_WHYS["boilerplate"], True,
+                                  _NOTE["comment_above_title"])
+        elif entry.role == "body" and GROUP_OF_ROLE[block.role] != "body":
+            kit = _kit_entry(block)
+            entry = ProposedEntry(entry.line, kit.role, kit.why, True, _NOTE["main_above_title"].format(kit=block.role))
+        entries[index] = entry
         if entry.role == "headline":
             entries[index] = ProposedEntry(entry.line, "boilerplate", _WHY["above_title"], True, _NOTE["above_title"])
         elif entry.role == block.role and block.reason in _PLACED.get(block.role, ()):
@@ -233,6 +274,43 @@ def _headline_from_title(entries: list[ProposedEntry], blocks: list[Block], keys
             entries[index] = ProposedEntry(entries[index].line, "boilerplate", ROLE_WHYS["boilerplate"], True,
                                            _NOTE["second_headline"].format(line=entries[at].line))
     return entries
+
+
+def _lede(entries: list[ProposedEntry], blocks: list[Block], main: _Text) -> list[ProposedEntry]:
+    """Between the headline and the article's first paragraph, a paragraph the kit's rules read as article
+    prose is the article's opening: trafilatura leaves out a lede set in its own box or in larger type.
+    Not a list item (points summing the report up), a line starting "By Ann Lee", a paragraph speaking to
+    the reader (the site's welcome, "Join our newsletter") or one that the article prints again below (a
+    highlight, a video's description). On the shared real pages this found 3 paragraphs, 2 of them
+    article text by the benchmark's truth (the third a columnist's opening question it leaves out)."""
+    head = next((index for index, entry in enumerate(entries) if entry.role == "headline"), None)
+    if head is None:
+        return entries
+    first = next((index for index in range(head + 1, len(entries)) if entries[index].role == "body"), None)
+    if first is None:
+        return entries
+    entries = list(entries)
+    for index in range(head + 1, first):
+        block = blocks[index]
+        if block.role == "body" and block.reason == REASONS["body"] and _opens(block.text, main):
+            entries[index] = ProposedEntry(entries[index].line, "body", ROLE_WHYS["body"], True, _NOTE["lede"])
+    return entries
+
+
+def _opens(text: str, main: _Text) -> bool:
+    """Whether a paragraph of prose between the headline and the article can be the article's opening."""
+    said = [span.text for span in words(text)]
+    to_reader = any(word.lower() in TO_READER and word != "US" for word in said)
+    # "Join our newsletter", "Subscribe now": a sentence that opens with a command is a call to the reader.
+    to_reader = to_reader or any(_first_word(span.text) in IMPERATIVE for span in sentences(text))
+    triples = _triples(_key(text).split())
+    repeated = sum(1 for triple in triples if main.triples[triple]) >= 0.5 * len(triples) > 0
+    return not (_listed(text) or BY_NAME.match(text) or to_reader or repeated)
+
+
+def _first_word(sentence: str) -> str:
+    first = words(sentence)
+    return first[0].text.lower() if first else ""
 
 
 def _one_summary(entries: list[ProposedEntry], blocks: list[Block]) -> list[ProposedEntry]:

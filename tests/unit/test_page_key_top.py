@@ -16,10 +16,11 @@ TITLE = "Storm floods harbour road as boats break loose"
 TEACHER_WORDS = ("trafilatura", "check it", "kit's rules", "page's structure")
 
 
-def proposed(lines: list[str], main: tuple[str, ...] = tuple(BODY), titles: tuple[str, ...] = (TITLE,)) -> dict:
+def proposed(lines: list[str], main: tuple[str, ...] = tuple(BODY), titles: tuple[str, ...] = (TITLE,),
+             comments: tuple[str, ...] = ()) -> dict:
     """Paragraph text -> its proposed entry, for a page text made of these paragraphs."""
     text = "\n\n".join(lines) + "\n"
-    page = WebPage(text, main=main, titles=titles)
+    page = WebPage(text, main=main, titles=titles, comments=comments)
     texts = {block.line: block.text for block in segment(text)}
     return {texts[entry.line]: entry for entry in propose_key(page)}
 
@@ -160,3 +161,60 @@ def test_the_headline_from_the_html_has_the_plain_why_and_a_note_naming_where_it
                      "</body></html>".encode(), "a.html")
     headline = next(entry for entry in propose_key(page) if entry.role == "headline")
     assert headline.why == ROLE_WHYS["headline"] and "HTML" in headline.note
+
+
+# --- the article's opening, and what sits above the title --------------------------------------------------
+
+LEDE = ("The worst storm in twenty years hit the harbour town overnight, and the clean-up began at first light "
+        "on Monday.")
+
+
+def test_article_prose_between_the_byline_and_the_article_that_trafilatura_leaves_out_is_the_opening():
+    found = proposed(["Coast News", TITLE, "By Ann Lee", LEDE, "Waves break over the wall. Photo: Ann Lee", *BODY])
+    assert found[LEDE].role == "body"
+    assert found[LEDE].disagree and "check it" in found[LEDE].note.lower()  # the teacher sees it in the review
+
+
+def test_a_call_to_join_a_newsletter_under_the_byline_is_not_the_opening():
+    promo = "Want more storm news? Join the Coast News newsletter."
+    assert proposed(["Coast News", TITLE, "By Ann Lee", promo, *BODY])[promo].role != "body"
+
+
+def test_a_paragraph_welcoming_the_reader_under_the_byline_is_not_the_opening():
+    welcome = "Welcome to the Coast Weather Desk, your source for storm news from every harbour on the coast."
+    assert proposed(["Coast News", TITLE, "By Ann Lee", welcome, *BODY])[welcome].role != "body"
+
+
+def test_a_highlight_that_the_article_prints_again_below_is_not_the_opening():
+    text = "\n\n".join(["Coast News", TITLE, "By Ann Lee", "Highlights", BODY[1], *BODY]) + "\n"
+    entries = propose_key(WebPage(text, main=tuple(BODY), titles=(TITLE,)))
+    texts = {block.line: block.text for block in segment(text)}
+    assert [entry.role for entry in entries if texts[entry.line] == BODY[1]] == ["boilerplate", "body"]
+
+
+def test_a_promotion_above_the_title_is_not_article_even_where_trafilatura_keeps_it_in_the_article():
+    promo = "New Ferry Timetable Now Available"
+    found = proposed(["Coast News", "* Home", "+ Harbour Deals", promo, TITLE, "By Ann Lee", *BODY],
+                     main=(promo, TITLE, *BODY))
+    assert found[promo].role != "body" and found[promo].disagree
+
+
+def test_a_menu_entry_above_the_title_is_no_comment_even_where_a_reader_repeats_its_words():
+    comment = ("I walked past the wall this morning and the damage is far worse than the pictures show. "
+               "Master content marketing")
+    menu = "+ Master content marketing"
+    lines = ["Coast News", "* Books", "+ All Coast Books", menu, "+ Tide tables", "* About", TITLE, "By Ann Lee", *BODY,
+             "Comments", "Gaye", "August 8, 2018 at 3:17 pm", comment]
+    found = proposed(lines, comments=(comment,))
+    assert found[menu].role not in ("comment", "comment_ui") and found[menu].disagree
+    assert found[comment].role == "comment"
+
+
+def test_a_menu_entry_named_for_a_day_is_not_a_date_line():
+    found = proposed(["Coast News", "* Home", "+ Harbour Black Friday", "+ Harbour Deals", TITLE, "By Ann Lee", *BODY])
+    assert found["+ Harbour Black Friday"].role == "boilerplate"
+
+
+def test_a_date_line_in_a_list_keeps_its_role_when_it_gives_the_day():
+    found = proposed(["Coast News", TITLE, "* Posted by Ann Lee", "* Monday 18 November 2019", *BODY])
+    assert found["* Monday 18 November 2019"].role == "byline"
