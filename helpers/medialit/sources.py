@@ -177,6 +177,8 @@ class _SourceFinder:
 
     def cited(self, sentence: str, start: int, end: int) -> bool:
         after = self.verb_after.match(sentence[end:])
+        if after and _PASSIVE.search(after.group()):
+            after = None  # 'X and Y are said to be suppliers': others say it about them
         # '... granting Hong Kong autonomy, while the city's police deny ...': a new clause
         # after a comma has its own subject, so the verb is not the name's.
         if after and _NEW_CLAUSE.search(after.group()):
@@ -200,7 +202,9 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     'North Portbury'), names the report puts straight after 'in' or 'near' anywhere, the
     country after 'ambassador to', and the story's own places in the ``not_people`` list of
     ``terms.json``. A verb after a comma and a new clause (', while the police deny') is
-    not the name's.
+    not the name's; nor is a verb after 'is' or 'are' ('X is said to be', 'Y was accused'):
+    those are others' words about the name. A name ending like a company's ('... Technologies',
+    '... Ltd') is an organisation; 'the agency' alone names none.
 
     Example:
         >>> [(s.name, s.kind) for s in find_sources("Army Colonel Ryan Dillon said it. Dillon smiled.")]
@@ -290,7 +294,8 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
                 kept.append(hit)
         for match in finder.organisations.finditer(sentence):
             start, end = match.start("name"), match.end("name")
-            speaks = finder.verb_close_after.match(sentence[end:]) or finder.verb_before.search(sentence[: match.start()])
+            close = finder.verb_close_after.match(sentence[end:])
+            speaks = (close and not _PASSIVE.search(close.group())) or finder.verb_before.search(sentence[: match.start()])
             if not any(a < end and start < b for a, b, _, _ in kept) and speaks:
                 kept.append((start, end, _organisation_name(match.group("name")), "institution"))
         for start, end, name, kind in sorted(kept):
@@ -330,6 +335,13 @@ def find_sources(report: ReportLike, include_comments: bool = False, terms: Term
     return sources
 
 
+#: Words that end a company's name ('Global Lighting Technologies', 'Apple Inc.'): an organisation.
+_COMPANY_ENDINGS = (
+    "Technologies", "Technology", "Systems", "Industries", "Holdings", "Enterprises", "Solutions", "Networks",
+    "Laboratories", "Labs", "Partners", "Ventures", "Group", "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC",
+    "PLC", "Plc", "GmbH",
+)
+
 # General rules for telling a person's name from other capitalised words, for any story;
 # the words of one story (its places and peoples) are in terms.json under 'not_people'.
 _NOT_NAME_WORDS = {
@@ -352,6 +364,9 @@ _NOT_NAME_WORDS = {
     "Records", "Studios", "Entertainment", "Media", "Journal", "Herald", "Tribune", "Gazette",
     "Command", "Headquarters", "Pentagon", "Kremlin", "House", "Palace", "Rights", "Human", "Watch", "Democratic", "Special",
     "International", "National", "Federal", "Central", "Red", "Cross", "Crescent", "News", "Times", "Post",
+    "Academy", "League", "Infirmary",
+    # The last word of a company's name: 'Global Lighting Technologies' is a company, not a person.
+    *(ending.rstrip(".") for ending in _COMPANY_ENDINGS),
     # Places.
     "City", "Town", "Village", "Province", "Region", "District", "County", "Oblast", "Governorate", "Strip",
     "Bank", "Street", "Road", "Square", "River", "Valley", "Mountains", "Mount", "Lake", "Sea", "Gulf", "Bay",
@@ -366,6 +381,9 @@ _OPENING_MARKS = " \"'“‘«(["
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w'-]+),\s*$")
 #: A comma and a word that opens a new clause, with its own subject.
 _NEW_CLAUSE = re.compile(r",\s*(?:while|whereas|although|though|but|because|and|so|as|when|if|after|before|since)\s")
+#: A reporting verb after a form of 'be' ('are said to be', 'was told'): the words are someone
+#: else's about the name, so the name is not the source.
+_PASSIVE = re.compile(r"(?<![^\W_])(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+$")
 #: A capitalised name straight after one of these is a place ('fighting in Little Portbury').
 _PLACE_PREPOSITION = re.compile(r"(?<![^\W_])(?:in|at|near|outside|inside|across|into|towards?|around|throughout)\s+$")
 #: Leading words dropped from a run of capitalised words before looking for a name in it.
@@ -384,12 +402,16 @@ _ORGANISATION_HEADS = (
     "authority|board|bureau|company|corporation|coalition|command|embassy|observatory|institute|university|"
     "hospital|union|party|foundation|organi[sz]ation|association|society|parliament|congress|senate|administration"
 )
-_SPEAKING_BODIES = "council|government|police|army|ministry|coalition|committee|commission|agency|court"
+# Not 'the agency': it does not say which agency, nor even what kind (a news, a government or an
+# advertising agency), so it is no organisation a student could look up.
+_SPEAKING_BODIES = "council|government|police|army|ministry|coalition|committee|commission|court"
 _CAPITALISED = r"[A-Z][\w'’.-]*"
+# 'Apple Inc.' ends at 'Inc': the full stop may end the sentence.
+_COMPANIES = "|".join(sorted({re.escape(e.rstrip(".")) for e in _COMPANY_ENDINGS}, key=len, reverse=True))
 _ORGANISATION = re.compile(
     rf"(?<!{LETTER})(?:[Tt]he\s+)?(?P<name>"
     # 'Environment Agency', 'Portbury Town Council': capitalised words, then a capitalised head.
-    rf"(?:{_CAPITALISED}\s+){{1,4}}(?=[A-Z])(?i:{_ORGANISATION_HEADS})"
+    rf"(?:{_CAPITALISED}\s+){{1,4}}(?:(?=[A-Z])(?i:{_ORGANISATION_HEADS})|(?:{_COMPANIES})(?!\s+[A-Z]))"
     # 'Department for Environment', 'Ministry of Defence': a capitalised head, 'for'/'of', capitalised words.
     rf"|(?=[A-Z])(?i:{_ORGANISATION_HEADS})\s+(?:for|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:and\s+)?{_CAPITALISED}){{0,3}}"
     # 'the town council', 'the fire service', 'the Syrian army': 'the', one or two words, a head;

@@ -267,3 +267,27 @@ def test_a_journal_is_not_a_person():
 def test_a_name_with_accented_letters_is_whole():
     found = find_sources("Lucía Peña Ortiz said the road stayed open.", terms=general_terms())
     assert [(s.name, s.kind) for s in found] == [("Lucía Peña Ortiz", "named_official")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Harbour Lighting Technologies said the lamps were safe.", "Harbour Lighting Technologies"),
+    ("Portbury Boat Systems said the pier would reopen.", "Portbury Boat Systems"),
+    ("Northgate Ferries Ltd said no boats would sail.", "Northgate Ferries Ltd"),
+])
+def test_a_company_named_by_its_ending_is_an_organisation_not_a_person(text, name):
+    found = find_sources(text, terms=general_terms())
+    assert [(s.name, s.kind) for s in found] == [(name, "institution")]
+
+
+def test_the_agency_alone_names_no_organisation():
+    text = "The Environment Agency said the river was high. Later the agency said it had opened the gates."
+    assert [s.name for s in find_sources(text, terms=general_terms())] == ["Environment Agency"]
+
+
+@pytest.mark.parametrize("text", [
+    "Wistow and Harbour Lighting Technologies are said to be among the suppliers of the lamps.",
+    "His aunt, Mary Holden, was said to have disliked the plan.",
+    "Jo Lee is accused by critics of delaying the repairs.",
+])
+def test_a_name_others_speak_about_in_the_passive_is_not_a_source(text):
+    assert find_sources(text, terms=general_terms()) == []
