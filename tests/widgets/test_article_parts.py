@@ -515,7 +515,7 @@ def test_evidence_summarises_labels_score_and_page_parts(work_folder):
     lines = evidence(saved_answers(current), current.story)
     assert lines["004"][0] == "You labelled 1 of 23 paragraphs: 0 body, 1 comment, 0 other."
     assert lines["004"][1] == "Checked against the answer key: 1 of 23 paragraphs right."
-    assert any("3 reader comments" in line for line in lines["004"])
+    assert any("3 comment paragraphs" in line for line in lines["004"])
     assert set(lines) == set(current.story.ids)
 
 
