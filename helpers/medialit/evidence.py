@@ -230,7 +230,11 @@ def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
             if group and compared_with_itself(group, token, mkey):
                 continue  # a quote judged against itself (the reference, or a remark with one version) shows nothing
             rid = members[mkey][0] if mkey in members else str(mkey).split("@")[0]
-            line = f"You judged its quote {label} against {ref_name or 'the reference'}: {entry.verdict}"
+            against = ref_name or "the reference"
+            if isinstance(reference, Quote) and token.startswith(f"report:{rid}@") and rid in story.ids:
+                # A report's own repeated quote: "against report 108" would read as another report.
+                against = f"its own version on line {story.report(rid).raw_text.count(chr(10), 0, reference.start) + 1}"
+            line = f"You judged its quote {label} against {against}: {entry.verdict}"
             if entry.reason:
                 line += f" (because: {entry.reason})"
             found.setdefault(rid, []).append(line)

@@ -269,3 +269,16 @@ def test_a_quote_judged_against_itself_is_not_evidence():
     }}
     found = evidence.quote_fidelity_evidence(answers, STORY)
     assert list(found) == ["002"] and len(found["002"]) == 1 and "fragment" in found["002"][0]
+
+
+def test_a_reports_own_repeated_quote_is_judged_against_its_own_version_by_line(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "001_a.txt").write_text(
+        'Harbour stays shut\n\nThe harbour master said the port would "stay shut until the swell drops" on Friday.\n\n'
+        'Skippers waited.\n\nLater he repeated that it would "stay shut until the swell drops", he told reporters.\n'
+    )
+    (folder / "002_b.txt").write_text('Fleet waits\n\n"Nobody sails in this," said Ana Silva.\n')
+    story = load_story(folder)
+    answers = {"verdicts": {"quote:001@60": {"001@156": {"verdict": "verbatim"}}}}
+    assert evidence.quote_fidelity_evidence(answers, story)["001"][0].endswith("against its own version on line 3: verbatim")
