@@ -118,6 +118,8 @@ _NOTE = {
     "above the article's own title (as the HTML names it): a reader repeated the site's words.",
     "lede": "Article prose by the kit's rules, between the headline and the article's first paragraph, though the "
     "page's structure leaves it out (trafilatura): the article's opening paragraph, set apart. Check it.",
+    "by_name": "The kit's rules read it as {kit} by its place under the headline, but it starts 'By' and a name: "
+    "the writer.",
     "menu_date": "The kit's rules read it as a date by a weekday's name, but it is a list item with no day or year "
     "in it: a menu entry.",
 }
@@ -277,12 +279,13 @@ def _headline_from_title(entries: list[ProposedEntry], blocks: list[Block], keys
 
 
 def _lede(entries: list[ProposedEntry], blocks: list[Block], main: _Text) -> list[ProposedEntry]:
-    """Between the headline and the article's first paragraph, a paragraph the kit's rules read as article
-    prose is the article's opening: trafilatura leaves out a lede set in its own box or in larger type.
-    Not a list item (points summing the report up), a line starting "By Ann Lee", a paragraph speaking to
-    the reader (the site's welcome, "Join our newsletter") or one that the article prints again below (a
-    highlight, a video's description). On the shared real pages this found 3 paragraphs, 2 of them
-    article text by the benchmark's truth (the third a columnist's opening question it leaves out)."""
+    """Between the headline and the article's first paragraph, a line starting "By" and a name is the byline,
+    and a paragraph the kit's rules read as article prose is the article's opening: trafilatura leaves out
+    a lede set in its own box or in larger type. Not a list item (points summing the report up), a line
+    starting "By Ann Lee", a paragraph speaking to the reader (the site's welcome, "Join our newsletter")
+    or one that the article prints again below (a highlight, a video's description). On the shared real
+    pages this found 3 paragraphs, 2 of them article text by the benchmark's truth (the third a
+    columnist's opening question it leaves out), and 2 bylines the kit had as a standfirst or prose."""
     head = next((index for index, entry in enumerate(entries) if entry.role == "headline"), None)
     if head is None:
         return entries
@@ -291,9 +294,14 @@ def _lede(entries: list[ProposedEntry], blocks: list[Block], main: _Text) -> lis
         return entries
     entries = list(entries)
     for index in range(head + 1, first):
-        block = blocks[index]
+        block, entry = blocks[index], entries[index]
         if block.role == "body" and block.reason == REASONS["body"] and _opens(block.text, main):
-            entries[index] = ProposedEntry(entries[index].line, "body", ROLE_WHYS["body"], True, _NOTE["lede"])
+            entries[index] = ProposedEntry(entry.line, "body", ROLE_WHYS["body"], True, _NOTE["lede"])
+        elif entry.role in ("standfirst", "boilerplate") and block.role in ("standfirst", "body") \
+                and BY_NAME.match(block.text):
+            # "By Ann Lee on Monday, November 18th": the writer, whatever the line's place made of it.
+            entries[index] = ProposedEntry(entry.line, "byline", ROLE_WHYS["byline"], entry.disagree,
+                                           _NOTE["by_name"].format(kit=block.role))
     return entries
 
 

@@ -218,3 +218,10 @@ def test_a_menu_entry_named_for_a_day_is_not_a_date_line():
 def test_a_date_line_in_a_list_keeps_its_role_when_it_gives_the_day():
     found = proposed(["Coast News", TITLE, "* Posted by Ann Lee", "* Monday 18 November 2019", *BODY])
     assert found["* Monday 18 November 2019"].role == "byline"
+
+
+def test_a_line_under_the_headline_starting_by_and_a_name_is_the_byline_wherever_its_place_put_it():
+    byline = "By Ann Lee and Tom Hart on Monday, November 18th, 2019 at 11:04 a.m."
+    summary = "Waves topped the wall and six boats broke loose on Sunday night."
+    found = proposed(["Coast News", TITLE, summary, byline, *BODY])
+    assert found[byline].role == "byline"
