@@ -52,6 +52,24 @@ COMMENT_HEADER_PHRASES: tuple[str, ...] = (
     r"^what do you think\??$",
 )
 COMMENT_HEADER = _either(COMMENT_HEADER_PHRASES)
+#: Lines that end a thread of reader comments (the whole line, lower case, without "[ ]:."): the
+#: site says the comments are over ("Comments are closed", "[ Read All Comments ]" under a preview of
+#: the thread), or the comment form ends ("Save my name, email...", "Post Comment").
+COMMENT_CLOSER_PHRASES: tuple[str, ...] = (
+    r"(comments|commenting) (are|is|have been|has been) (now )?(closed|disabled|turned off)",
+    r"(read|view|see|show) all (\d[\d,]* )?comments( \(?\d[\d,]*\)?)?",
+    r"save my name, email\b.*",
+    r"(post|submit) (a )?comment",
+)
+COMMENT_CLOSER = _either(COMMENT_CLOSER_PHRASES, "^", "$")
+#: Headings of the site's own boxes printed after a comment thread (a sidebar, the author's box,
+#: links to other posts): where one begins, the comments have ended (the whole line, lower case).
+AFTER_THREAD_PHRASES: tuple[str, ...] = (
+    r"archives?|categories|tags|search|blogroll|about( me| us| the (author|writer|blog))?",
+    r"(recent|popular|latest|top|featured|related|more) (posts?|articles?|stories|reads|comments)",
+    r"related|you (may|might) also like|read next|never miss a post|follow (me|us)|subscribe",
+)
+AFTER_THREAD = _either(AFTER_THREAD_PHRASES, "^", "$")
 #: Buttons and labels of a comment thread: whole short lines...
 COMMENT_UI_LINE_PHRASES: tuple[str, ...] = (
     r"reply|replies|permalink|report|flag|like|likes|dislike|upvote|downvote|quote|cancel reply",

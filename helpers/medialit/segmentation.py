@@ -51,6 +51,8 @@ from .paragraph_looks import (
     prose_score,
 )
 from .page_rules import (
+    AFTER_THREAD,
+    COMMENT_CLOSER,
     CREDIT,
     POST_SIGNATURE,
     REPORTING,
@@ -180,10 +182,13 @@ REASONS: dict[str, str] = {
     "teaser": "A teaser for another story, listed after the article ends.",
     "comment_header": "A heading that opens the reader-comment section.",
     "comment_empty": "A heading or button for reader comments, but no comments follow it here.",
+    "comment_after": "A comments link or count below the end of this page's comments (another story's count, say): it opens nothing here.",
     "comment_menu": "A link in the site's menu (to its comment or opinion pages), not the start of reader comments.",
     "comment": "A reader's comment, written after the comment heading.",
+    "comment_short": "A short line of a reader's comment (under its author and date, or after its text), not a button.",
     "comment_listed": "A numbered or bulleted paragraph after a comment heading: a reader's comment.",
     "comment_ui": "Part of the comment form or the comment buttons, not a comment.",
+    "comment_end": "Closes the reader comments (the thread or its form ends here); what follows is the site's.",
     "comment_meta": "Who wrote a comment and when, not the comment itself.",
     "tags": "A list of topic tags, not a sentence.",
     "label": "A small label for the line that follows it.",
@@ -289,6 +294,10 @@ def _segment(text: str) -> list[Block]:
     in_box = False  # inside a box of links dropped into the article
     last_prose = max((i for i in range(start, end) if looks[i].kind == PROSE), default=end) if has_run else end
     zone = "after"  # below the article: "after", then "related" or "comments" once a heading opens them
+    # Whether the open comment section has a comment yet, and whether a closing line has ended it
+    # ("Comments are closed", the end of the form): then no later heading opens comments again
+    # (below are the site's boxes, where "8 comments" is another story's count).
+    commented = closed = False
     roles: list[tuple[str, str]] = []
     for index, look in enumerate(looks):
         kind = look.kind
@@ -301,10 +310,20 @@ def _segment(text: str) -> list[Block]:
         if zone == "comments" and starts_menu(looks, index):
             # The comments end where the site's menu or footer starts: its links are not comments.
             zone = "after"
-        if kind == "comment_header" and index not in openers:
-            # A "Comment" link in the site's menu, or a comments heading with no comments after it.
+        if zone == "comments" and commented and _ends_thread(texts[index], look):
+            # The thread is over: a closing line, or the heading of a box of the site's (a sidebar's
+            # "Archives", "About the author", "Recent posts") printed after it.
+            zone, closed = "after", True
+            roles.append(("comment_ui", _REASON["comment_end"]) if look.kind in _CLOSER_KINDS else _after_thread(look))
+            continue
+        if kind == "comment_header" and (index not in openers or closed):
+            # A "Comment" link in the site's menu, or a comments heading with no comments after it,
+            # or one below the end of the page's comments ("8 comments" under another story's link).
             menu = in_menu(looks, index)
-            roles.append(("boilerplate", _REASON["comment_menu"]) if menu else ("comment_ui", _REASON["comment_empty"]))
+            roles.append(
+                ("boilerplate", _REASON["comment_menu"]) if menu
+                else ("comment_ui", _REASON["comment_after" if closed else "comment_empty"])
+            )
         elif look.role is not None and zone != "comments":
             # Its look alone decides its role (a menu line, a copyright line...).
             roles.append(look.role)
@@ -314,11 +333,15 @@ def _segment(text: str) -> list[Block]:
             roles.append(_role_inside(look, looks, index, in_box, headed, index > last_prose, texts[index]))
         elif index < start or not has_run:
             roles.append(_role_before(texts, looks, index, headline, start, has_run))
+        elif zone == "comments" and _short_comment(texts, looks, index):
+            roles.append(("comment", _REASON["comment_short"]))
         else:
             roles.append(_role_after(look, zone, texts[index]))
+        if zone == "comments":
+            commented = commented or roles[-1][0] == "comment"
         if has_run and index >= end:
-            if kind == "comment_header" and index >= comments_at and index in openers:
-                zone = "comments"
+            if kind == "comment_header" and index >= comments_at and index in openers and not closed and zone != "comments":
+                zone, commented = "comments", False
             elif kind == "related_header":
                 zone = "related"
     roles = _fix_with_neighbours(texts, looks, roles, headline, start, end)
@@ -455,12 +478,64 @@ def _role_before(
     return "standfirst", _REASON["standfirst"]
 
 
+# Kinds of a closing line that belong to the comment section (its heading or form); a sidebar heading does not.
+_CLOSER_KINDS = frozenset({"comment_header", "comment_ui", PROSE, SENTENCE})
+
+
+def _ends_thread(text: str, look: Look) -> bool:
+    """Whether a line ends a thread of reader comments: a closing line or a heading of the site's boxes.
+
+    Example:
+        >>> from medialit.paragraph_looks import describe
+        >>> [_ends_thread(t, describe(t)) for t in ("Comments are closed.", "[ Read All Comments ]", "Archives", "Great piece!")]
+        [True, True, True, False]
+    """
+    if look.words > _CLOSER_WORDS:
+        return False
+    low = " ".join(text.lower().split()).strip(" []:.*+•-")
+    return bool(COMMENT_CLOSER.match(low) or (look.words <= 4 and AFTER_THREAD.match(low)))
+
+
+# A closing line or box heading is short ("Save my name, email, and website in this browser..." is 16 words).
+_CLOSER_WORDS = 20
+
+
+def _after_thread(look: Look) -> tuple[str, str]:
+    """Role of a heading of the site's boxes that ends the comments."""
+    return look.role or ("related", _REASON["related_header"])
+
+
+def _short_comment(texts: list[str], looks: list[Look], index: int) -> bool:
+    """Whether a short line in the comment section is a whole comment ("THANKS!", "Hi Cherie,").
+
+    It is written like a sentence (it ends in . ! ? or a comma), comes under a comment's date line or
+    its text, and is not an author's name (an author's line is followed by the comment's date).
+    """
+    look = looks[index]
+    if look.kind not in (SENTENCE, SHORT, TITLE) or look.words > _SHORT_COMMENT_WORDS or look.listed or index == 0:
+        return False
+    if not _SENTENCE_END.search(texts[index]):
+        return False
+    after = looks[index + 1].kind if index + 1 < len(looks) else ""
+    return looks[index - 1].kind in ("date", PROSE, SENTENCE) and after != "date"
+
+
+# The most words _short_comment looks at (longer sentences are comments already); how such a line ends.
+_SHORT_COMMENT_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?,…][\"'”’)]*$")
+
+
+# The marks a thread puts before a reply's author ("+ Jim R.", "* Anna").
+_NAME_MARKS = re.compile(r"^[+*•–-]\s+")
+
+
 def _role_after(look: Look, zone: str, text: str) -> tuple[str, str]:
     """Role of a paragraph below the article run."""
     if look.kind == "comment_header":
         return "comment_ui", _REASON["comment_header"]
     if zone == "comments":
-        if look.kind == SENTENCE and look.words <= 3 and all(w[:1].isupper() for w in text.split()):
+        # An author's name ("Jim R.", "+ Jim R." as a reply): capitalised words, after a list mark if any.
+        if look.kind == SENTENCE and look.words <= 3 and all(w[:1].isupper() for w in _NAME_MARKS.sub("", text).split()):
             return "comment_ui", _REASON["comment_meta"]
         if look.kind == PROSE or (look.kind in (SENTENCE, TITLE) and look.words >= 1):
             return "comment", _REASON["comment_listed" if look.listed else "comment"]

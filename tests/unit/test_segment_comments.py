@@ -144,3 +144,85 @@ def test_a_blog_post_with_a_comment_thread_and_a_comment_link_in_its_footer_menu
         "Is the path open to dogs all the way?",
         "Yes, but keep them on a lead near the cliff edge and the sheep fields.",
     ]
+
+
+# --- Where the comments end: a closing line, the end of the form, a heading of the site's boxes -----
+
+THREAD = ["3 Comments", "Anna", "4 May 2024 at 9:12 am", "I use that ferry every day and the buses take far too long."]
+POST_LINKS = ["Five Things to Do on a Rainy Day in Town", "Why the Old Pier Was Closed for Good"]
+
+
+@pytest.mark.parametrize("closer", ["Comments are closed.", "[ Read All Comments ]", "Post Comment",
+                                    "Save my name, email, and website in this browser for the next time I comment."])
+def test_the_comments_end_at_a_line_that_closes_them(closer):
+    text = page(*THREAD, closer, *POST_LINKS)
+    assert comments(text) == [THREAD[-1]]
+    assert (role_of(text, closer), next(b.reason for b in segment(text) if b.text == closer)) == (
+        "comment_ui", REASONS["comment_end"])
+    assert {role_of(text, line) for line in POST_LINKS} == {"related"}
+
+
+@pytest.mark.parametrize("heading", ["Archives", "Categories", "Recent Posts", "About the author", "Related"])
+def test_the_comments_end_at_a_heading_of_the_sites_boxes(heading):
+    bio = "Thank you for stopping by! I write about ferries, buses and the coast road every week."
+    assert comments(page(*THREAD, heading, bio)) == [THREAD[-1]]
+
+
+def test_a_comments_closed_line_above_nothing_opens_no_comments():
+    text = page("Comments are closed.", "Related stories", *POST_LINKS)
+    assert comments(text) == []
+    assert role_of(text, "Comments are closed.") == "comment_ui"
+
+
+def test_a_comments_closed_heading_above_the_thread_still_opens_it():
+    text = page("Comments are closed.", *THREAD[1:])
+    assert comments(text) == [THREAD[-1]]
+
+
+def test_a_comment_form_above_the_thread_does_not_end_it():
+    later = "The buses were full by eight, so most of us waited for the next one in the rain."
+    form = ["Leave a Reply", "Name *", "Email *", "Post Comment"]
+    assert comments(page(*form, "Jim R.", "5 May 2024 at 8:02 pm", later)) == [later]
+
+
+def test_a_comment_count_under_another_storys_link_after_the_comments_ended_opens_nothing():
+    teaser = "The council says the new timetable will add two extra buses on the coast road each morning."
+    text = page(*THREAD, "[ Read All Comments ]", "More Local Stories", "* Bus timetable changes", "8 comments", teaser)
+    assert comments(text) == [THREAD[-1]]
+    assert next(b.reason for b in segment(text) if b.text == "8 comments") == REASONS["comment_after"]
+
+
+# --- Short comments ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short", ["THANKS!", "YOU.ARE.GREAT!", "Hi Anna,", "Nice."])
+def test_a_short_line_under_a_comments_date_is_a_comment(short):
+    text = page("Comments", "Jim R.", "4 May 2024 at 9:12 am", short, "Anna", "4 May 2024 at 9:40 am", THREAD[-1])
+    assert comments(text) == [short, THREAD[-1]]
+
+
+def test_a_short_line_after_a_comments_text_before_the_next_author_is_part_of_the_comment():
+    text = page(*THREAD, "THANKS!", "+ Jim R.", "4 May 2024 at 9:40 am", "Who paid for the pilot boat?")
+    assert comments(text) == [THREAD[-1], "THANKS!", "Who paid for the pilot boat?"]
+
+
+def test_the_authors_name_and_a_rating_between_comments_are_not_comments():
+    text = page(*THREAD, "Rating: 12 Votes", "Jim R.", "4 May 2024 at 9:40 am", "Who paid for the pilot boat?")
+    assert role_of(text, "Jim R.") == role_of(text, "Rating: 12 Votes") == "comment_ui"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("43_blog_comments_closed_then_post_links.page", [
+        "SO.USEFUL.THANK.YOU!", "Thank you for reading all the way to the end, Gina, and for taking the time to write.",
+        "I tried three things a week for a month and finished all of them for the first time in a year.",
+        "Now I want to try it with the whole team.", "THANKS!",
+        "That is wonderful to hear, Paul. Let me know how the team gets on with it."]),
+    ("44_news_comment_preview_then_guides.page", [
+        "Good to see them keep the small one, it is the only size that fits my bag.", "Nice."]),
+    ("45_recipe_blog_form_then_sidebar.page", [
+        "I made this today and it set perfectly, but it would help to know how many jars it fills.", "Hi Dana,",
+        "It fills about six small jars, I will add that to the recipe. Thank you!"]),
+    ("46_comments_closed_above_nothing.page", []),
+])
+def test_a_hand_made_page_has_just_its_readers_comments(name, expected):
+    assert comments(labelled_page(name)) == expected
