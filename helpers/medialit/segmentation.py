@@ -22,8 +22,10 @@ How it works, in three steps:
    run (headline, standfirst, byline, captions), inside it (body, with the odd
    related link or advert), or after it (related links, comments, footer).
    Reader comments start at a comment heading that is not a link in the site's
-   menu and has a comment (or the comment form) after it, and end where the
-   site's menu or footer begins.
+   menu and has a comment (or the comment form) after it, and end at a line that
+   closes them ("Comments are closed", the end of the comment form), at a heading
+   of the site's boxes ("Archives", "About the author") or where the site's menu
+   or footer begins.
 
 Example:
     >>> blocks = segment("Big news today\\n\\nThe mayor said the bridge will open next spring.\\n\\nPrivacy Policy | Terms")
@@ -296,7 +298,8 @@ def _segment(text: str) -> list[Block]:
     zone = "after"  # below the article: "after", then "related" or "comments" once a heading opens them
     # Whether the open comment section has a comment yet, and whether a closing line has ended it
     # ("Comments are closed", the end of the form): then no later heading opens comments again
-    # (below are the site's boxes, where "8 comments" is another story's count).
+    # (below are the site's boxes, where "8 comments" is another story's count). A heading of the
+    # site's boxes ends the comments too, but a thread may still follow it (a sidebar printed first).
     commented = closed = False
     roles: list[tuple[str, str]] = []
     for index, look in enumerate(looks):
@@ -310,11 +313,12 @@ def _segment(text: str) -> list[Block]:
         if zone == "comments" and starts_menu(looks, index):
             # The comments end where the site's menu or footer starts: its links are not comments.
             zone = "after"
-        if zone == "comments" and commented and _ends_thread(texts[index], look):
+        ending = _ends_thread(texts[index], look) if zone == "comments" and commented else ""
+        if ending:
             # The thread is over: a closing line, or the heading of a box of the site's (a sidebar's
             # "Archives", "About the author", "Recent posts") printed after it.
-            zone, closed = "after", True
-            roles.append(("comment_ui", _REASON["comment_end"]) if look.kind in _CLOSER_KINDS else _after_thread(look))
+            zone, closed = "after", closed or ending == _CLOSER
+            roles.append(("comment_ui", _REASON["comment_end"]) if ending == _CLOSER else _after_thread(look))
             continue
         if kind == "comment_header" and (index not in openers or closed):
             # A "Comment" link in the site's menu, or a comments heading with no comments after it,
@@ -478,22 +482,25 @@ def _role_before(
     return "standfirst", _REASON["standfirst"]
 
 
-# Kinds of a closing line that belong to the comment section (its heading or form); a sidebar heading does not.
-_CLOSER_KINDS = frozenset({"comment_header", "comment_ui", PROSE, SENTENCE})
+# What _ends_thread finds: a line of the comment section that closes it, or a heading of the site's boxes.
+_CLOSER, _BOX_HEADING = "closer", "box heading"
 
 
-def _ends_thread(text: str, look: Look) -> bool:
-    """Whether a line ends a thread of reader comments: a closing line or a heading of the site's boxes.
+def _ends_thread(text: str, look: Look) -> str:
+    """Whether a line ends a thread of reader comments: ``"closer"`` (a closing line of the section or
+    its form), ``"box heading"`` (a heading of the site's boxes) or ``""``.
 
     Example:
         >>> from medialit.paragraph_looks import describe
         >>> [_ends_thread(t, describe(t)) for t in ("Comments are closed.", "[ Read All Comments ]", "Archives", "Great piece!")]
-        [True, True, True, False]
+        ['closer', 'closer', 'box heading', '']
     """
     if look.words > _CLOSER_WORDS:
-        return False
+        return ""
     low = " ".join(text.lower().split()).strip(" []:.*+•-")
-    return bool(COMMENT_CLOSER.match(low) or (look.words <= 4 and AFTER_THREAD.match(low)))
+    if COMMENT_CLOSER.match(low):
+        return _CLOSER
+    return _BOX_HEADING if look.words <= 4 and AFTER_THREAD.match(low) else ""
 
 
 # A closing line or box heading is short ("Save my name, email, and website in this browser..." is 16 words).

@@ -1,8 +1,10 @@
 """Specification of where reader comments start and end on a scraped page (medialit.segmentation).
 
 A "Comment" or "Comments" line opens the reader comments only when it is not a link in the site's
-menu and a reader's comment, or the comment form, follows it; the comments end where the site's
-menu or footer begins.
+menu and a reader's comment, or the comment form, follows it; the comments end at a line that closes
+them ("Comments are closed", the end of the comment form), at a heading of the site's boxes ("Archives")
+or where the site's menu or footer begins. A short line written as a sentence under a comment's date is
+a comment.
 """
 
 from __future__ import annotations
@@ -226,3 +228,10 @@ def test_the_authors_name_and_a_rating_between_comments_are_not_comments():
 ])
 def test_a_hand_made_page_has_just_its_readers_comments(name, expected):
     assert comments(labelled_page(name)) == expected
+
+
+def test_a_thread_printed_after_a_sidebar_heading_that_ended_a_wrongly_opened_section_is_still_found():
+    bio = "Thank you for stopping by! I write about ferries, buses and the coast road every week."
+    later = "The buses were full by eight, so most of us waited for the next one in the rain."
+    text = page("2 Comments", bio, "Recent Posts", "* Bus timetable changes", "2 Comments", "Jim R.", "5 May 2024 at 8:02 pm", later)
+    assert later in comments(text)
