@@ -35,7 +35,7 @@ def kit_roles(lines: list[str]) -> dict:
     return {block.text: block.role for block in segment("\n\n".join(lines) + "\n")}
 
 
-PAGE = ["Coast News", TITLE, "By Ann Lee", *BODY, *THREAD, "Popular posts", *SIDEBAR, ABOUT]
+PAGE = ["Coast News", TITLE, "By Ann Lee", *BODY, *THREAD, "Elsewhere on Coast News", *SIDEBAR, ABOUT]
 
 
 def test_the_hand_made_page_has_the_kits_comment_section_running_into_the_sidebar():
