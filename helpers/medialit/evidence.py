@@ -23,7 +23,7 @@ from .reading_level import ease_words, readability
 from .sources import KIND_NAMES, find_sources, kind_words
 from .story import Story
 from .terms import story_terms
-from .text import SHORT_LINE, shorten
+from .text import SHORT_LINE, line_at, shorten
 from .word_counts import count_terms, times
 from .word_lists import category_title
 
@@ -233,7 +233,7 @@ def quote_fidelity_evidence(answers: dict, story: Any) -> dict[str, list[str]]:
             against = ref_name or "the reference"
             if isinstance(reference, Quote) and token.startswith(f"report:{rid}@") and rid in story.ids:
                 # A report's own repeated quote: "against report 108" would read as another report.
-                against = f"its own version on line {story.report(rid).raw_text.count(chr(10), 0, reference.start) + 1}"
+                against = f"its own version on line {line_at(story.report(rid).raw_text, reference.start)}"
             line = f"You judged its quote {label} against {against}: {entry.verdict}"
             if entry.reason:
                 line += f" (because: {entry.reason})"

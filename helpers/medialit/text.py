@@ -41,6 +41,7 @@ __all__ = [
     "Span",
     "clean",
     "fold",
+    "line_at",
     "name_runs",
     "paragraphs",
     "sentences",
@@ -283,6 +284,16 @@ def _continues(previous: str, line: str) -> bool:
         return True
     last = _LAST_WORD.search(previous[-12:])
     return last is not None and last.group().lower() in _OPEN_WORDS
+
+
+def line_at(text: str, offset: int) -> int:
+    """The line (from 1) on which character ``offset`` of ``text`` stands, counting "\\n" breaks.
+
+    Example:
+        >>> line_at("Title\\n\\nThe mayor said so.", 8)
+        3
+    """
+    return text.count("\n", 0, offset) + 1
 
 
 def paragraphs(text: str) -> list[Paragraph]:

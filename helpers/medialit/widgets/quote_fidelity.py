@@ -47,6 +47,7 @@ from ..quotes import (
     reference_versions,
 )
 from ..story import Story
+from ..text import line_at
 from ..course import lesson
 from ..quotes.placement import quote_setting, top_quotes
 from .aria import name_group
@@ -178,7 +179,7 @@ def _member_name(story: Story, report_id: str, quote: Quote, group: QuoteGroup |
     label = f"{name}, {place.split(' (')[0]}"
     twins = [q for rid, q in (group.members if group else ()) if rid == report_id and q.role == quote.role]
     if len(twins) > 1 and page:
-        label += f", line {page.count(chr(10), 0, quote.start) + 1}"
+        label += f", line {line_at(page, quote.start)}"
     return label
 
 
