@@ -472,14 +472,7 @@ def _owners_person(words: list[str]) -> _Who:
         return _NOBODY
     if not words[1][:1].islower():
         return _NOBODY
-    phrase = words[:2]
-    for word in words[2:6]:
-        core = word.strip(",;:.")
-        if not core or _PHRASE_STOP.match(core) or core in REPORTING_VERBS or _looks_like_verb(core):
-            break
-        phrase.append(core)
-        if word.endswith((",", ";", ":", ".")):
-            break
+    phrase = _grow_phrase(words[:2], words[2:6])
     return _Who("phrase", " ".join(w.strip(",;:.") for w in phrase))
 
 
@@ -530,20 +523,25 @@ def _skip_aside(words: str) -> str:
 _PHRASE_STOP = re.compile(r"^(?:is|was|has|had|have|will|would|also|and|or|who|which|that|said|says)$")
 
 
-def _phrase_at_start(text: str) -> _Who:
-    """'the mayor', 'a spokesman for the city', 'the Security Council': a phrase opening ``text``."""
-    match = re.match(r"\s*(?:the|a|an|one|another)\s", text, re.IGNORECASE)
-    if not match:
-        return _NOBODY
-    words = text.split()[:6]  # a speaker is named in a few words, not a clause
-    phrase = [words[0]]
-    for word in words[1:]:
+def _grow_phrase(phrase: list[str], following: list[str]) -> list[str]:
+    """``phrase`` with the words after it added, up to a verb, a word like "said" or "who", or a comma."""
+    for word in following:
         core = word.strip(",;:.")
         if not core or _PHRASE_STOP.match(core) or core in REPORTING_VERBS or _looks_like_verb(core):
             break
         phrase.append(core)
         if word.endswith((",", ";", ":", ".")):
             break
+    return phrase
+
+
+def _phrase_at_start(text: str) -> _Who:
+    """'the mayor', 'a spokesman for the city', 'the Security Council': a phrase opening ``text``."""
+    match = re.match(r"\s*(?:the|a|an|one|another)\s", text, re.IGNORECASE)
+    if not match:
+        return _NOBODY
+    words = text.split()[:6]  # a speaker is named in a few words, not a clause
+    phrase = _grow_phrase([words[0]], words[1:])
     if len(phrase) < 2:
         return _NOBODY
     # A phrase ends on its noun, not on "of" or "for": "a spokesman for" is cut to "a spokesman".
