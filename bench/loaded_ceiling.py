@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loaded_eval import DATA, F1_TARGET, PRECISION_TARGET, AUC_TARGET, Sentence, load, roc_auc
+from loaded_eval import AUC_TARGET, DATA, F1_TARGET, PRECISION_TARGET, Sentence, load, precision_recall_f1, roc_auc
 from medialit.headlines import CATEGORIES, suggest_loaded, word_spans
 from medialit.word_lists import feeling_table
 
@@ -151,9 +151,9 @@ def _standardise(x: np.ndarray, fit_rows: np.ndarray) -> np.ndarray:
 
 def _prf(flagged: np.ndarray, gold: np.ndarray, missing: int) -> tuple[float, float, float]:
     true_pos = float((flagged & (gold == 1)).sum())
-    precision = true_pos / max(1.0, float(flagged.sum()))
-    recall = true_pos / max(1.0, float((gold == 1).sum()) + missing)
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    false_pos = float(flagged.sum()) - true_pos
+    false_neg = float((gold == 1).sum()) + missing - true_pos
+    return precision_recall_f1(true_pos, false_pos, false_neg)
 
 
 def expert_list_scores(sentences: list[Sentence], share: float) -> tuple[float, float, float]:
@@ -172,9 +172,7 @@ def expert_list_scores(sentences: list[Sentence], share: float) -> tuple[float, 
         true_pos += len(flagged & sentence.loaded)
         false_pos += len(flagged - sentence.loaded)
         false_neg += len(sentence.loaded - flagged)
-    precision = true_pos / max(1, true_pos + false_pos)
-    recall = true_pos / max(1, true_pos + false_neg)
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return precision_recall_f1(true_pos, false_pos, false_neg)
 
 
 def lines() -> list[str]:

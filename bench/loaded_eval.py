@@ -71,6 +71,14 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float:
     return wins / (len(positives) * len(negatives)) if positives and negatives else 0.5
 
 
+def precision_recall_f1(true_pos: int | float, false_pos: int | float, false_neg: int | float) -> tuple[float, float, float]:
+    """Word precision, recall and F1 from the counts (0 where nothing was flagged or marked)."""
+    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 0.0
+    recall = true_pos / (true_pos + false_neg) if true_pos + false_neg else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def score(sentences: list[Sentence]) -> Scores:
     true_pos = false_pos = false_neg = 0
     biased: list[float] = []
@@ -84,9 +92,7 @@ def score(sentences: list[Sentence]) -> Scores:
             biased.append(loadedness(sentence.text))
         elif sentence.label == "Non-biased":
             neutral.append(loadedness(sentence.text))
-    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 0.0
-    recall = true_pos / (true_pos + false_neg) if true_pos + false_neg else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(true_pos, false_pos, false_neg)
     return Scores(precision, recall, f1, roc_auc(biased, neutral), len(sentences))
 
 
