@@ -99,3 +99,15 @@ def fake_evidence_functions() -> dict:
         "03-quote-fidelity": broken,
         "04-words-sources-numbers": lambda answers, story: {},
     }
+
+
+def write_story(folder: Path, files: dict[str, bytes | str]) -> Path:
+    """A story folder holding ``files`` (name -> text or bytes), for tests that need a hand-made story."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+    return folder

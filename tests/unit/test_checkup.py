@@ -5,27 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kit_testing import write_story
+
 from medialit.checkup import _proposed_key_note, check_story_folder
 from medialit.story import bundled_story_folder
 
 LESSON_3 = "Lesson 3 needs a remark quoted by two reports, or a reference version"
 
 
-def write_story(folder: Path, **reports: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, body in reports.items():
-        (folder / f"{name}.txt").write_text(body, encoding="utf-8")
-    return folder
-
-
 def lone_story(folder: Path) -> Path:
     """Two reports quoting different people: no remark has a second version."""
     return write_story(
         folder,
-        **{
-            "001_a": "Harbour closed after storm\n\nThe harbour master, Jo Lee, said the port would "
+        {
+            "001_a.txt": "Harbour closed after storm\n\nThe harbour master, Jo Lee, said the port would "
             '"stay shut until the swell drops" on Friday.\n',
-            "002_b": "Fishing fleet waits out storm\n\nSkippers waited on the quay. "
+            "002_b.txt": "Fishing fleet waits out storm\n\nSkippers waited on the quay. "
             '"Nobody sails in this," said Ana Silva, who runs the co-operative.\n',
         },
     )
@@ -47,7 +42,7 @@ def test_the_lesson_3_warning_is_a_note_not_a_problem(tmp_path):
 
 def test_a_remark_quoted_by_two_reports_is_enough_for_lesson_3(tmp_path):
     folder = lone_story(tmp_path / "shared")
-    write_story(folder, **{"003_c": 'Port stays shut\n\nJo Lee said the port would "stay shut until the swell drops".\n'})
+    write_story(folder, {"003_c.txt": 'Port stays shut\n\nJo Lee said the port would "stay shut until the swell drops".\n'})
     assert not any(n.startswith(LESSON_3) for n in notes(folder))
 
 
@@ -69,8 +64,8 @@ def test_a_reference_version_that_matches_no_quote_says_so(tmp_path):
 
 
 def test_a_story_with_no_quotations_says_the_quote_checker_will_be_empty(tmp_path):
-    folder = write_story(tmp_path / "quiet", **{"001_a": "Calm day\n\nNothing was said by anyone.\n",
-                                                 "002_b": "Quiet day\n\nThe harbour was calm all day.\n"})
+    folder = write_story(tmp_path / "quiet", {"001_a.txt": "Calm day\n\nNothing was said by anyone.\n",
+                                              "002_b.txt": "Quiet day\n\nThe harbour was calm all day.\n"})
     assert any("finds no quotations" in n for n in notes(folder))
 
 
@@ -90,7 +85,7 @@ LONG_PAGE = "Report 001 has 81 paragraphs: in lesson 1 students label every one"
 
 def test_a_report_of_more_than_80_paragraphs_gets_a_note_about_lesson_1(tmp_path):
     long_body = "Headline\n\n" + "\n\n".join(f"Menu item {n}" for n in range(80)) + "\n"
-    folder = write_story(tmp_path / "long", **{"001_a": long_body, "002_b": "Other headline\n\nA short report.\n"})
+    folder = write_story(tmp_path / "long", {"001_a.txt": long_body, "002_b.txt": "Other headline\n\nA short report.\n"})
     notes = [f.text for f in check_story_folder(folder) if f.kind == "note"]
     assert any(note.startswith(LONG_PAGE) and "reader or print view" in note for note in notes)
     assert not any("Report 002" in note and "students label every one" in note for note in notes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kit_testing import ROOT, fake_evidence_functions
+from kit_testing import ROOT, fake_evidence_functions, write_story
 
 from medialit import evidence, load_story
 from medialit.course import EVIDENCE_LESSONS
@@ -272,13 +272,10 @@ def test_a_quote_judged_against_itself_is_not_evidence():
 
 
 def test_a_reports_own_repeated_quote_is_judged_against_its_own_version_by_line(tmp_path):
-    folder = tmp_path / "story"
-    folder.mkdir()
-    (folder / "001_a.txt").write_text(
-        'Harbour stays shut\n\nThe harbour master said the port would "stay shut until the swell drops" on Friday.\n\n'
-        'Skippers waited.\n\nLater he repeated that it would "stay shut until the swell drops", he told reporters.\n'
-    )
-    (folder / "002_b.txt").write_text('Fleet waits\n\n"Nobody sails in this," said Ana Silva.\n')
-    story = load_story(folder)
+    story = load_story(write_story(tmp_path / "story", {
+        "001_a.txt": 'Harbour stays shut\n\nThe harbour master said the port would "stay shut until the swell drops" on '
+        'Friday.\n\nSkippers waited.\n\nLater he repeated that it would "stay shut until the swell drops", he told reporters.\n',
+        "002_b.txt": 'Fleet waits\n\n"Nobody sails in this," said Ana Silva.\n',
+    }))
     answers = {"verdicts": {"quote:001@60": {"001@156": {"verdict": "verbatim"}}}}
     assert evidence.quote_fidelity_evidence(answers, story)["001"][0].endswith("against its own version on line 3: verbatim")

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from kit_testing import write_story
 
 import medialit
 from medialit.checkup import check_story
@@ -22,17 +23,6 @@ SEED_SHA256 = {
     "003_ba0bc80590f6eca6.txt": "604e128654f5656455dca74bba16ebd573d3fd2d5e159e61b537923242f8511e",
     "004_3c495f7519e354be.txt": "f6d26d4c8430e16cf28e39977ca9ea053f548c6bab82580c49968cc497b6f8e8",
 }
-
-
-def write_story(folder: Path, files: dict[str, bytes | str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        path = folder / name
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-    return folder
 
 
 def problems_of(folder: Path) -> str:

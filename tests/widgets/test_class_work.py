@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, assert_no_live_markup
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, assert_no_live_markup, write_story
 
 import medialit.widgets as kit
 from medialit import load_story
@@ -176,9 +176,7 @@ def test_a_story_without_an_answer_key_says_labels_cannot_be_marked(work_folder,
 
 
 def test_on_a_teachers_own_story_the_sample_class_is_not_listed_as_skipped_files(work_folder, tmp_path):
-    story = tmp_path / "story"
-    story.mkdir()
-    (story / "001_a.txt").write_text("Headline\n\nThe mayor said the bridge will open on Monday.\n")
+    story = write_story(tmp_path / "story", {"001_a.txt": "Headline\n\nThe mayor said the bridge will open on Monday.\n"})
     kit.start(LESSON, story_path=str(story))
     report = kit.class_folder().report.value
     assert "did the bundled story, not this one" in report and "Read the class's files" in report

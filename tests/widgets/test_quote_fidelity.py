@@ -7,7 +7,7 @@ import shutil
 
 import ipywidgets as widgets
 import pytest
-from kit_testing import HOSTILE, all_html, assert_markup_is_escaped
+from kit_testing import HOSTILE, all_html, assert_markup_is_escaped, write_story
 
 import medialit.widgets as kit
 from medialit.progress import open_work
@@ -303,20 +303,13 @@ def test_quote_places_puts_a_standfirst_quote_beside_the_body_version(work_folde
 
 def lone_story(tmp_path):
     """Two reports that quote different people: no remark has a second version, and no published one."""
-    folder = tmp_path / "lone"
-    folder.mkdir()
-    (folder / "001_a.txt").write_text(
-        "Harbour closed after storm\n\n"
+    return write_story(tmp_path / "lone", {
+        "001_a.txt": "Harbour closed after storm\n\n"
         "The harbour master, Jo Lee, said the port would \"stay shut until the swell drops\" on Friday.\n\n"
         "\"We will reopen it when the storm has passed.\"\n",
-        encoding="utf-8",
-    )
-    (folder / "002_b.txt").write_text(
-        "Fishing fleet waits out storm\n\n"
+        "002_b.txt": "Fishing fleet waits out storm\n\n"
         "Skippers waited on the quay. \"Nobody sails in this,\" said Ana Silva, who runs the co-operative.\n",
-        encoding="utf-8",
-    )
-    return folder
+    })
 
 
 def test_a_remark_with_no_other_version_offers_no_verdict_against_itself(tmp_path, work_folder):
@@ -424,15 +417,12 @@ def test_a_story_with_no_quotes_at_all_says_so(tmp_path, work_folder):
 
 def repeating_story(tmp_path):
     """Two reports, no remark shared and no published version; report 001 quotes Jo Lee's remark twice."""
-    folder = lone_story(tmp_path)
-    (folder / "001_a.txt").write_text(
-        "Harbour closed after storm\n\n"
+    return write_story(lone_story(tmp_path), {
+        "001_a.txt": "Harbour closed after storm\n\n"
         "The harbour master, Jo Lee, said the port would \"stay shut until the swell drops\" on Friday.\n\n"
         "Boats stayed tied up all day.\n\n"
         "\"It will stay shut until the swell drops,\" Lee repeated in the evening.\n",
-        encoding="utf-8",
-    )
-    return folder
+    })
 
 
 def test_a_remark_one_report_repeats_says_to_compare_its_own_versions(tmp_path, work_folder):
