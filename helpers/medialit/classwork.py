@@ -121,6 +121,17 @@ class ClassWork:
     #: Things the teacher should check that did not stop a file being read (look-alike names).
     notes: tuple[str, ...] = ()
 
+    @property
+    def no_class_yet(self) -> bool:
+        """True when this is the kit's sample class and none of it did this story (a teacher's own story):
+        there is no class to show yet, rather than sample files to list as "work on another story".
+
+        Example:
+            >>> ClassWork("", "my-story", (), (), sample=True).no_class_yet
+            True
+        """
+        return self.sample and not self.students
+
     def names(self) -> list[str]:
         """The students' names, in file order."""
         return [student.student for student in self.students]

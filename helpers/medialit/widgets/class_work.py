@@ -114,7 +114,7 @@ class ClassFolder(SavedBox):
         self.remember({FOLDER_KEY: folder})
 
     def summary_html(self, work: ClassWork) -> str:
-        if work.sample and not work.students:
+        if work.no_class_yet:
             # The sample students did the bundled story: on a teacher's own story they are not a class
             # with problems to list, just not this story's.
             return (

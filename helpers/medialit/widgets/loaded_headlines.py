@@ -413,14 +413,9 @@ class ClassTags(KitBox):
         if announce:
             self.status.info("Updated with your latest tags." if "You" in self.class_tags else "You have not tagged any words yet.")
 
-    @property
-    def no_class_yet(self) -> bool:
-        """True when the kit's sample students did another story, so there is no class to show here yet."""
-        return self.classwork.sample and not self.classwork.students
-
     def header_html(self) -> str:
         names = list(self.class_tags)
-        if self.no_class_yet:
+        if self.classwork.no_class_yet:
             # The sample students tagged the bundled story's headlines: on a teacher's own story every
             # one of their files would only be listed as "work on another story", which tells a
             # student nothing they can act on.
@@ -437,16 +432,16 @@ class ClassTags(KitBox):
         else:
             source = f"Read from the folder {self.classwork.folder}."
         parts = [f"<p>{esc(source)}</p>"]
-        if self.no_class_yet:
+        if self.classwork.no_class_yet:
             parts.append("<p><i>Teachers: lesson 2's guide, “Before class”, says how to load the class's files.</i></p>")
         if names:
             parts.append(f"<p><b>Tags from {len(names)} {'student' if len(names) == 1 else 'students'}:</b> {esc(', '.join(names))}</p>")
-        elif self.no_class_yet:
+        elif self.classwork.no_class_yet:
             parts.append("<p><b>No tags to show yet.</b> Tag some words above, then press <i>Add my latest tags</i>.</p>"
                          if self.include_me else "<p><b>No tags to show yet.</b></p>")
         else:
             parts.append("<p><b>No tags to show yet.</b> Tag some words above, or ask your teacher for the class's files.</p>")
-        if self.classwork.problems and not self.no_class_yet:
+        if self.classwork.problems and not self.classwork.no_class_yet:
             items = "".join(f"<li>{esc(p.file)}: {esc(p.reason)}</li>" for p in self.classwork.problems[:20])
             more = len(self.classwork.problems) - 20
             parts.append(
